@@ -1,0 +1,28 @@
+package org.nlscope.decode;
+
+/**
+ * Decodes the messages of one netlink family, or of one generic netlink family.
+ * Implementations are immutable and thread-safe; they come from data files
+ * (dissectors/*.yaml) or from Java code registered through {@link DissectorProvider}.
+ */
+public interface Dissector {
+
+    /** What this dissector claims. */
+    DissectorKey key();
+
+    /** The kernel's name of a message type (nlmsg_type, or genl cmd for genl families), or null. */
+    String messageName(int type);
+
+    /** The request kind of a message type, which names the high nlmsg_flags bits. */
+    MessageKind kind(int type);
+
+    /**
+     * Decodes a message body. Must not throw: malformed input becomes problems.
+     *
+     * @param type    nlmsg_type, or the genl cmd for genl families
+     * @param request true when NLM_F_REQUEST is set (some families lay out requests and replies differently)
+     * @param body    the bytes after the nlmsghdr (after genlmsghdr for genl), offsets absolute in the frame
+     * @param context what the capture knows so far
+     */
+    MessageBody decode(int type, boolean request, ByteView body, DecodeContext context);
+}

@@ -1,0 +1,101 @@
+package org.nlscope.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a live capture knew beyond its frames: the generic netlink families at its start,
+ * the processes behind netlink port ids, and the kernel's drop counters. Saved in pcapng
+ * files as a custom block so a capture decodes the same way later, on another machine.
+ *
+ * @param genlFamilies generic netlink family id to name
+ * @param processes    netlink port id to process
+ * @param stats        the kernel's counters at the end of the capture
+ */
+public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats) {
+
+    public static final CaptureMetadata EMPTY = new CaptureMetadata(Map.of(), Map.of(), CaptureStats.NONE);
+
+    public CaptureMetadata {
+        genlFamilies = Map.copyOf(genlFamilies);
+        processes = Map.copyOf(processes);
+        stats = stats == null ? CaptureStats.NONE : stats;
+    }
+
+    public boolean isEmpty() {
+        return genlFamilies.isEmpty() && processes.isEmpty() && stats.equals(CaptureStats.NONE);
+    }
+
+    public CaptureMetadata withStats(CaptureStats newStats) {
+        return new CaptureMetadata(genlFamilies, processes, newStats);
+    }
+
+    /** This metadata with other's entries added (other wins on conflicts, its stats replace ours when set). */
+    public CaptureMetadata merge(CaptureMetadata other) {
+        Map<Integer, String> g = new LinkedHashMap<>(genlFamilies);
+        g.putAll(other.genlFamilies);
+        Map<Long, ProcessInfo> p = new LinkedHashMap<>(processes);
+        p.putAll(other.processes);
+        return new CaptureMetadata(g, p, other.stats.equals(CaptureStats.NONE) ? stats : other.stats);
+    }
+
+    /**
+     * A line-based text form, stable and easy to read in a hex dump:
+     * {@code genl <id> <name>}, {@code port <portid> <pid> <gone 0|1> <comm>}, {@code stats <packets> <drops> <freezes>}.
+     */
+    public String toText() {
+        StringBuilder sb = new StringBuilder("nlscope-metadata 1\n");
+        genlFamilies.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append("genl ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
+        processes.values().stream().sorted((a, b) -> Long.compare(a.portId(), b.portId()))
+                .forEach(p -> sb.append("port ").append(p.portId()).append(' ').append(p.pid()).append(' ')
+                        .append(p.gone() ? 1 : 0).append(' ').append(p.name() == null ? "-" : p.name().replace('\n', ' ')).append('\n'));
+        sb.append("stats ").append(stats.packets()).append(' ').append(stats.drops()).append(' ')
+                .append(stats.queueFreezes()).append('\n');
+        return sb.toString();
+    }
+
+    /** Parses {@link #toText()}; lines it does not understand are skipped, so newer writers stay readable. */
+    public static CaptureMetadata parse(String text) {
+        Map<Integer, String> g = new LinkedHashMap<>();
+        Map<Long, ProcessInfo> p = new LinkedHashMap<>();
+        CaptureStats stats = CaptureStats.NONE;
+        for (String line : text.split("\n")) {
+            String[] w = line.trim().split(" ", 5);
+            try {
+                switch (w[0]) {
+                    case "genl" -> {
+                        if (w.length >= 3) {
+                            g.put(Integer.parseInt(w[1]), w[2]);
+                        }
+                    }
+                    case "port" -> {
+                        if (w.length >= 5) {
+                            long port = Long.parseLong(w[1]);
+                            p.put(port, new ProcessInfo(port, Integer.parseInt(w[2]), "-".equals(w[4]) ? null : w[4], "1".equals(w[3])));
+                        }
+                    }
+                    case "stats" -> {
+                        if (w.length >= 4) {
+                            stats = new CaptureStats(Long.parseLong(w[1]), Long.parseLong(w[2]), Long.parseLong(w[3]));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // a damaged line loses only itself
+            }
+        }
+        return new CaptureMetadata(g, p, stats);
+    }
+
+    /** Ports in ascending order, for display. */
+    public List<ProcessInfo> sortedProcesses() {
+        List<ProcessInfo> list = new ArrayList<>(processes.values());
+        list.sort((a, b) -> Long.compare(a.portId(), b.portId()));
+        return list;
+    }
+}
