@@ -2,6 +2,8 @@ package org.nlscope.decode.spec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.nlscope.decode.ByteView;
@@ -27,11 +29,28 @@ public final class SpecDissector implements Dissector {
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
         this.decoders = decoders;
+        Set<String> flagFields = flagFields(ns);
         ns.messages().forEach((type, m) -> {
             if (m.summary() != null) {
-                summaries.put(type, new SummaryTemplate(m.summary()));
+                summaries.put(type, new SummaryTemplate(m.summary(), flagFields));
             }
         });
+    }
+
+    /** Names of the members and attributes whose values are flag sets. */
+    private static Set<String> flagFields(Namespace ns) {
+        Set<String> out = new HashSet<>();
+        ns.structs().values().forEach(s -> s.members().forEach(m -> {
+            if (m.en() != null && ns.enums().get(m.en()).isFlags()) {
+                out.add(m.name());
+            }
+        }));
+        ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
+            if (a.en() != null && ns.enums().get(a.en()).isFlags()) {
+                out.add(a.name());
+            }
+        }));
+        return out;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.nlscope.decode.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,15 +53,23 @@ public final class SpecLoader {
     public static SpecFile parse(String source, byte[] content) {
         ObjectMapper mapper = source.endsWith(".json") ? JSON : YAML;
         try {
-            FamilySpec spec = mapper.readValue(content, FamilySpec.class);
-            if (spec == null) {
+            JsonNode tree = mapper.readTree(content);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new DissectorLoadException(source + ": the file is empty");
             }
-            return new SpecFile(source, spec);
+            if (!tree.isObject()) {
+                throw new DissectorLoadException(source + ": the top level is not a mapping of keys");
+            }
+            return new SpecFile(source, mapper.treeToValue(tree, FamilySpec.class));
         } catch (JsonProcessingException e) {
             MarkedYAMLException yaml = yamlCause(e);
             if (yaml != null) {
                 throw new DissectorLoadException(source + yamlSyntax(yaml), e);
+            }
+            StreamReadException syntax = syntaxCause(e);
+            if (syntax != null) {
+                throw new DissectorLoadException(source + where(syntax.getLocation()) + ": "
+                        + firstLine(syntax.getOriginalMessage()).replaceFirst(" \\(for (Array|Object) starting at.*", ""), e);
             }
             if (e instanceof JsonMappingException m) {
                 throw new DissectorLoadException(source + ": " + describe(m), e);
@@ -68,6 +78,15 @@ public final class SpecLoader {
         } catch (IOException e) {
             throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static StreamReadException syntaxCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException r) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static MarkedYAMLException yamlCause(Throwable e) {

@@ -2,12 +2,14 @@ package org.nlscope.decode.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.nlscope.model.Field;
 
 /**
  * A message's {@code summary:} template: "{IFLA_IFNAME} mtu {IFLA_MTU} {ifi_flags}".
  * A placeholder with no value disappears with the literal text before it (back to
- * the previous placeholder), so "mtu" goes when IFLA_MTU is absent.
+ * the previous placeholder), so "mtu" goes when IFLA_MTU is absent. A flag set with
+ * no bit set counts as absent: "0" says nothing in a summary.
  */
 final class SummaryTemplate {
     /** A literal and the placeholder after it (null at the end). */
@@ -15,8 +17,11 @@ final class SummaryTemplate {
     }
 
     private final List<Part> parts = new ArrayList<>();
+    private final Set<String> flagFields;
 
-    SummaryTemplate(String template) {
+    /** @param flagFields names of the fields whose values are flag sets */
+    SummaryTemplate(String template, Set<String> flagFields) {
+        this.flagFields = Set.copyOf(flagFields);
         int pos = 0;
         while (pos < template.length()) {
             int open = template.indexOf('{', pos);
@@ -37,7 +42,8 @@ final class SummaryTemplate {
                 sb.append(p.literal());
                 continue;
             }
-            String value = lookup(p.path(), header, attributes);
+            Field f = lookup(p.path(), header, attributes);
+            String value = f == null || isEmptyFlagSet(f) ? null : f.display();
             if (value != null && !value.isEmpty()) {
                 sb.append(p.literal()).append(value);
             }
@@ -45,7 +51,11 @@ final class SummaryTemplate {
         return sb.toString().replaceAll("\\s+", " ").trim();
     }
 
-    private static String lookup(String[] path, List<Field> header, List<Field> attributes) {
+    private boolean isEmptyFlagSet(Field f) {
+        return flagFields.contains(f.name()) && f.valueNames().isEmpty() && "0".equals(f.display());
+    }
+
+    private static Field lookup(String[] path, List<Field> header, List<Field> attributes) {
         Field f = find(attributes, path[0]);
         if (f == null) {
             f = find(header, path[0]);
@@ -53,7 +63,7 @@ final class SummaryTemplate {
         for (int i = 1; i < path.length && f != null; i++) {
             f = f.child(path[i]);
         }
-        return f == null ? null : f.display();
+        return f;
     }
 
     private static Field find(List<Field> fields, String name) {

@@ -410,6 +410,30 @@ class InterpreterTest {
     }
 
     @Test
+    void valueDecoderDecodesStructsAndAttributeSetsOfTheFamily() {
+        // two entries {u16 len, u16 pad, point, kind-a attributes}
+        Nla entries = Nla.bytes()
+                .u16(16).u16(0).u16(1).u16(0x0200).attrU32(1, 11)
+                .u16(8).u16(0).u16(3).u16(0x0400);
+        Field f = one(Nla.bytes().attr(39, entries));
+        assertEquals("2 entries", f.display());
+        assertNull(f.problem());
+        Field first = f.children().get(0);
+        assertEquals("pair", first.name());
+        assertEquals(AT + 8 + 4, first.offset());
+        assertEquals(2L, first.child("y").value());
+        assertEquals(11L, first.child("A_ONE").value());
+        assertEquals(AT + 8 + 4 + 8, first.child("A_ONE").offset());
+        assertEquals(4L, f.children().get(1).child("y").value());
+    }
+
+    @Test
+    void valueDecoderProblemsReachTheMessage() {
+        MessageBody b = msg(Nla.bytes().attr(39, Nla.bytes().u16(99).u16(0)));
+        assertEquals(List.of("T_PAIRS: entry at offset " + (AT + 12) + " has length 99"), b.problems());
+    }
+
+    @Test
     void garbageNeverThrows() {
         java.util.Random r = new java.util.Random(7);
         for (int i = 0; i < 2000; i++) {
