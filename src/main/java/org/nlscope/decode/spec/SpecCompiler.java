@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorLoadException;
+import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.AttributeSet;
 import org.nlscope.decode.spec.FamilySpec.Definition;
@@ -27,16 +28,6 @@ import org.nlscope.decode.spec.FamilySpec.SubMessage;
  * {@link DissectorLoadException} naming the file and the path inside it.
  */
 public final class SpecCompiler {
-
-    /** Netlink protocol numbers by the name files use (linux/netlink.h, NETLINK_ dropped, lower case). */
-    static final Map<String, Integer> NETLINK_FAMILIES = Map.ofEntries(
-            Map.entry("route", 0), Map.entry("usersock", 2), Map.entry("firewall", 3),
-            Map.entry("sock_diag", 4), Map.entry("inet_diag", 4), Map.entry("nflog", 5), Map.entry("xfrm", 6),
-            Map.entry("selinux", 7), Map.entry("iscsi", 8), Map.entry("audit", 9), Map.entry("fib_lookup", 10),
-            Map.entry("connector", 11), Map.entry("netfilter", 12), Map.entry("ip6_fw", 13),
-            Map.entry("dnrtmsg", 14), Map.entry("kobject_uevent", 15), Map.entry("generic", 16),
-            Map.entry("scsitransport", 18), Map.entry("ecryptfs", 19), Map.entry("rdma", 20),
-            Map.entry("crypto", 21), Map.entry("smc", 22));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -65,17 +56,13 @@ public final class SpecCompiler {
         FamilySpec s = f.spec();
         Integer number = null;
         if (s.family() != null) {
-            number = NETLINK_FAMILIES.get(s.family());
-            if (number == null) {
-                try {
-                    number = Integer.parseInt(s.family());
-                } catch (NumberFormatException e) {
-                    throw fail(f, "family", "unknown netlink family '" + s.family() + "' (known: "
-                            + String.join(", ", new java.util.TreeSet<>(NETLINK_FAMILIES.keySet())) + ", or a number)");
-                }
-                if (number < 0 || number > 31) {
-                    throw fail(f, "family", "netlink family " + number + " is not between 0 and 31");
-                }
+            number = NetlinkFamilies.number(s.family());
+            if (number < 0) {
+                throw fail(f, "family", "unknown netlink family '" + s.family() + "' (known: "
+                        + String.join(", ", knownFamilies()) + ", or a number)");
+            }
+            if (number > 31) {
+                throw fail(f, "family", "netlink family " + number + " is not between 0 and 31");
             }
         }
         if (s.genlFamily() != null) {
@@ -94,6 +81,18 @@ public final class SpecCompiler {
             throw fail(f, "fixed-header", "only for genl-family files; give messages a 'header' instead");
         }
         return DissectorKey.netlink(number);
+    }
+
+    /** "route", "usersock"...: the names files may use, as linux/netlink.h has them without NETLINK_. */
+    private static List<String> knownFamilies() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String name = NetlinkFamilies.name(i);
+            if (name != null) {
+                out.add(name.substring("NETLINK_".length()).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- one family

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.nlscope.decode.ByteView;
+import org.nlscope.decode.Errno;
 
 /** Reading integers, strings and addresses out of a window, and showing them to people. */
 final class Values {
@@ -60,7 +61,7 @@ final class Values {
 
     /** "ENODEV (-19)"; errno values come negative from the kernel, either sign is named. */
     static String errno(long n) {
-        String name = n == 0 ? null : ErrnoNames.name((int) Math.abs(n));
+        String name = n == 0 ? null : Errno.name((int) n);
         return name == null ? Long.toString(n) : name + " (" + n + ")";
     }
 
