@@ -17,7 +17,7 @@ import org.nlscope.model.Field;
 
 /** dissectors/rtnetlink/link.yaml on a real RTM_GETLINK dump and on the requests ip sends. */
 class LinkDissectorTest {
-    private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml",
+    private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml", "dissectors/rtnetlink/linkinfo.yaml",
             "dissectors/rtnetlink/link.yaml");
     private static final int RTM_NEWLINK = 16;
 
