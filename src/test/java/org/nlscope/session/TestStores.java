@@ -14,6 +14,10 @@ public final class TestStores {
         return new InterimDecoding();
     }
 
+    public static java.util.List<org.nlscope.model.Frame> conversationFrames() {
+        return Conversation.frames();
+    }
+
     /** The {@link Conversation}, with port 4242 known to belong to pid 100 (ip). */
     public static CaptureStore conversationWithProcesses() {
         CaptureStore s = new CaptureStore(decoding());
