@@ -51,6 +51,10 @@ public final class StatusBar extends HBox {
         file.setText(text == null ? "" : text);
     }
 
+    public String activityText() {
+        return activity.getText();
+    }
+
     public String countsText() {
         return counts.getText();
     }
