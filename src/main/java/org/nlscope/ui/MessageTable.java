@@ -28,6 +28,7 @@ public final class MessageTable extends TableView<MessageRow> {
     private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
             "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems");
 
+    private Function<MessageRow, String> latency = r -> "";
     private long timeOrigin;
     private boolean absoluteTime;
     private final TableColumn<MessageRow, String> timeColumn;
@@ -61,6 +62,7 @@ public final class MessageTable extends TableView<MessageRow> {
         getColumns().add(column("Port", 150, r -> r.process() == null ? Long.toString(r.portId())
                 : r.portId() + " " + r.process()));
         getColumns().add(column("Length", 60, r -> Integer.toString(r.length())));
+        getColumns().add(column("Latency", 80, r -> latency.apply(r)));
         TableColumn<MessageRow, String> info = column("Info", 520, MessageRow::info);
         getColumns().add(info);
         getColumns().forEach(c -> c.setSortable(false));
@@ -77,6 +79,12 @@ public final class MessageTable extends TableView<MessageRow> {
                 }
             }
         });
+    }
+
+    /** What the Latency column shows for a row (time from request to this answer). */
+    public void setLatency(Function<MessageRow, String> latencyOfRow) {
+        latency = latencyOfRow;
+        refresh();
     }
 
     /** Times are shown relative to this instant (the capture's first frame) unless absolute. */
