@@ -35,6 +35,10 @@ public final class CaptureStore {
          * @param firstRow the index of its first row
          */
         void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow);
+
+        /** Metadata was added (genl snapshot, port owners, kernel counters); the argument is the whole of it now. */
+        default void metadataChanged(CaptureMetadata metadata) {
+        }
     }
 
     public static final int DEFAULT_CACHE_FRAMES = 1024;
@@ -122,9 +126,18 @@ public final class CaptureStore {
     public void addMetadata(CaptureMetadata more) {
         writeLock.lock();
         try {
+            CaptureMetadata now;
             synchronized (this) {
-                metadata = metadata.merge(more);
+                CaptureMetadata merged = metadata.merge(more);
+                if (merged.equals(metadata)) {
+                    return;
+                }
+                metadata = merged;
                 nextContext = nextContext.withMetadata(more);
+                now = metadata;
+            }
+            for (Listener l : listeners) {
+                l.metadataChanged(now);
             }
         } finally {
             writeLock.unlock();
@@ -139,6 +152,9 @@ public final class CaptureStore {
         writeLock.lock();
         try {
             int n = frameCount();
+            if (!metadata().isEmpty()) {
+                listener.metadataChanged(metadata());
+            }
             for (int number = 1; number <= n; number++) {
                 listener.frameAdded(decoded(number), context(number), firstRowOf(number));
             }
