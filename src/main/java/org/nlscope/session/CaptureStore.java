@@ -195,7 +195,10 @@ public final class CaptureStore {
         return contexts[number - 1];
     }
 
-    /** The context after the last frame: what the whole capture has taught. */
+    /**
+     * The context after the last frame: what the whole capture has taught. Rows and filters name
+     * processes from it, since a port's owner is often learned after the port's first message.
+     */
     public synchronized DecodeContext currentContext() {
         return nextContext;
     }
@@ -273,16 +276,16 @@ public final class CaptureStore {
             messagesOfRows = Arrays.copyOfRange(rowMessage, from, to);
         }
         List<MessageRow> out = new ArrayList<>(to - from);
+        // port owners are often learned after a port's first message: name them from what is known now
+        DecodeContext owners = currentContext();
         DecodedFrame f = null;
-        DecodeContext context = null;
         for (int i = 0; i < framesOfRows.length; i++) {
             int number = framesOfRows[i];
             if (f == null || f.number() != number) {
                 f = decoded(number);
-                context = context(number);
             }
             int m = messagesOfRows[i];
-            out.add(m < 0 ? RowBuilder.rows(f, context, from + i).get(0) : RowBuilder.row(f, m, context, from + i));
+            out.add(m < 0 ? RowBuilder.rows(f, owners, from + i).get(0) : RowBuilder.row(f, m, owners, from + i));
         }
         return out;
     }
