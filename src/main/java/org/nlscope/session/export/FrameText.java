@@ -1,0 +1,145 @@
+package org.nlscope.session.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.function.LongFunction;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.Direction;
+import org.nlscope.model.ErrorInfo;
+import org.nlscope.model.GenlInfo;
+import org.nlscope.model.ProcessInfo;
+
+/**
+ * The one-line form of each message:
+ * {@code FRAME TIME DIR FAMILY TYPE FLAGS seq=SEQ port=PORT SUMMARY}, for example
+ * {@code 3 01:13:25.968653 > route RTM_NEWLINK REQUEST,ACK,CREATE,EXCL seq=1700000000 port=0 dum0 mtu 1400 UP}.
+ * Times are UTC; DIR is {@code >} to the kernel, {@code <} from it, {@code ?} unknown.
+ * A frame with no message still gets a line, so nothing captured goes unseen.
+ */
+public final class FrameText {
+
+    private final LongFunction<ProcessInfo> processes;
+
+    public FrameText() {
+        this(port -> null);
+    }
+
+    /** @param processes the process behind a netlink port id, or null when unknown */
+    public FrameText(LongFunction<ProcessInfo> processes) {
+        this.processes = processes;
+    }
+
+    /** Writes one line per message of the frame. */
+    public void write(DecodedFrame df, Writer out) {
+        try {
+            if (df.messages().isEmpty()) {
+                out.write(prefix(df));
+                out.write("(no netlink message)");
+                problems(df.problems().isEmpty() ? null : df.problems().get(0), df.problems().size(), out);
+                out.write('\n');
+                return;
+            }
+            for (int i = 0; i < df.messages().size(); i++) {
+                DecodedMessage m = df.messages().get(i);
+                out.write(line(df, m));
+                if (i == df.messages().size() - 1 && !df.problems().isEmpty()) {
+                    problems(df.problems().get(0), df.problems().size(), out);
+                }
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String toText(DecodedFrame df) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        write(df, sw);
+        return sw.toString();
+    }
+
+    /** The line of one message, without a line break. */
+    public String line(DecodedFrame df, DecodedMessage m) {
+        StringBuilder sb = new StringBuilder(128).append(prefix(df));
+        GenlInfo g = m.genl();
+        String type;
+        if (g != null) {
+            sb.append(g.family() != null ? g.family() : "genl(" + g.familyId() + ")").append(' ');
+            type = g.cmdName() != null ? g.cmdName() : "cmd(" + g.cmd() + ")";
+        } else {
+            sb.append(Values.shortFamily(df.familyName(), df.family())).append(' ');
+            type = Values.typeName(m);
+        }
+        sb.append(type).append(' ').append(Values.shortFlags(m.flagNames()))
+                .append(" seq=").append(m.header().seq())
+                .append(" port=").append(m.header().pid());
+        ProcessInfo p = processes.apply(m.header().pid());
+        if (p != null && m.header().pid() != 0) {
+            sb.append('(').append(p.name() != null ? p.name() : p.label()).append(')');
+        }
+        String rest = rest(m, type);
+        if (!rest.isEmpty()) {
+            sb.append(' ').append(rest);
+        }
+        if (!m.problems().isEmpty()) {
+            problems(sb, m.problems().get(0), m.problems().size());
+        }
+        return sb.toString();
+    }
+
+    private static String prefix(DecodedFrame df) {
+        return df.number() + " " + Values.timeOfDay(df.frame().timestampNanos()) + " " + arrow(df.direction()) + " ";
+    }
+
+    /** The summary without the names already printed in front of it. */
+    private static String rest(DecodedMessage m, String type) {
+        String s = m.summary();
+        if (s == null || s.isBlank()) {
+            return errorText(m.error());
+        }
+        s = s.strip();
+        for (String known : new String[] {m.typeName(), m.genl() != null ? m.genl().family() : null, type}) {
+            if (known != null && (s.equals(known) || s.startsWith(known + " "))) {
+                s = s.substring(known.length()).strip();
+            }
+        }
+        return s;
+    }
+
+    private static String errorText(ErrorInfo e) {
+        if (e == null) {
+            return "";
+        }
+        if (e.isAck()) {
+            return "ACK";
+        }
+        return e.code() + (e.name() != null ? " " + e.name() : "") + (e.text() != null ? ": " + e.text() : "")
+                + (e.message() != null ? " \"" + e.message() + "\"" : "");
+    }
+
+    private static void problems(StringBuilder sb, String first, int count) {
+        sb.append(" [malformed: ").append(first);
+        if (count > 1) {
+            sb.append(" (+").append(count - 1).append(" more)");
+        }
+        sb.append(']');
+    }
+
+    private static void problems(String first, int count, Writer out) throws IOException {
+        if (first != null) {
+            StringBuilder sb = new StringBuilder();
+            problems(sb, first, count);
+            out.write(sb.toString());
+        }
+    }
+
+    private static char arrow(Direction d) {
+        return switch (d) {
+            case TO_KERNEL -> '>';
+            case FROM_KERNEL -> '<';
+            case UNKNOWN -> '?';
+        };
+    }
+}
