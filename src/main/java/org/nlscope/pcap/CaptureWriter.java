@@ -13,7 +13,7 @@ import org.nlscope.model.Frame;
  * Writes frames to a pcapng (default) or classic pcap file, timestamps in nanoseconds
  * and bytes exactly as given. Output is buffered; {@link #flush()} makes everything
  * written so far readable, so a live capture that flushes per ring block leaves a
- * readable file even when killed.
+ * readable file even when killed. One thread at a time: a writer is not synchronized.
  */
 public final class CaptureWriter implements AutoCloseable, Flushable {
 

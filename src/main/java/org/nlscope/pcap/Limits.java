@@ -2,8 +2,8 @@ package org.nlscope.pcap;
 
 /** Sizes beyond which a length field is taken for damage rather than believed. */
 final class Limits {
-    /** Largest frame or pcapng block read into memory; far above any netlink skb. */
-    static final int MAX_FRAME = 16 * 1024 * 1024;
+    /** Largest pcap record or pcapng block read into memory; far above any netlink skb. */
+    static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
     private Limits() {
     }

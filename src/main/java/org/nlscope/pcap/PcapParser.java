@@ -70,8 +70,8 @@ final class PcapParser implements FrameParser {
         long fraction = Integer.toUnsignedLong(b.getInt(4));
         long capturedLength = Integer.toUnsignedLong(b.getInt(8));
         long originalLength = Integer.toUnsignedLong(b.getInt(12));
-        if (capturedLength > Limits.MAX_FRAME) {
-            throw src.error("capture length " + capturedLength + " exceeds the limit of " + Limits.MAX_FRAME, start);
+        if (capturedLength > Limits.MAX_RECORD_BYTES) {
+            throw src.error("capture length " + capturedLength + " exceeds the limit of " + Limits.MAX_RECORD_BYTES, start);
         }
         byte[] data = src.readExactly((int) capturedLength, start, "packet record");
         // both terms are below 2^32 * 10^9 < 2^63: no overflow

@@ -94,8 +94,8 @@ final class PcapngParser implements FrameParser {
         if (length < headLength + 4 || length % 4 != 0) {
             throw src.error("bad block length " + length, start);
         }
-        if (length > Limits.MAX_FRAME) {
-            throw src.error("block length " + length + " exceeds the limit of " + Limits.MAX_FRAME, start);
+        if (length > Limits.MAX_RECORD_BYTES) {
+            throw src.error("block length " + length + " exceeds the limit of " + Limits.MAX_RECORD_BYTES, start);
         }
         byte[] rest = src.readExactly((int) length - headLength, start, "block");
         long trailer = Integer.toUnsignedLong(ByteBuffer.wrap(rest).order(order).getInt(rest.length - 4));

@@ -166,4 +166,22 @@ class RealFramesTest {
         assertEquals("NLMSG_DONE", done.summary());
         assertEquals(List.of("NLM_F_MULTI"), done.flagNames());
     }
+
+    @Test
+    void decodingIsPureAndThreadSafe() throws Exception {
+        List<Frame> frames = DecodeBenchmark.realFrames();
+        List<DecodedFrame> sequential = frames.stream().map(f -> TestFrames.DECODER.decode(f, 1, learned)).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<DecodedFrame>>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> frames.stream().map(f -> TestFrames.DECODER.decode(f, 1, learned)).toList()));
+            }
+            for (java.util.concurrent.Future<List<DecodedFrame>> run : runs) {
+                assertEquals(sequential, run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -166,4 +166,24 @@ class TsharkInteropTest {
             Files.delete(theirs);
         }
     }
+
+    @Test
+    void weStreamWhatTsharkWritesToItsStdout() throws Exception {
+        List<Frame> frames = frames();
+        Path ours = dir.resolve("ours.pcap");
+        try (CaptureWriter w = CaptureWriter.create(ours, CaptureFormat.PCAP)) {
+            for (Frame f : frames) {
+                w.write(f);
+            }
+        }
+        Process tshark = new ProcessBuilder("tshark", "-r", ours.toString(), "-F", "pcapng", "-w", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (CaptureReader reader = CaptureReader.open(tshark.getInputStream(), "tshark stdout")) {
+            assertEquals(CaptureFormat.PCAPNG, reader.format());
+            CaptureWriterTest.assertSameFrames(frames, Captures.readAll(reader), false);
+        } finally {
+            assertTrue(tshark.waitFor(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0, tshark.exitValue());
+    }
 }
