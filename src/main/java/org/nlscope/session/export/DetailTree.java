@@ -44,8 +44,7 @@ public final class DetailTree {
         Frame f = df.frame();
         List<DetailNode> children = new ArrayList<>();
         children.add(cookedHeader(df));
-        children.add(DetailNode.note("Direction: " + direction(df.direction())
-                + (df.directionInferred() ? " (inferred from NLM_F_REQUEST)" : "")));
+        children.add(DetailNode.note("Direction: " + direction(df.direction()) + inference(df)));
         if (f.comment() != null) {
             children.add(DetailNode.note("Comment: " + f.comment()));
         }
@@ -121,7 +120,8 @@ public final class DetailTree {
         List<DetailNode> c = new ArrayList<>();
         c.add(new DetailNode("nlmsghdr", off, NlMsgHeader.SIZE, List.of(
                 DetailNode.leaf("nlmsg_len: " + h.length(), off, 4),
-                DetailNode.leaf("nlmsg_type: " + h.type() + " (" + Values.typeName(m) + ")", off + 4, 2),
+                DetailNode.leaf("nlmsg_type: " + h.type() + (m.typeName() != null ? " (" + m.typeName() + ")" : ""),
+                        off + 4, 2),
                 DetailNode.leaf("nlmsg_flags: " + String.format("0x%04x", h.flags())
                         + (m.flagNames().isEmpty() ? "" : " (" + String.join("|", m.flagNames()) + ")"), off + 6, 2),
                 DetailNode.leaf("nlmsg_seq: " + h.seq(), off + 8, 4),
@@ -154,7 +154,6 @@ public final class DetailTree {
     private DetailNode error(DecodedMessage m, ErrorInfo e) {
         List<DetailNode> c = new ArrayList<>();
         int codeOffset = m.offset() + NlMsgHeader.SIZE;
-        c.add(DetailNode.leaf("error: " + e.code() + (e.name() != null ? " (" + e.name() + ")" : ""), codeOffset, 4));
         DecodedMessage req = e.request();
         if (e.badAttr() != null || e.badAttrOffset() != null) {
             int abs = req != null && e.badAttrOffset() != null ? req.offset() + e.badAttrOffset() : -1;
@@ -236,6 +235,14 @@ public final class DetailTree {
     private String port(long pid) {
         ProcessInfo p = processes.apply(pid);
         return p != null ? " (" + p.label() + ")" : "";
+    }
+
+    /** Why the direction is believed when the packet type did not carry it. */
+    private static String inference(DecodedFrame df) {
+        if (!df.directionInferred()) {
+            return "";
+        }
+        return df.direction() == Direction.TO_KERNEL ? " (inferred: NLM_F_REQUEST is set)" : " (inferred: NLM_F_REQUEST is clear)";
     }
 
     private static String direction(Direction d) {
