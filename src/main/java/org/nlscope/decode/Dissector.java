@@ -25,4 +25,19 @@ public interface Dissector {
      * @param context what the capture knows so far
      */
     MessageBody decode(int type, boolean request, ByteView body, DecodeContext context);
+
+    /**
+     * The name of an attribute the kernel refers to by number only (NLMSGERR_ATTR_MISS_TYPE:
+     * a required attribute that was missing). Optional: the default knows none.
+     *
+     * @param type     nlmsg_type (genl cmd) of the message the attribute belongs in
+     * @param request  true when NLM_F_REQUEST is set on that message
+     * @param nestPath the path of the enclosing nest as the decode names it ("IFLA_LINKINFO",
+     *                 "IFLA_LINKINFO/IFLA_INFO_DATA"), or null for the message's top level
+     * @param attrType the attribute type
+     * @return the attribute's name, or null when unknown
+     */
+    default String attributeName(int type, boolean request, String nestPath, int attrType) {
+        return null;
+    }
 }

@@ -1,6 +1,6 @@
 package org.nlscope.session;
 
-import static org.nlscope.session.NetlinkBytes.*;
+import static org.nlscope.session.NetlinkTestFrames.*;
 
 import java.util.List;
 import org.nlscope.model.Frame;

@@ -78,7 +78,7 @@ final class InterimDecoding implements FrameDecoding {
                 flags.add(low[b]);
             }
         }
-        if ((h.flags() & 0x300) == 0x300 && h.type() == NetlinkBytes.RTM_GETLINK) {
+        if ((h.flags() & 0x300) == 0x300 && h.type() == NetlinkTestFrames.RTM_GETLINK) {
             flags.add("NLM_F_DUMP");
         }
         if (h.type() == 2) {
@@ -166,15 +166,15 @@ final class InterimDecoding implements FrameDecoding {
         for (NlAttr a : AttrReader.read(window).attributes()) {
             ByteView p = a.payload(all);
             switch (a.type()) {
-                case NetlinkBytes.IFLA_IFNAME -> {
+                case NetlinkTestFrames.IFLA_IFNAME -> {
                     String s = new String(all.bytes(p.start(), Math.max(0, p.length() - 1)));
                     out.add(new Field("IFLA_IFNAME", a.type(), s, null, null, s, a.offset(), a.length(), false, null, null));
                 }
-                case NetlinkBytes.IFLA_MTU -> {
+                case NetlinkTestFrames.IFLA_MTU -> {
                     long v = all.u32(p.start());
                     out.add(new Field("IFLA_MTU", a.type(), v, null, null, "" + v, a.offset(), a.length(), false, null, null));
                 }
-                case NetlinkBytes.IFLA_LINKINFO -> {
+                case NetlinkTestFrames.IFLA_LINKINFO -> {
                     List<Field> kids = new ArrayList<>();
                     for (NlAttr k : AttrReader.read(p).attributes()) {
                         String s = new String(all.bytes(k.payloadOffset(), Math.max(0, k.payloadLength() - 1)));

@@ -1,0 +1,41 @@
+package org.nlscope.capture;
+
+import java.util.Set;
+
+/**
+ * How to capture.
+ *
+ * @param interfaceName   the netlink monitor device to use, or null to use an existing
+ *                        nlmon device or create (and later remove) nlmon0
+ * @param families        netlink families to keep (NETLINK_ROUTE = 0 ...); empty keeps all.
+ *                        Filtered in the kernel, so the others are never copied.
+ * @param ringMegabytes   size of the kernel ring; bigger survives longer bursts
+ * @param resolveProcesses map netlink port ids to processes while capturing
+ */
+public record CaptureOptions(String interfaceName, Set<Integer> families, int ringMegabytes, boolean resolveProcesses) {
+
+    public static final int DEFAULT_RING_MB = 16;
+
+    public CaptureOptions {
+        families = families == null ? Set.of() : Set.copyOf(families);
+        if (ringMegabytes < 1 || ringMegabytes > 1024) {
+            throw new IllegalArgumentException("ring size must be 1..1024 MB, not " + ringMegabytes);
+        }
+    }
+
+    public static CaptureOptions defaults() {
+        return new CaptureOptions(null, Set.of(), DEFAULT_RING_MB, true);
+    }
+
+    public CaptureOptions withInterface(String name) {
+        return new CaptureOptions(name, families, ringMegabytes, resolveProcesses);
+    }
+
+    public CaptureOptions withFamilies(Set<Integer> newFamilies) {
+        return new CaptureOptions(interfaceName, newFamilies, ringMegabytes, resolveProcesses);
+    }
+
+    public CaptureOptions withRingMegabytes(int mb) {
+        return new CaptureOptions(interfaceName, families, mb, resolveProcesses);
+    }
+}

@@ -1,0 +1,15 @@
+package org.nlscope.capture.linux;
+
+import org.nlscope.nativeio.Errno;
+import org.nlscope.nativeio.LibC;
+
+/** Interface names to indexes. */
+final class Interfaces {
+    private Interfaces() {
+    }
+
+    /** The index of a named interface; ErrnoException ENODEV when there is none. */
+    static int index(String name) {
+        return Errno.checkNonZero("if_nametoindex(" + name + ")", LibC.if_nametoindex(name));
+    }
+}

@@ -1,0 +1,209 @@
+package org.nlscope.capture.linux;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureException.Reason;
+import org.nlscope.capture.CaptureOptions;
+import org.nlscope.capture.CaptureSource;
+import org.nlscope.capture.FrameSink;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.CaptureStats;
+import org.nlscope.model.CookedHeader;
+import org.nlscope.model.Frame;
+import org.nlscope.model.LinkType;
+import org.nlscope.nativeio.ErrnoException;
+
+/**
+ * A live capture of every netlink message: an nlmon device, a TPACKET_V3 ring on it,
+ * and frames made to look exactly like tcpdump's (LINKTYPE_NETLINK: a 16-byte cooked
+ * header with the family from sll_protocol, then the messages).
+ */
+public final class NlmonCapture implements CaptureSource {
+    /** How long one wait for the kernel lasts; also the longest close() waits for the reader. */
+    static final int POLL_MILLIS = 100;
+
+    private final NlmonLink link;
+    private final RxRing ring;
+    private final Map<Integer, String> genlFamilies;
+    private final PortOwners ports;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean stopRequested;
+    private volatile Thread thread;
+
+    private NlmonCapture(NlmonLink link, RxRing ring, Map<Integer, String> genlFamilies, PortOwners ports) {
+        this.link = link;
+        this.ring = ring;
+        this.genlFamilies = genlFamilies;
+        this.ports = ports;
+    }
+
+    /**
+     * Brings up (or finds) the monitor device, opens the ring with the family filter and
+     * takes the genl snapshot. Everything that can fail fails here.
+     *
+     * @throws CaptureException with a one-line reason
+     */
+    public static NlmonCapture open(CaptureOptions options) {
+        NlmonLink link = NlmonLink.acquire(options.interfaceName());
+        RxRing ring = null;
+        try {
+            ring = RxRing.open(link.name(), link.index(), RxRing.Config.ofMegabytes(options.ringMegabytes()),
+                    ProtocolFilter.compile(options.families()));
+            Map<Integer, String> genl = GenlFamilies.snapshot();
+            PortOwners ports = options.resolveProcesses() ? new PortOwners() : null;
+            if (ports != null) {
+                ports.refresh();
+            }
+            return new NlmonCapture(link, ring, genl, ports);
+        } catch (ErrnoException e) {
+            closeQuietly(ring, link);
+            throw CaptureErrors.of(e);
+        } catch (RuntimeException e) {
+            closeQuietly(ring, link);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(RxRing ring, NlmonLink link) {
+        if (ring != null) {
+            ring.close();
+        }
+        try {
+            link.close();
+        } catch (RuntimeException ignored) {
+            // the first error is the one to report
+        }
+    }
+
+    @Override
+    public String interfaceName() {
+        return link.name();
+    }
+
+    /** True when this capture made the device it reads (and will remove it). */
+    public boolean createdDevice() {
+        return link.created();
+    }
+
+    @Override
+    public void start(FrameSink sink) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("capture already started");
+        }
+        Thread t = new Thread(() -> run(sink), "nlscope-capture " + link.name());
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    private void run(FrameSink sink) {
+        RxRing.PacketHandler handler = p -> sink.accept(toFrame(p));
+        try {
+            while (!stopRequested) {
+                if (ring.nextBlock(handler, POLL_MILLIS) > 0) {
+                    sink.endOfBatch();
+                }
+            }
+        } catch (Throwable t) {
+            failure.set(t);
+        }
+    }
+
+    /** A LINKTYPE_NETLINK frame: cooked header, then the messages copied out of the ring. */
+    private Frame toFrame(RingPacket p) {
+        byte[] data = new byte[16 + p.snapLength()];
+        System.arraycopy(CookedHeader.netlinkHeader(p.packetType(), p.protocol()), 0, data, 0, 16);
+        p.copyData(data, 16);
+        if (ports != null) {
+            noticePorts(data);
+        }
+        return new Frame(p.timestampNanos(), LinkType.NETLINK, data, 16 + p.originalLength(), p.packetType(), null);
+    }
+
+    /** Tells the port map about each message's nlmsg_pid. */
+    private void noticePorts(byte[] data) {
+        int pos = 16;
+        while (pos + 16 <= data.length) {
+            int len = (data[pos] & 0xff) | (data[pos + 1] & 0xff) << 8 | (data[pos + 2] & 0xff) << 16 | (data[pos + 3] & 0xff) << 24;
+            long pid = (data[pos + 12] & 0xffL) | (data[pos + 13] & 0xffL) << 8 | (data[pos + 14] & 0xffL) << 16
+                    | (data[pos + 15] & 0xffL) << 24;
+            ports.notice(pid);
+            if (len < 16) {
+                return;
+            }
+            pos += (len + 3) & ~3;
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join(Math.max(1, timeout.toMillis()));
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof CaptureException c) {
+            throw c;
+        }
+        if (f instanceof ErrnoException e) {
+            throw CaptureErrors.of(e);
+        }
+        if (f != null) {
+            throw new CaptureException(Reason.SYSTEM, "capture stopped: " + f, f);
+        }
+        return true;
+    }
+
+    @Override
+    public CaptureStats stats() {
+        return ring.stats();
+    }
+
+    @Override
+    public CaptureMetadata metadata() {
+        return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats());
+    }
+
+    /** The generic netlink families at start, id to name. */
+    public Map<Integer, String> genlFamilies() {
+        return genlFamilies;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopRequested = true;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(10L * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // the device first: if a stuck sink keeps the ring busy, nlmon0 must still go
+        try {
+            link.close();
+        } finally {
+            if (ports != null) {
+                ports.close();
+            }
+            ring.close();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.nlscope.capture.linux;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureException.Reason;
+import org.nlscope.model.LinkType;
+import org.nlscope.nativeio.ErrnoException;
+
+/**
+ * The netlink monitor device a capture reads: one named by the user (it must be
+ * ARPHRD_NETLINK), an nlmon device that already exists (used and left alone), or
+ * nlmon0 made over rtnetlink and removed again on close.
+ */
+final class NlmonLink implements AutoCloseable {
+    static final String DEFAULT_NAME = "nlmon0";
+    static final int NETLINK_ROUTE = 0;
+    static final int RTM_NEWLINK = 16;
+    static final int RTM_DELLINK = 17;
+    static final int RTM_GETLINK = 18;
+    static final int IFLA_IFNAME = 3;
+    static final int IFLA_LINKINFO = 18;
+    static final int IFLA_INFO_KIND = 1;
+
+    private final LinkInfo link;
+    private final boolean created;
+    private final AtomicBoolean removed = new AtomicBoolean();
+
+    private NlmonLink(LinkInfo link, boolean created) {
+        this.link = link;
+        this.created = created;
+    }
+
+    /**
+     * @param requested the -i device, or null for an existing nlmon device or a new nlmon0
+     * @throws CaptureException with a one-line reason
+     */
+    static NlmonLink acquire(String requested) {
+        try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
+            if (requested != null) {
+                LinkInfo l = byName(rtnl, requested);
+                if (l == null) {
+                    throw new CaptureException(Reason.INTERFACE, "no such interface: " + requested);
+                }
+                if (l.arphrd() != LinkType.ARPHRD_NETLINK) {
+                    throw new CaptureException(Reason.INTERFACE, requested + " is not a netlink monitor device (it is "
+                            + LinkInfo.arphrdName(l.arphrd()) + "); give an nlmon device, or leave out -i to let nlscope make one");
+                }
+                return new NlmonLink(ensureUp(rtnl, l), false);
+            }
+            for (LinkInfo l : allLinks(rtnl)) {
+                if (l.arphrd() == LinkType.ARPHRD_NETLINK) {
+                    return new NlmonLink(ensureUp(rtnl, l), false);
+                }
+            }
+            return create(rtnl);
+        } catch (ErrnoException e) {
+            throw CaptureErrors.of(e);
+        }
+    }
+
+    private static NlmonLink create(NetlinkClient rtnl) {
+        NlRequest add = new NlRequest(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK
+                | NetlinkClient.NLM_F_CREATE | NetlinkClient.NLM_F_EXCL)
+                .header(new byte[16])
+                .attrString(IFLA_IFNAME, DEFAULT_NAME)
+                .nest(IFLA_LINKINFO).attrString(IFLA_INFO_KIND, "nlmon").endNest();
+        try {
+            rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
+        } catch (ErrnoException e) {
+            if (e.errno() == ErrnoException.EOPNOTSUPP) {
+                // rtnl_newlink's answer when no link ops are registered for the kind
+                throw new CaptureException(Reason.NO_NLMON, CaptureErrors.NO_NLMON, e);
+            }
+            if (e.errno() == ErrnoException.EEXIST) {
+                throw new CaptureException(Reason.INTERFACE, DEFAULT_NAME
+                        + " exists and is not a netlink monitor; remove it or name an nlmon device with -i", e);
+            }
+            throw e;
+        }
+        LinkInfo made = byName(rtnl, DEFAULT_NAME);
+        if (made == null) {
+            throw new CaptureException(Reason.SYSTEM, DEFAULT_NAME + " vanished right after it was created");
+        }
+        NlmonLink link = new NlmonLink(made, true);
+        try {
+            return new NlmonLink(ensureUp(rtnl, made), true);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    private static LinkInfo ensureUp(NetlinkClient rtnl, LinkInfo l) {
+        if (l.up()) {
+            return l;
+        }
+        byte[] ifinfo = new byte[16];
+        NlRequest.put32(ifinfo, 4, l.index());
+        NlRequest.put32(ifinfo, 8, LinkInfo.IFF_UP);    // ifi_flags
+        NlRequest.put32(ifinfo, 12, LinkInfo.IFF_UP);   // ifi_change
+        rtnl.call(new NlRequest(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK).header(ifinfo),
+                "RTM_NEWLINK " + l.name() + " up");
+        return new LinkInfo(l.index(), l.name(), l.arphrd(), true);
+    }
+
+    /** The link of that name, or null when there is none. */
+    static LinkInfo byName(NetlinkClient rtnl, String name) {
+        List<LinkInfo> found = new ArrayList<>();
+        try {
+            rtnl.call(new NlRequest(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+                    .header(new byte[16]).attrString(IFLA_IFNAME, name), "RTM_GETLINK " + name, m -> {
+                        LinkInfo l = LinkInfo.parse(m);
+                        if (l != null) {
+                            found.add(l);
+                        }
+                    });
+        } catch (ErrnoException e) {
+            if (e.errno() == ErrnoException.ENODEV) {
+                return null;
+            }
+            throw e;
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static List<LinkInfo> allLinks(NetlinkClient rtnl) {
+        List<LinkInfo> links = new ArrayList<>();
+        rtnl.dump(new NlRequest(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).header(new byte[16]),
+                "RTM_GETLINK dump", m -> {
+                    LinkInfo l = LinkInfo.parse(m);
+                    if (l != null) {
+                        links.add(l);
+                    }
+                });
+        return links;
+    }
+
+    String name() {
+        return link.name();
+    }
+
+    int index() {
+        return link.index();
+    }
+
+    /** True when this capture made the device (and so removes it). */
+    boolean created() {
+        return created;
+    }
+
+    /** Removes the device when this capture made it; once, from whichever thread comes first. */
+    @Override
+    public void close() {
+        if (!created || !removed.compareAndSet(false, true)) {
+            return;
+        }
+        byte[] ifinfo = new byte[16];
+        NlRequest.put32(ifinfo, 4, link.index());
+        try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
+            rtnl.call(new NlRequest(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK).header(ifinfo),
+                    "RTM_DELLINK " + link.name());
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.ENODEV) {   // already gone is what we wanted
+                throw CaptureErrors.of(e);
+            }
+        }
+    }
+}

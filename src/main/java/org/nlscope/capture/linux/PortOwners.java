@@ -1,0 +1,148 @@
+package org.nlscope.capture.linux;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nlscope.model.ProcessInfo;
+import org.nlscope.nativeio.ErrnoException;
+
+/**
+ * Which process owns a netlink port id: a NETLINK_SOCK_DIAG dump of netlink sockets
+ * (port id and socket inode) matched to the "socket:[inode]" links under /proc/PID/fd.
+ * Refreshed in the background when traffic shows a port we do not know, at most every
+ * {@link #MIN_REFRESH_NANOS}. Best effort: a port whose socket is gone keeps what we knew
+ * and is marked gone.
+ */
+final class PortOwners implements AutoCloseable {
+    static final int NETLINK_SOCK_DIAG = 4;
+    static final int SOCK_DIAG_BY_FAMILY = 20;
+    static final int AF_NETLINK = 16;
+    static final int NDIAG_PROTO_ALL = 255;
+    static final long MIN_REFRESH_NANOS = 200_000_000L;
+
+    private final Map<Long, ProcessInfo> owners = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nlscope-port-owners");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long lastRefresh;
+    private volatile boolean unavailable;
+
+    /** Traffic showed this port: look it up soon if it is new. Cheap; called per message. */
+    void notice(long portId) {
+        if (portId == 0 || unavailable || owners.containsKey(portId)) {
+            return;
+        }
+        if (pending.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                long wait = lastRefresh + MIN_REFRESH_NANOS - System.nanoTime();
+                try {
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    pending.set(false);
+                    refresh();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** Dumps the netlink sockets now and matches them to processes. */
+    void refresh() {
+        lastRefresh = System.nanoTime();
+        Map<Long, Long> inodeByPort = new HashMap<>();
+        try (NetlinkClient diag = NetlinkClient.open(NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG")) {
+            byte[] req = new byte[20];                 // struct netlink_diag_req
+            req[0] = AF_NETLINK;
+            req[1] = (byte) NDIAG_PROTO_ALL;
+            diag.dump(new NlRequest(SOCK_DIAG_BY_FAMILY, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).header(req),
+                    "SOCK_DIAG_BY_FAMILY AF_NETLINK dump", m -> {
+                        // struct netlink_diag_msg: ndiag_portid at 4, ndiag_ino at 16
+                        if (m.has(m.start() + 16, 24)) {
+                            long port = m.u32(m.start() + 20);
+                            long ino = m.u32(m.start() + 32);
+                            if (port != 0) {
+                                inodeByPort.put(port, ino);
+                            }
+                        }
+                    });
+        } catch (ErrnoException e) {
+            unavailable = true;   // no netlink_diag in this kernel: ports stay unnamed
+            return;
+        }
+        Map<Long, Integer> pidByInode = socketInodes();
+        for (Map.Entry<Long, Long> e : inodeByPort.entrySet()) {
+            Integer pid = pidByInode.get(e.getValue());
+            if (pid != null) {
+                owners.put(e.getKey(), new ProcessInfo(e.getKey(), pid, comm(pid), false));
+            }
+        }
+        owners.replaceAll((port, info) -> inodeByPort.containsKey(port) || info.gone() ? info
+                : new ProcessInfo(port, info.pid(), info.name(), true));
+    }
+
+    /** Socket inode to the pid holding it, from /proc/PID/fd. */
+    private static Map<Long, Integer> socketInodes() {
+        Map<Long, Integer> out = new HashMap<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> isNumber(p.getFileName().toString()))) {
+            for (Path proc : procs) {
+                int pid = Integer.parseInt(proc.getFileName().toString());
+                try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+                    for (Path fd : fds) {
+                        try {
+                            String target = Files.readSymbolicLink(fd).toString();
+                            if (target.startsWith("socket:[")) {
+                                out.putIfAbsent(Long.parseLong(target.substring(8, target.length() - 1)), pid);
+                            }
+                        } catch (IOException | NumberFormatException ignored) {
+                            // closed while we looked
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // process gone, or not ours to read
+                }
+            }
+        } catch (IOException ignored) {
+            // no /proc: nothing to match
+        }
+        return out;
+    }
+
+    private static String comm(int pid) {
+        try {
+            return Files.readString(Path.of("/proc", Integer.toString(pid), "comm")).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /** The owners known so far. */
+    Map<Long, ProcessInfo> snapshot() {
+        return Map.copyOf(owners);
+    }
+
+    boolean available() {
+        return !unavailable;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,70 @@
+package org.nlscope.decode;
+
+import java.nio.charset.StandardCharsets;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.NlMsgHeader;
+
+/**
+ * Learns from a decoded frame what later frames need: generic netlink family ids
+ * named in nlctrl's replies (CTRL_CMD_NEWFAMILY, the answer to CTRL_CMD_GETFAMILY) and
+ * notifications. It reads nlctrl's attributes itself, so it works without an nlctrl
+ * dissector. CTRL_CMD_DELFAMILY forgets nothing: frames after it may still use the id.
+ */
+public final class ContextLearner {
+    static final int CTRL_CMD_NEWFAMILY = 1;
+    static final int CTRL_CMD_GETFAMILY = 3;
+    static final int CTRL_ATTR_FAMILY_ID = 1;
+    static final int CTRL_ATTR_FAMILY_NAME = 2;
+
+    private ContextLearner() {
+    }
+
+    /** The context, knowing what this frame said; the same instance when it said nothing new. */
+    public static DecodeContext learn(DecodeContext context, DecodedFrame frame) {
+        if (frame.family() != NetlinkFamilies.NETLINK_GENERIC) {
+            return context;
+        }
+        ByteView all = ByteView.of(frame.frame().data());
+        DecodeContext out = context;
+        for (DecodedMessage m : frame.messages()) {
+            NlMsgHeader h = m.header();
+            if (h.type() != DecodeContext.GENL_ID_CTRL || h.isRequest()) {
+                continue;
+            }
+            int bodyStart = m.offset() + NlMsgHeader.SIZE;
+            int end = (int) Math.min((long) m.offset() + h.length(), all.end());
+            if (end - bodyStart < GenericNetlink.GENL_HDRLEN) {
+                continue;
+            }
+            int cmd = all.u8(bodyStart);
+            if (cmd != CTRL_CMD_NEWFAMILY && cmd != CTRL_CMD_GETFAMILY) {
+                continue;
+            }
+            out = learnFamily(out, new ByteView(all.data(), bodyStart + GenericNetlink.GENL_HDRLEN, end));
+        }
+        return out;
+    }
+
+    private static DecodeContext learnFamily(DecodeContext context, ByteView attrs) {
+        int id = -1;
+        String name = null;
+        for (NlAttr a : AttrReader.read(attrs).attributes()) {
+            if (a.type() == CTRL_ATTR_FAMILY_ID && a.payloadLength() >= 2) {
+                id = attrs.u16(a.payloadOffset());
+            } else if (a.type() == CTRL_ATTR_FAMILY_NAME && a.payloadLength() > 0) {
+                name = cString(attrs, a);
+            }
+        }
+        return id >= 0 && name != null && !name.isEmpty() ? context.withGenlFamily(id, name) : context;
+    }
+
+    private static String cString(ByteView v, NlAttr a) {
+        byte[] b = v.bytes(a.payloadOffset(), a.payloadLength());
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+}

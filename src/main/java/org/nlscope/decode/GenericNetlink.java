@@ -1,0 +1,52 @@
+package org.nlscope.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.GenlInfo;
+import org.nlscope.model.NlMsgHeader;
+
+/**
+ * NETLINK_GENERIC messages: nlmsg_type is a family id that only this capture can name
+ * (through its {@link DecodeContext}); the genlmsghdr's cmd picks the message, and the
+ * dissector is the one registered for the family's name.
+ */
+final class GenericNetlink {
+    /** struct genlmsghdr: cmd u8, version u8, reserved u16. */
+    static final int GENL_HDRLEN = 4;
+
+    private final DissectorRegistry registry;
+
+    GenericNetlink(DissectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    DecodedMessage decode(int offset, NlMsgHeader h, ByteView body, DecodeContext context,
+                          List<String> problems, boolean headerOnly) {
+        List<String> found = new ArrayList<>(problems);
+        String family = context.genlFamily(h.type());
+        SafeDissector d = family == null ? SafeDissector.NONE : SafeDissector.of(registry.forKey(DissectorKey.genl(family)));
+        String familyLabel = family != null ? family : "genl family " + h.type();
+        if (headerOnly) {
+            return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), MessageKind.OTHER), null,
+                    List.of(), List.of(), null, familyLabel, found);
+        }
+        if (body.length() < GENL_HDRLEN) {
+            found.add("genlmsghdr needs 4 bytes at offset " + body.start() + ", " + body.length() + " left");
+            MessageBody raw = RawAttributes.body(body);
+            return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), MessageKind.OTHER), null,
+                    raw.fixedHeader(), raw.attributes(), null, familyLabel, found);
+        }
+        int cmd = body.u8(body.start());
+        int version = body.u8(body.start() + 1);
+        String cmdName = d.messageName(cmd, found);
+        MessageKind kind = d.kind(cmd, found);
+        ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
+        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context);
+        found.addAll(b.problems());
+        GenlInfo genl = new GenlInfo(h.type(), family, cmd, cmdName, version);
+        String head = familyLabel + " " + (cmdName != null ? cmdName : "cmd " + cmd);
+        return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), kind), genl,
+                b.fixedHeader(), b.attributes(), null, Summary.of(head, b.summary()), found);
+    }
+}

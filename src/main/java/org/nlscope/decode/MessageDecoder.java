@@ -1,0 +1,85 @@
+package org.nlscope.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.NlMsgHeader;
+
+/**
+ * Decodes one nlmsghdr-framed message: control messages for every family, generic
+ * netlink by family name, anything else by the family's dissector or raw.
+ */
+final class MessageDecoder {
+    /** Types below this are control messages (NLMSG_MIN_TYPE). */
+    static final int NLMSG_MIN_TYPE = 0x10;
+
+    private final DissectorRegistry registry;
+    private final ControlMessages control;
+    private final GenericNetlink genl;
+
+    MessageDecoder(DissectorRegistry registry) {
+        this.registry = registry;
+        this.control = new ControlMessages(this);
+        this.genl = new GenericNetlink(registry);
+    }
+
+    static NlMsgHeader header(ByteView frame, int offset) {
+        long len = frame.u32(offset);
+        return new NlMsgHeader((int) Math.min(len, Integer.MAX_VALUE), frame.u16(offset + 4), frame.u16(offset + 6),
+                frame.u32(offset + 8), frame.u32(offset + 12));
+    }
+
+    /**
+     * @param frame    the whole frame
+     * @param family   the netlink family of the frame
+     * @param offset   where the nlmsghdr starts (16 bytes must be there)
+     * @param end      where the message's bytes end, already clipped to the frame
+     * @param problems what the caller found wrong (a lying nlmsg_len); more are added
+     */
+    DecodedMessage decode(ByteView frame, int family, int offset, int end, DecodeContext context, List<String> problems) {
+        return decode(frame, family, offset, end, context, problems, false, false);
+    }
+
+    /** An echoed request inside an NLMSG_ERROR: header only when capped, and never another control message's body. */
+    DecodedMessage decodeEchoed(ByteView frame, int family, int offset, int end, boolean headerOnly,
+                                DecodeContext context, List<String> problems) {
+        return decode(frame, family, offset, end, context, problems, true, headerOnly);
+    }
+
+    private DecodedMessage decode(ByteView frame, int family, int offset, int end, DecodeContext context,
+                                  List<String> problems, boolean echoed, boolean headerOnly) {
+        NlMsgHeader h = header(frame, offset);
+        ByteView body = new ByteView(frame.data(), Math.min(offset + NlMsgHeader.SIZE, end), end);
+        if (h.type() < NLMSG_MIN_TYPE) {
+            return echoed
+                    ? control.headerOnly(offset, h, problems)
+                    : control.decode(frame, family, offset, h, body, context, problems);
+        }
+        if (family == NetlinkFamilies.NETLINK_GENERIC) {
+            return genl.decode(offset, h, body, context, problems, headerOnly);
+        }
+        SafeDissector d = dissector(family);
+        List<String> found = new ArrayList<>(problems);
+        String name = d.messageName(h.type(), found);
+        MessageKind kind = d.kind(h.type(), found);
+        MessageBody b = headerOnly ? RawAttributes.body(body.slice(body.start(), 0))
+                : d.decode(h.type(), name, h.isRequest(), body, context);
+        found.addAll(b.problems());
+        return new DecodedMessage(offset, h, name, NetlinkFlags.names(h.flags(), kind), null,
+                b.fixedHeader(), b.attributes(), null,
+                Summary.of(name != null ? name : "type " + h.type(), b.summary()), found);
+    }
+
+    /** The dissector a request of this family was decoded with, for naming what an error reports by number. */
+    SafeDissector dissectorOf(int family, DecodedMessage request) {
+        if (family == NetlinkFamilies.NETLINK_GENERIC) {
+            return request.typeName() == null ? SafeDissector.NONE
+                    : SafeDissector.of(registry.forKey(DissectorKey.genl(request.typeName())));
+        }
+        return dissector(family);
+    }
+
+    private SafeDissector dissector(int family) {
+        return family < 0 ? SafeDissector.NONE : SafeDissector.of(registry.forKey(DissectorKey.netlink(family)));
+    }
+}

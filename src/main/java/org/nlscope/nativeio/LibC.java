@@ -1,0 +1,80 @@
+package org.nlscope.nativeio;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * The few libc functions nlscope calls, direct-mapped (no proxy, no varargs) because
+ * poll() and the socket calls sit on the capture's hot path. Callers check results
+ * through {@link Errno}; nothing here throws. Sizes are 64-bit (size_t, ssize_t,
+ * off_t as long): nlscope runs on 64-bit Linux only.
+ */
+public final class LibC {
+
+    // <sys/socket.h>, <linux/socket.h>
+    public static final int AF_NETLINK = 16;
+    public static final int AF_PACKET = 17;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_ATTACH_FILTER = 26;
+    public static final int SO_RCVBUFFORCE = 33;
+    public static final int MSG_DONTWAIT = 0x40;
+
+    // <linux/if_packet.h>, <linux/if_ether.h>
+    public static final int SOL_PACKET = 263;
+    public static final int PACKET_RX_RING = 5;
+    public static final int PACKET_STATISTICS = 6;
+    public static final int PACKET_VERSION = 10;
+    public static final int TPACKET_V3 = 2;
+    public static final int ETH_P_ALL = 0x0003;
+
+    // <linux/netlink.h>
+    public static final int SOL_NETLINK = 270;
+    public static final int NETLINK_CAP_ACK = 10;
+    public static final int NETLINK_EXT_ACK = 11;
+
+    // <poll.h>
+    public static final short POLLIN = 0x1;
+    public static final short POLLERR = 0x8;
+
+    // <sys/mman.h>
+    public static final int PROT_READ = 0x1;
+    public static final int PROT_WRITE = 0x2;
+    public static final int MAP_SHARED = 0x1;
+
+    static {
+        Native.register(Platform.C_LIBRARY_NAME);
+    }
+
+    private LibC() {
+    }
+
+    public static native int socket(int domain, int type, int protocol);
+
+    public static native int bind(int fd, Pointer addr, int addrlen);
+
+    public static native int setsockopt(int fd, int level, int name, Pointer value, int len);
+
+    public static native int getsockopt(int fd, int level, int name, Pointer value, int[] len);
+
+    public static native long sendto(int fd, byte[] buf, long len, int flags, Pointer addr, int addrlen);
+
+    public static native long recvfrom(int fd, byte[] buf, long len, int flags, Pointer addr, int[] addrlen);
+
+    public static native int poll(Pointer fds, long nfds, int timeoutMillis);
+
+    public static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
+
+    public static native int munmap(Pointer addr, long length);
+
+    public static native int close(int fd);
+
+    public static native int if_nametoindex(String name);
+
+    public static native int getpid();
+
+    public static native String strerror(int errnum);
+}
