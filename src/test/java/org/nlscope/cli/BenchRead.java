@@ -1,6 +1,7 @@
 package org.nlscope.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,15 +46,20 @@ public final class BenchRead {
         commands.add(new String[] {"nlscope read --json", java, "-cp", classpath, Main.class.getName(), "read", "--json", big.toString()});
         commands.add(new String[] {"nlscope read", java, "-cp", classpath, Main.class.getName(), "read", big.toString()});
         commands.add(new String[] {"tshark -r FILE -V", "tshark", "-r", big.toString(), "-V"});
+        System.out.printf("%-22s %9s %9s %15s %19s%n", "command", "wall s", "cpu s", "messages/s", "messages/cpu-s");
         for (String[] c : commands) {
-            double best = Double.MAX_VALUE;
+            double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
             for (int i = 0; i < RUNS; i++) {
-                best = Math.min(best, time(Arrays.copyOfRange(c, 1, c.length)));
+                double[] t = time(Arrays.copyOfRange(c, 1, c.length));
+                best[0] = Math.min(best[0], t[0]);
+                best[1] = Math.min(best[1], t[1]);
             }
-            System.out.printf("%-22s %7.2f s   %,10.0f messages/s   %,10.0f frames/s%n", c[0], best, counts[1] / best,
-                    counts[0] / best);
+            System.out.printf("%-22s %9.2f %9.2f %,15.0f %,19.0f%n", c[0], best[0], best[1], counts[1] / best[0],
+                    counts[1] / best[1]);
         }
-
+        System.out.printf("(best of %d runs each; wall time includes start-up; cpu = user + sys of the process,"
+                + " the fairer figure on a shared machine; load average now: %.1f)%n", RUNS,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println();
         System.out.println("attributes named by the decode (name != null), nested ones included:");
         long named = 0;
@@ -67,17 +73,19 @@ public final class BenchRead {
         System.out.printf("  %-40s %6d of %6d  %6.2f%%%n", "all real captures", named, all, 100.0 * named / Math.max(1, all));
     }
 
-    /** Wall seconds of one run of a command, its output thrown away. */
-    private static double time(String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        long t0 = System.nanoTime();
-        int code = pb.start().waitFor();
-        double s = (System.nanoTime() - t0) / 1e9;
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + code);
+    /** {wall, cpu} seconds of one run of a command, its output thrown away (bash's time keyword measures both). */
+    private static double[] time(String... command) throws IOException, InterruptedException {
+        List<String> bash = new ArrayList<>(List.of("bash", "-c",
+                "TIMEFORMAT='%R %U %S'; { time \"$@\" >/dev/null 2>/dev/null; } 2>&1", "bench"));
+        bash.addAll(List.of(command));
+        Process p = new ProcessBuilder(bash).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        int code = p.waitFor();
+        String[] last = out.substring(out.lastIndexOf('\n') + 1).split(" ");
+        if (code != 0 || last.length != 3) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + code + "): " + out);
         }
-        return s;
+        return new double[] {Double.parseDouble(last[0]), Double.parseDouble(last[1]) + Double.parseDouble(last[2])};
     }
 
     /** The real captures' frames over and over, timestamps moved on so time only goes forward. */
