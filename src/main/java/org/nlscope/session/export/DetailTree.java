@@ -211,7 +211,7 @@ public final class DetailTree {
             label.append(" (").append(f.type()).append(')');
         }
         String value = Values.describe(f);
-        if (value != null) {
+        if (value != null && !value.isEmpty()) {
             label.append(": ").append(value);
         }
         if (f.problem() != null) {
