@@ -111,6 +111,11 @@ public final class DetailTree {
                 + (h.arphrdType() == LinkType.ARPHRD_NETLINK ? " (ARPHRD_NETLINK)" : ""), sll2 ? 8 : 2, 2));
         c.add(DetailNode.leaf("Netlink family: " + h.netlinkFamily()
                 + (df.familyName() != null ? " (" + df.familyName() + ")" : ""), sll2 ? 0 : 14, 2));
+        if (sll2) {
+            byte[] d = f.data();
+            long ifindex = (d[4] & 0xffL) << 24 | (d[5] & 0xff) << 16 | (d[6] & 0xff) << 8 | (d[7] & 0xff);
+            c.add(DetailNode.leaf("Interface index: " + ifindex, 4, 4));
+        }
         return new DetailNode("Cooked header (" + linkType + "): "
                 + (df.familyName() != null ? df.familyName() : "family " + h.netlinkFamily()), 0, h.length(), c);
     }
@@ -207,7 +212,7 @@ public final class DetailTree {
     /** One attribute or member: "IFLA_MTU (4): 1400", a nest with its children, a struct with its members. */
     private DetailNode field(Field f) {
         StringBuilder label = new StringBuilder(f.label());
-        if (f.isAttribute() && f.name() != null) {
+        if (f.isAttribute() && f.name() != null && !f.name().startsWith("[")) { // "[3]" already is the index
             label.append(" (").append(f.type()).append(')');
         }
         String value = Values.describe(f);
