@@ -10,6 +10,7 @@ package org.nlscope.decode;
  * @param end    one past the last byte of the window
  */
 public record ByteView(byte[] data, int start, int end) {
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public ByteView {
         if (start < 0 || end < start || end > data.length) {
@@ -86,11 +87,13 @@ public record ByteView(byte[] data, int start, int end) {
     /** Lowercase hex of [offset, offset + count). */
     public String hex(int offset, int count) {
         check(offset, count);
-        StringBuilder sb = new StringBuilder(count * 2);
-        for (int i = offset; i < offset + count; i++) {
-            sb.append(Character.forDigit((data[i] >> 4) & 0xf, 16)).append(Character.forDigit(data[i] & 0xf, 16));
+        byte[] out = new byte[count * 2];
+        for (int i = 0; i < count; i++) {
+            int b = data[offset + i] & 0xff;
+            out[2 * i] = HEX_DIGITS[b >> 4];
+            out[2 * i + 1] = HEX_DIGITS[b & 0xf];
         }
-        return sb.toString();
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private void check(int offset, int count) {

@@ -40,7 +40,8 @@ final class Fields {
 
     static Field hex(String name, NlAttr a, ByteView w) {
         ByteView p = a.payload(w);
-        return attr(name, a, RawAttributes.hex(p), null, RawAttributes.display(p), null);
+        String hex = RawAttributes.hex(p);
+        return attr(name, a, hex, null, RawAttributes.display(p, hex), null);
     }
 
     static Field attr(String name, NlAttr a, Object value, String valueName, String display, String problem) {

@@ -64,20 +64,22 @@ public final class RawAttributes {
         ByteView payload = a.payload(window);
         boolean guessed = !a.nestedFlag() && looksLikeAttributes(payload);
         if (!a.nestedFlag() && !guessed) {
-            return new Field(null, a.type(), hex(payload), null, List.of(), display(payload),
+            String hex = hex(payload);
+            return new Field(null, a.type(), hex, null, List.of(), display(payload, hex),
                     a.offset(), a.length(), false, List.of(), null);
         }
-        Object value = guessed ? hex(payload) : null;
         if (depth + 1 > MAX_DEPTH) {
             String problem = "nesting deeper than " + MAX_DEPTH + " at offset " + a.offset();
             problems.add(problem);
-            return new Field(null, a.type(), hex(payload), null, List.of(), display(payload),
+            String hex = hex(payload);
+            return new Field(null, a.type(), hex, null, List.of(), display(payload, hex),
                     a.offset(), a.length(), true, List.of(), problem);
         }
         List<String> inner = new ArrayList<>();
         List<Field> children = decode(payload, depth + 1, inner);
         problems.addAll(inner);
-        return new Field(null, a.type(), value, null, List.of(), guessed ? display(payload) : "",
+        String hex = guessed ? hex(payload) : null; // a guess keeps its bytes, in case it is wrong
+        return new Field(null, a.type(), hex, null, List.of(), guessed ? display(payload, hex) : "",
                 a.offset(), a.length(), true, children, inner.isEmpty() ? null : inner.get(0));
     }
 
@@ -113,7 +115,8 @@ public final class RawAttributes {
             Result r = decode(window, 0);
             return new MessageBody(List.of(), r.attributes(), "", r.problems());
         }
-        Field payload = Field.member("payload", hex(window), display(window), window.start(), window.length());
+        String hex = hex(window);
+        Field payload = Field.member("payload", hex, display(window, hex), window.start(), window.length());
         return new MessageBody(List.of(payload), List.of(), "", List.of());
     }
 
@@ -122,9 +125,15 @@ public final class RawAttributes {
     }
 
     static String display(ByteView v) {
+        return display(v, null);
+    }
+
+    /** The hex for people: long payloads cut; reuses the full hex when the caller has it. */
+    static String display(ByteView v, String fullHex) {
         if (v.length() <= DISPLAY_BYTES) {
-            return hex(v);
+            return fullHex != null ? fullHex : hex(v);
         }
-        return v.hex(v.start(), DISPLAY_BYTES) + "... (" + v.length() + " bytes)";
+        return (fullHex != null ? fullHex.substring(0, 2 * DISPLAY_BYTES) : v.hex(v.start(), DISPLAY_BYTES))
+                + "... (" + v.length() + " bytes)";
     }
 }

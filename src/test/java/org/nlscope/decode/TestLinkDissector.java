@@ -106,7 +106,11 @@ final class TestLinkDissector implements Dissector {
             } else if (level == 1 && a.type() == IFLA_INFO_DATA) {
                 out.add(nest("IFLA_INFO_DATA", a, w, problems, 2));
             } else if (level == 2 && a.type() == IFLA_VLAN_ID) {
-                out.add(Fields.integer("IFLA_VLAN_ID", a, w, 2, false, false));
+                Field id = Fields.integer("IFLA_VLAN_ID", a, w, 2, false, false);
+                if (id.problem() != null) {
+                    problems.add(id.problem());
+                }
+                out.add(id);
             } else {
                 out.add(RawAttributes.attribute(a, w, level, problems));
             }

@@ -1,0 +1,434 @@
+package org.nlscope.decode.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nlscope.decode.AttrReader;
+import org.nlscope.decode.ByteView;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DecodeException;
+import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.spec.FamilySpec.Attribute;
+import org.nlscope.decode.spec.FamilySpec.Format;
+import org.nlscope.decode.spec.FamilySpec.Member;
+import org.nlscope.model.Field;
+
+/**
+ * The decoding of one message by one family's namespace: walks structs and
+ * attribute sets, turning every malformation into a problem on the field it
+ * concerns. Used by one thread for one message, then dropped.
+ */
+final class Decoding implements SpecDecoding {
+    /** Deeper nests are shown as bytes: no real family nests this deep, a crafted frame might. */
+    static final int MAX_DEPTH = 16;
+    private static final int STRUCT_DISPLAY_MEMBERS = 8;
+
+    private final Namespace ns;
+    private final Map<String, ValueDecoder> decoders;
+    private final DecodeContext context;
+    private final ByteView frame;
+    private List<Field> header = List.of();
+    /** Where a value decoder's calls into the family decode: set around each call. */
+    private Siblings current;
+    private int currentDepth;
+
+    Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body) {
+        this.ns = ns;
+        this.decoders = decoders;
+        this.context = context;
+        this.frame = ByteView.of(body.data());
+    }
+
+    /** The attributes of one list, and the list it is nested in: where sub-message selectors are looked up. */
+    private record Siblings(AttrSetDef set, List<NlAttr> attrs, Siblings parent) {
+    }
+
+    void setHeader(List<Field> fixedHeader) {
+        this.header = List.copyOf(fixedHeader);
+    }
+
+    // ---------------------------------------------------------------- SpecDecoding
+
+    @Override
+    public DecodeContext context() {
+        return context;
+    }
+
+    @Override
+    public Attributes attributes(String attributeSet, ByteView window) {
+        AttrSetDef set = ns.attributeSets().get(attributeSet);
+        if (set == null) {
+            throw new IllegalArgumentException("no attribute set '" + attributeSet + "' in " + ns.key());
+        }
+        return attributes(set, window, current, currentDepth + 1);
+    }
+
+    @Override
+    public List<Field> struct(String struct, ByteView window) {
+        return members(structDef(struct), window);
+    }
+
+    @Override
+    public int structSize(String struct) {
+        return structDef(struct).size();
+    }
+
+    private StructDef structDef(String name) {
+        StructDef s = ns.structs().get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no struct '" + name + "' in " + ns.key());
+        }
+        return s;
+    }
+
+    @Override
+    public String structDisplay(List<Field> members) {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (Field m : members) {
+            if (shown == STRUCT_DISPLAY_MEMBERS) {
+                sb.append(" …");
+                break;
+            }
+            sb.append(shown++ == 0 ? "" : " ").append(m.label()).append('=').append(m.display());
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- attributes
+
+    Attributes attributes(AttrSetDef set, ByteView window) {
+        return attributes(set, window, null, 0);
+    }
+
+    private Attributes attributes(AttrSetDef set, ByteView window, Siblings parent, int depth) {
+        AttrReader.Result r = AttrReader.read(window);
+        Siblings here = new Siblings(set, r.attributes(), parent);
+        List<Field> out = new ArrayList<>(r.attributes().size());
+        for (NlAttr a : r.attributes()) {
+            Attribute spec = set == null ? null : set.byType(a.type());
+            out.add(attribute(spec, a, here, depth));
+        }
+        return new Attributes(out, r.problem());
+    }
+
+    private Field attribute(Attribute spec, NlAttr a, Siblings siblings, int depth) {
+        if (spec == null) {
+            return unknown(a, depth);
+        }
+        ByteView p = a.payload(frame);
+        try {
+            return switch (spec.type()) {
+                case "string" -> attr(spec, a, Values.string(p, p.start(), p.length()), null, List.of(),
+                        Values.string(p, p.start(), p.length()), false, List.of(), null);
+                case "flag" -> attr(spec, a, Boolean.TRUE, null, List.of(), "true", false, List.of(),
+                        p.length() == 0 ? null : "a flag has no payload, found " + p.length() + " bytes");
+                case "binary" -> binary(spec, a, p, siblings, depth);
+                case "nest" -> nest(spec, a, p, siblings, depth);
+                case "indexed-array" -> indexedArray(spec, a, p, siblings, depth);
+                case "sub-message" -> subMessage(spec, a, p, siblings, depth);
+                case "bitfield32" -> bitfield32(spec, a, p);
+                default -> integer(spec, a, p);
+            };
+        } catch (DecodeException e) {
+            // a read outside the payload: a decoder's bug or a case the checks above missed
+            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(), e.getMessage());
+        }
+    }
+
+    private Field integer(Attribute spec, NlAttr a, ByteView p) {
+        Integer fixed = Types.INTEGERS.get(spec.type());
+        int len = p.length();
+        int size = fixed != null ? fixed : (len == 4 || len == 8 ? len : -1);
+        if (size < 0 || len < size) {
+            String expected = fixed != null ? fixed + " bytes" : "4 or 8 bytes";
+            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
+                    "a " + spec.type() + " needs " + expected + ", found " + len);
+        }
+        String problem = len > size ? "a " + spec.type() + " has " + size + " bytes, found " + len : null;
+        boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
+        Object value = Values.readInt(p, p.start(), size, Types.isSigned(spec.type()), bigEndian);
+        Values.Shown shown = Values.describeInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
+        return attr(spec, a, value, shown.valueName(), shown.valueNames(), shown.display(), false, List.of(), problem);
+    }
+
+    private Field binary(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (spec.decoder() != null) {
+            return decoded(spec, a, p, siblings, depth);
+        }
+        if (spec.struct() != null) {
+            return structAttribute(spec, a, p);
+        }
+        if (spec.subType() != null) {
+            return intArray(spec, a, p);
+        }
+        if (spec.display() != null) {
+            String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
+            if (shown == null) {
+                return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
+                        p.length() + " bytes do not fit display " + spec.display());
+            }
+            Object value = "hex".equals(spec.display()) ? hex(p) : shown;
+            return attr(spec, a, value, null, List.of(), shown, false, List.of(), null);
+        }
+        return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(), null);
+    }
+
+    private Field decoded(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        ValueDecoder decoder = decoders.get(spec.decoder());
+        Siblings savedScope = current;
+        int savedDepth = currentDepth;
+        current = siblings;
+        currentDepth = depth;
+        try {
+            ValueDecoder.Result r = decoder.decode(p, this);
+            return attr(spec, a, r.value(), null, List.of(), r.display(), r.nested(), r.children(), r.problem());
+        } catch (RuntimeException e) {
+            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
+                    "decoder " + spec.decoder() + " failed: " + e.getMessage());
+        } finally {
+            current = savedScope;
+            currentDepth = savedDepth;
+        }
+    }
+
+    private Field structAttribute(Attribute spec, NlAttr a, ByteView p) {
+        StructDef s = ns.structs().get(spec.struct());
+        if (!Boolean.TRUE.equals(spec.repeat())) {
+            List<Field> members = members(s, p);
+            String problem = p.length() < s.size()
+                    ? "struct " + s.name() + " needs " + s.size() + " bytes, found " + p.length() : null;
+            return attr(spec, a, null, null, List.of(), structDisplay(members), false, members, problem);
+        }
+        List<Field> entries = new ArrayList<>();
+        int pos = p.start();
+        int index = 0;
+        while (s.size() > 0 && pos + s.size() <= p.end()) {
+            List<Field> members = members(s, p.slice(pos, s.size()));
+            entries.add(new Field("[" + index++ + "]", -1, null, null, List.of(), structDisplay(members),
+                    pos, s.size(), false, members, null));
+            pos += s.size();
+        }
+        String problem = pos < p.end() ? (p.end() - pos) + " bytes left over after " + index + " "
+                + s.name() + " entries of " + s.size() + " bytes" : null;
+        return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
+    }
+
+    private Field intArray(Attribute spec, NlAttr a, ByteView p) {
+        int size = Types.INTEGERS.get(spec.subType());
+        boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
+        EnumDef en = enumOf(spec.en());
+        List<Field> entries = new ArrayList<>();
+        int index = 0;
+        for (int pos = p.start(); pos + size <= p.end(); pos += size) {
+            Object value = Values.readInt(p, pos, size, Types.isSigned(spec.subType()), bigEndian);
+            Values.Shown shown = Values.describeInt(value, en, spec.display(), p, pos, size);
+            entries.add(new Field("[" + index++ + "]", -1, value, shown.valueName(), shown.valueNames(),
+                    shown.display(), pos, size, false, List.of(), null));
+        }
+        String problem = p.length() % size != 0
+                ? p.length() + " bytes are not a whole number of " + spec.subType() + " entries" : null;
+        return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
+    }
+
+    private Field nest(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (depth + 1 >= MAX_DEPTH) {
+            return tooDeep(spec, a, p);
+        }
+        return structThenAttributes(spec, a, p, spec.struct(), spec.nestedAttributes(), siblings, depth);
+    }
+
+    private Field indexedArray(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (depth + 1 >= MAX_DEPTH) {
+            return tooDeep(spec, a, p);
+        }
+        AttrReader.Result r = AttrReader.read(p);
+        Siblings here = new Siblings(null, r.attributes(), siblings);
+        List<Field> entries = new ArrayList<>();
+        int levels = spec.levels() == null ? 1 : spec.levels();
+        for (NlAttr e : r.attributes()) {
+            // an entry is the next index level while levels remain, else one value of sub-type
+            String type = levels > 1 ? "indexed-array" : spec.subType();
+            Attribute entry = new Attribute("[" + e.type() + "]", e.type(), type, spec.nestedAttributes(),
+                    levels > 1 ? spec.subType() : null, null, null, spec.en(), spec.display(), spec.byteOrder(), spec.struct(), null,
+                    null, levels - 1, null);
+            entries.add(attribute(entry, e, here, depth + 1));
+        }
+        return attr(spec, a, null, null, List.of(), "", true, entries, r.problem());
+    }
+
+    private Field subMessage(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (depth + 1 >= MAX_DEPTH) {
+            return tooDeep(spec, a, p);
+        }
+        Format format = format(ns.subMessages().get(spec.subMessage()), spec.selector(), siblings);
+        if (format == null) {
+            // no format for this selector value: raw attributes when they parse, else bytes
+            Field raw = unknown(new NlAttr(a.offset(), a.length(), a.type(), true, a.netByteOrder()), depth);
+            return attr(spec, a, raw.value(), null, List.of(), raw.display(), raw.nested(), raw.children(), null);
+        }
+        return structThenAttributes(spec, a, p, format.struct(), format.attributeSet(), siblings, depth);
+    }
+
+    /** A payload that is a struct (if named), then attributes (if named) after it, 4-byte aligned. */
+    private Field structThenAttributes(Attribute spec, NlAttr a, ByteView p, String struct, String attributeSet,
+                                       Siblings siblings, int depth) {
+        List<Field> children = new ArrayList<>();
+        int pos = p.start();
+        String problem = null;
+        if (struct != null) {
+            StructDef s = ns.structs().get(struct);
+            children.addAll(members(s, p));
+            if (p.length() < s.size()) {
+                problem = "struct " + s.name() + " needs " + s.size() + " bytes, found " + p.length();
+            }
+            pos = Math.min(p.end(), pos + NlAttr.align(s.size()));
+        }
+        if (attributeSet == null) {
+            return attr(spec, a, null, null, List.of(), structDisplay(children), false, children, problem);
+        }
+        Attributes inner = attributes(ns.attributeSets().get(attributeSet),
+                p.slice(pos, p.end() - pos), siblings, depth + 1);
+        children.addAll(inner.fields());
+        return attr(spec, a, null, null, List.of(), "", true, children, problem != null ? problem : inner.problem());
+    }
+
+    /** The format chosen by the selector's value, looked up among siblings, then outwards, then in the header. */
+    private Format format(Map<String, Format> formats, String selector, Siblings siblings) {
+        for (Siblings s = siblings; s != null; s = s.parent()) {
+            Attribute sel = s.set() == null ? null : s.set().byName(selector);
+            if (sel == null) {
+                continue;
+            }
+            for (NlAttr a : s.attrs()) {
+                if (a.type() == sel.value()) {
+                    Field f = attribute(sel, a, s, MAX_DEPTH);
+                    return formatOf(formats, f);
+                }
+            }
+        }
+        for (Field f : header) {
+            if (selector.equals(f.name())) {
+                return formatOf(formats, f);
+            }
+        }
+        return null;
+    }
+
+    private static Format formatOf(Map<String, Format> formats, Field selector) {
+        if (selector.value() == null || selector.problem() != null) {
+            return null;
+        }
+        Format f = formats.get(String.valueOf(selector.value()));
+        if (f == null && selector.valueName() != null) {
+            f = formats.get(selector.valueName());
+        }
+        return f;
+    }
+
+    private Field bitfield32(Attribute spec, NlAttr a, ByteView p) {
+        if (p.length() != 8) {
+            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
+                    "a bitfield32 needs 8 bytes, found " + p.length());
+        }
+        EnumDef en = enumOf(spec.en());
+        long value = p.u32(p.start());
+        long selector = p.u32(p.start() + 4);
+        Field v = intMember("value", value, en, "hex", p, p.start());
+        Field s = intMember("selector", selector, en, "hex", p, p.start() + 4);
+        return attr(spec, a, null, null, List.of(), v.display() + " (selector " + s.display() + ")", false,
+                List.of(v, s), null);
+    }
+
+    private Field intMember(String name, long value, EnumDef en, String display, ByteView p, int offset) {
+        Values.Shown shown = Values.describeInt(value, en, display, p, offset, 4);
+        return new Field(name, -1, value, shown.valueName(), shown.valueNames(), shown.display(), offset, 4,
+                false, List.of(), null);
+    }
+
+    private Field tooDeep(Attribute spec, NlAttr a, ByteView p) {
+        return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
+                "nested deeper than " + MAX_DEPTH + " levels; shown as bytes");
+    }
+
+    /** An attribute the set does not list: bytes, or raw attributes when NLA_F_NESTED says so and they parse. */
+    private Field unknown(NlAttr a, int depth) {
+        ByteView p = a.payload(frame);
+        if (a.nestedFlag() && depth + 1 < MAX_DEPTH && p.length() > 0) {
+            AttrReader.Result r = AttrReader.read(p);
+            if (r.clean()) {
+                List<Field> children = new ArrayList<>();
+                for (NlAttr c : r.attributes()) {
+                    children.add(unknown(c, depth + 1));
+                }
+                return new Field(null, a.type(), null, null, List.of(), "", a.offset(), a.length(), true,
+                        children, null);
+            }
+        }
+        return new Field(null, a.type(), hex(p), null, List.of(), hex(p), a.offset(), a.length(), false,
+                List.of(), null);
+    }
+
+    // ---------------------------------------------------------------- structs
+
+    /** The members of a struct read from the window's start; members that do not fit are left out. */
+    List<Field> members(StructDef s, ByteView window) {
+        List<Field> out = new ArrayList<>(s.members().size());
+        int pos = window.start();
+        for (int i = 0; i < s.members().size(); i++) {
+            Member m = s.members().get(i);
+            int size = s.sizes().get(i);
+            if (!window.has(pos, size)) {
+                break;
+            }
+            if (!"pad".equals(m.type())) {
+                out.add(member(m, window, pos, size));
+            }
+            pos += size;
+        }
+        return out;
+    }
+
+    private Field member(Member m, ByteView w, int pos, int size) {
+        String type = m.type();
+        if (Types.INTEGERS.containsKey(type)) {
+            Object value = Values.readInt(w, pos, size, Types.isSigned(type), Types.isBigEndian(m.byteOrder()));
+            Values.Shown shown = Values.describeInt(value, enumOf(m.en()), m.display(), w, pos, size);
+            return new Field(m.name(), -1, value, shown.valueName(), shown.valueNames(), shown.display(), pos, size,
+                    false, List.of(), null);
+        }
+        if ("string".equals(type)) {
+            String text = Values.string(w, pos, size);
+            return Field.member(m.name(), text, text, pos, size);
+        }
+        if (m.struct() != null) {
+            StructDef inner = ns.structs().get(m.struct());
+            List<Field> members = members(inner, w.slice(pos, size));
+            return new Field(m.name(), -1, null, null, List.of(), structDisplay(members), pos, size, false,
+                    members, null);
+        }
+        String hex = w.hex(pos, size);
+        String shown = m.display() == null ? hex : Values.shapedBytes(w, pos, size, m.display());
+        if (shown == null) {
+            return new Field(m.name(), -1, hex, null, List.of(), hex, pos, size, false, List.of(),
+                    size + " bytes do not fit display " + m.display());
+        }
+        return Field.member(m.name(), "hex".equals(m.display()) ? hex : shown, shown, pos, size);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private EnumDef enumOf(String name) {
+        return name == null ? null : ns.enums().get(name);
+    }
+
+    private static String hex(ByteView p) {
+        return p.hex(p.start(), p.length());
+    }
+
+    private static Field attr(Attribute spec, NlAttr a, Object value, String valueName, List<String> valueNames,
+                              String display, boolean nested, List<Field> children, String problem) {
+        return new Field(spec.name(), a.type(), value, valueName, valueNames, display, a.offset(), a.length(),
+                nested, children, problem);
+    }
+}

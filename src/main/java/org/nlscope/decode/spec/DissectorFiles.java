@@ -1,0 +1,117 @@
+package org.nlscope.decode.spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.nlscope.decode.DissectorLoadException;
+
+/**
+ * Finds dissector files: the built-in ones under {@code dissectors/} on the
+ * classpath (a directory, or inside a jar), then user directories. A later file
+ * with the same path relative to its directory replaces an earlier one.
+ */
+final class DissectorFiles {
+    /** The classpath folder of the built-in files (the pom copies the top-level dissectors/ there). */
+    static final String BUILT_IN = "dissectors";
+
+    private final Map<String, SpecFile> byRelativePath = new LinkedHashMap<>();
+
+    /** Adds the built-in files; each is named "dissectors/REL" in errors. */
+    DissectorFiles addBuiltIn(ClassLoader loader) {
+        try {
+            Enumeration<URL> roots = loader.getResources(BUILT_IN);
+            List<URL> seen = new ArrayList<>();
+            while (roots.hasMoreElements()) {
+                URL url = roots.nextElement();
+                if (!seen.contains(url)) {
+                    seen.add(url);
+                    addBuiltInRoot(url);
+                }
+            }
+        } catch (IOException e) {
+            throw new DissectorLoadException("cannot list the built-in dissectors: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    private void addBuiltInRoot(URL url) throws IOException {
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException(url + ": " + e.getMessage(), e);
+        }
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem fs;
+            boolean opened = false;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            try {
+                String inside = uri.getSchemeSpecificPart();
+                inside = inside.substring(inside.indexOf("!/") + 1);
+                addTree(fs.getPath(inside), BUILT_IN + "/", true);
+            } finally {
+                if (opened) {
+                    fs.close();
+                }
+            }
+        } else {
+            addTree(Path.of(uri), BUILT_IN + "/", true);
+        }
+    }
+
+    /** Adds the files of a user directory (missing directories are skipped); errors name the real path. */
+    DissectorFiles addDirectory(Path dir) {
+        if (Files.isDirectory(dir)) {
+            addTree(dir, null, false);
+        }
+        return this;
+    }
+
+    private void addTree(Path root, String namePrefix, boolean builtIn) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> SpecLoader.isSpecFile(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new DissectorLoadException(root + ": cannot list dissector files: " + e.getMessage(), e);
+        }
+        for (Path p : files) {
+            String relative = root.relativize(p).toString().replace('\\', '/');
+            if (builtIn && byRelativePath.containsKey(relative)) {
+                continue; // the same built-in folder twice on the classpath: the first wins
+            }
+            String source = namePrefix != null ? namePrefix + relative : p.toString();
+            byte[] content;
+            try {
+                content = Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
+            }
+            byRelativePath.put(relative, SpecLoader.parse(source, content));
+        }
+    }
+
+    List<SpecFile> files() {
+        return List.copyOf(byRelativePath.values());
+    }
+}

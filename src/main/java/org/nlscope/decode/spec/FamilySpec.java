@@ -1,0 +1,87 @@
+package org.nlscope.decode.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One dissector file as written (docs/dissector-format.md), before it is checked
+ * against the other files of its family. Keys are kebab-case in the file
+ * ({@code genl-family}, {@code nested-attributes}); unknown keys are load errors.
+ *
+ * @param family        netlink family name (route, generic...) or number; may be absent with genlFamily
+ * @param genlFamily    a generic netlink family by name
+ * @param fixedHeader   genl only: a struct every message carries after the genlmsghdr
+ */
+public record FamilySpec(String family, String genlFamily, String doc, String fixedHeader,
+                         List<Definition> definitions, List<AttributeSet> attributeSets,
+                         List<SubMessage> subMessages, List<Message> messages) {
+
+    public FamilySpec {
+        definitions = orEmpty(definitions);
+        attributeSets = orEmpty(attributeSets);
+        subMessages = orEmpty(subMessages);
+        messages = orEmpty(messages);
+    }
+
+    /** An enum, flags or struct definition; entries for enum/flags, members for struct. */
+    public record Definition(String name, String type, String doc, Long valueStart, String namePrefix,
+                             List<Entry> entries, List<Member> members) {
+        public Definition {
+            entries = orEmpty(entries);
+            members = orEmpty(members);
+        }
+    }
+
+    /** An enum or flags entry: a bare name in the file, or {name, value}. */
+    public record Entry(String name, Long value, String doc) {
+        @JsonCreator
+        public static Entry bare(String name) {
+            return new Entry(name, null, null);
+        }
+    }
+
+    /** A struct member: integers, pad, or fixed-size binary/string ({@code len}). */
+    public record Member(String name, String type, Integer len, String byteOrder, @JsonProperty("enum") String en, String display,
+                         String struct, String doc) {
+    }
+
+    /** A named list of attributes. */
+    public record AttributeSet(String name, String doc, List<Attribute> attributes) {
+        public AttributeSet {
+            attributes = orEmpty(attributes);
+        }
+    }
+
+    /**
+     * One attribute; {@code value} may be left out (previous + 1, the first is 1).
+     * {@code levels} is for an indexed-array nested in indexed-arrays (nlctrl's policy table).
+     */
+    public record Attribute(String name, Integer value, String type, String nestedAttributes, String subType,
+                            String subMessage, String selector, @JsonProperty("enum") String en, String display, String byteOrder,
+                            String struct, Boolean repeat, String decoder, Integer levels, String doc) {
+    }
+
+    /** Attribute sets (or structs) chosen by a selector's value. */
+    public record SubMessage(String name, String doc, List<Format> formats) {
+        public SubMessage {
+            formats = orEmpty(formats);
+        }
+    }
+
+    /** One choice of a sub-message: a struct, then attributes; either may be absent. */
+    public record Format(String value, String struct, String attributeSet, String doc) {
+    }
+
+    /** A message type (or genl cmd) with its fixed header and attributes. */
+    public record Message(String name, Integer value, String kind, String header, String attributeSet,
+                          String replyAttributeSet, String summary, String doc) {
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        // nulls stay (an empty "- " item in YAML) so the validator can name their place
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+}

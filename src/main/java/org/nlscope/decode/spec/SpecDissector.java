@@ -1,0 +1,153 @@
+package org.nlscope.decode.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import org.nlscope.decode.ByteView;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorKey;
+import org.nlscope.decode.MessageBody;
+import org.nlscope.decode.MessageKind;
+import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.spec.FamilySpec.Message;
+import org.nlscope.model.Field;
+
+/**
+ * The interpreter for one family described by dissector files: fixed header,
+ * attributes and summary of each message, all from the family's {@link Namespace}.
+ * Immutable and thread-safe; each decode works in its own {@link Decoding}.
+ */
+public final class SpecDissector implements Dissector {
+    private final Namespace ns;
+    private final Map<String, ValueDecoder> decoders;
+    private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
+
+    SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
+        this.ns = ns;
+        this.decoders = decoders;
+        Set<String> flagFields = flagFields(ns);
+        ns.messages().forEach((type, m) -> {
+            if (m.summary() != null) {
+                summaries.put(type, new SummaryTemplate(m.summary(), flagFields));
+            }
+        });
+    }
+
+    /** Names of the members and attributes whose values are flag sets. */
+    private static Set<String> flagFields(Namespace ns) {
+        Set<String> out = new HashSet<>();
+        ns.structs().values().forEach(s -> s.members().forEach(m -> {
+            if (m.en() != null && ns.enums().get(m.en()).isFlags()) {
+                out.add(m.name());
+            }
+        }));
+        ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
+            if (a.en() != null && ns.enums().get(a.en()).isFlags()) {
+                out.add(a.name());
+            }
+        }));
+        return out;
+    }
+
+    @Override
+    public DissectorKey key() {
+        return ns.key();
+    }
+
+    @Override
+    public String messageName(int type) {
+        Message m = ns.messages().get(type);
+        return m == null ? null : m.name();
+    }
+
+    @Override
+    public MessageKind kind(int type) {
+        Message m = ns.messages().get(type);
+        if (m == null) {
+            return MessageKind.OTHER;
+        }
+        if (m.kind() != null) {
+            return MessageKind.valueOf(m.kind().toUpperCase(java.util.Locale.ROOT));
+        }
+        // by the kernel's naming: RTM_GETLINK, CTRL_CMD_NEWFAMILY, RTM_DELROUTE
+        for (String word : m.name().split("_")) {
+            if (word.startsWith("GET")) {
+                return MessageKind.GET;
+            }
+            if (word.startsWith("NEW")) {
+                return MessageKind.NEW;
+            }
+            if (word.startsWith("DEL")) {
+                return MessageKind.DEL;
+            }
+        }
+        return MessageKind.OTHER;
+    }
+
+    @Override
+    public MessageBody decode(int type, boolean request, ByteView body, DecodeContext context) {
+        try {
+            return decodeBody(type, request, body, context);
+        } catch (RuntimeException e) {
+            // a bug here must not lose the message: show its bytes and say what happened
+            Field raw = Field.member("payload", body.hex(body.start(), body.length()),
+                    body.hex(body.start(), body.length()), body.start(), body.length());
+            return new MessageBody(List.of(), List.of(raw), "", List.of("dissector " + key() + " failed: " + e));
+        }
+    }
+
+    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context) {
+        Message m = ns.messages().get(type);
+        Decoding decoding = new Decoding(ns, decoders, context, body);
+        List<String> problems = new ArrayList<>();
+        String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
+        List<Field> fixed = List.of();
+        int pos = body.start();
+        if (headerName != null) {
+            StructDef s = ns.structs().get(headerName);
+            fixed = decoding.members(s, body);
+            decoding.setHeader(fixed);
+            if (body.length() < s.size()) {
+                problems.add(s.name() + " needs " + s.size() + " bytes, found " + body.length());
+            }
+            pos = Math.min(body.end(), pos + NlAttr.align(s.size()));
+        }
+        ByteView rest = body.slice(pos, body.end() - pos);
+        String setName = m == null ? null
+                : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
+        AttrSetDef set = setName == null ? null : ns.attributeSets().get(setName);
+        List<Field> attributes;
+        if (rest.length() == 0) {
+            attributes = List.of();
+        } else if (set == null && m == null && !org.nlscope.decode.AttrReader.read(rest).clean()) {
+            // a message type this family does not describe, whose bytes are not attributes
+            String hex = rest.hex(rest.start(), rest.length());
+            attributes = List.of(Field.member("payload", hex, hex, rest.start(), rest.length()));
+        } else {
+            SpecDecoding.Attributes attrs = decoding.attributes(set, rest);
+            attributes = attrs.fields();
+            if (attrs.problem() != null) {
+                problems.add(attrs.problem());
+            }
+        }
+        collectProblems("", fixed, problems);
+        collectProblems("", attributes, problems);
+        SummaryTemplate summary = summaries.get(type);
+        return new MessageBody(fixed, attributes, summary == null ? "" : summary.render(fixed, attributes), problems);
+    }
+
+    /** Every field's problem, named by its path: "IFLA_LINKINFO/IFLA_INFO_DATA: ...". */
+    private static void collectProblems(String prefix, List<Field> fields, List<String> out) {
+        for (Field f : fields) {
+            String path = prefix + f.label();
+            if (f.problem() != null) {
+                out.add(path + ": " + f.problem());
+            }
+            collectProblems(path + "/", f.children(), out);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.nlscope.decode.spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorLoadException;
+import org.nlscope.decode.DissectorProvider;
+
+/**
+ * The data-driven dissectors: the built-in files, then
+ * {@code ~/.config/nlscope/dissectors}, then the user's directories, a later file
+ * replacing an earlier one with the same relative path. Loaded once per set of
+ * directories.
+ */
+public final class SpecDissectorProvider implements DissectorProvider {
+    private final Path configDirectory;
+    private final Map<List<Path>, List<Dissector>> loaded = new ConcurrentHashMap<>();
+
+    /** The ServiceLoader's constructor: user files from ~/.config/nlscope/dissectors. */
+    public SpecDissectorProvider() {
+        this(Path.of(System.getProperty("user.home"), ".config", "nlscope", "dissectors"));
+    }
+
+    /** @param configDirectory the per-user dissector directory, or null for none */
+    public SpecDissectorProvider(Path configDirectory) {
+        this.configDirectory = configDirectory;
+    }
+
+    @Override
+    public List<Dissector> dissectors(List<Path> userDirectories) {
+        return loaded.computeIfAbsent(List.copyOf(userDirectories), this::load);
+    }
+
+    private List<Dissector> load(List<Path> userDirectories) {
+        DissectorFiles files = new DissectorFiles().addBuiltIn(SpecDissectorProvider.class.getClassLoader());
+        if (configDirectory != null) {
+            files.addDirectory(configDirectory);
+        }
+        for (Path dir : userDirectories) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new DissectorLoadException(dir + ": no such dissector directory");
+            }
+            files.addDirectory(dir);
+        }
+        return new ArrayList<>(SpecCompiler.compile(files.files(), valueDecoders()));
+    }
+
+    /** The value decoders registered through ServiceLoader, by name. */
+    static Map<String, ValueDecoder> valueDecoders() {
+        Map<String, ValueDecoder> out = new TreeMap<>();
+        for (ValueDecoder d : ServiceLoader.load(ValueDecoder.class, SpecDissectorProvider.class.getClassLoader())) {
+            ValueDecoder before = out.putIfAbsent(d.name(), d);
+            if (before != null) {
+                throw new DissectorLoadException("two value decoders are named '" + d.name() + "': "
+                        + before.getClass().getName() + " and " + d.getClass().getName());
+            }
+        }
+        return out;
+    }
+}

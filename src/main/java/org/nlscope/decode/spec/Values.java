@@ -1,0 +1,137 @@
+package org.nlscope.decode.spec;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.nlscope.decode.ByteView;
+import org.nlscope.decode.Errno;
+
+/** Reading integers, strings and addresses out of a window, and showing them to people. */
+final class Values {
+    private Values() {
+    }
+
+    /** How a value reads: the enum/flag names and the short display. */
+    record Shown(String valueName, List<String> valueNames, String display) {
+    }
+
+    /** An integer of 1, 2, 4 or 8 bytes: a Long, or a BigInteger for a u64 above Long.MAX_VALUE. */
+    static Object readInt(ByteView v, int offset, int size, boolean signed, boolean bigEndian) {
+        long raw = switch (size) {
+            case 1 -> v.u8(offset);
+            case 2 -> bigEndian ? v.u16be(offset) : v.u16(offset);
+            case 4 -> bigEndian ? v.u32be(offset) : v.u32(offset);
+            case 8 -> bigEndian ? v.u64be(offset) : v.u64(offset);
+            default -> throw new IllegalArgumentException("integer size " + size);
+        };
+        if (signed && size < 8) {
+            int shift = 64 - size * 8;
+            raw = raw << shift >> shift;
+        }
+        if (!signed && size == 8 && raw < 0) {
+            return new BigInteger(Long.toUnsignedString(raw));
+        }
+        return raw;
+    }
+
+    /** The names and display of an integer value with its enum (may be null) and display hint (may be null). */
+    static Shown describeInt(Object value, EnumDef en, String display, ByteView v, int offset, int size) {
+        long n = ((Number) value).longValue();
+        if (en != null) {
+            if (en.isFlags()) {
+                return new Shown(null, en.flagNames(n), en.flagDisplay(n));
+            }
+            return new Shown(en.nameOf(n), List.of(), en.display(n));
+        }
+        String text;
+        if (display == null || "dec".equals(display) || "if-index".equals(display)) {
+            text = value.toString();
+        } else {
+            text = switch (display) {
+                case "hex", "hex-int" -> "0x" + (value instanceof BigInteger b ? b.toString(16) : Long.toHexString(
+                        size == 8 ? n : n & (-1L >>> (64 - size * 8))));
+                case "errno" -> errno(n);
+                case "proto" -> IpProtocols.display(n);
+                case "ipv4" -> ipv4(v, offset);
+                default -> value.toString();
+            };
+        }
+        return new Shown(null, List.of(), text);
+    }
+
+    /** "ENODEV (-19)"; errno values come negative from the kernel, either sign is named. */
+    static String errno(long n) {
+        String name = n == 0 ? null : Errno.name((int) n);
+        return name == null ? Long.toString(n) : name + " (" + n + ")";
+    }
+
+    /** A string up to its first NUL (or the window's end). */
+    static String string(ByteView v, int offset, int length) {
+        int end = offset;
+        while (end < offset + length && v.u8(end) != 0) {
+            end++;
+        }
+        return new String(v.data(), offset, end - offset, StandardCharsets.UTF_8);
+    }
+
+    /** The display of bytes shaped by a hint, or null when the length does not fit the hint. */
+    static String shapedBytes(ByteView v, int offset, int length, String display) {
+        return switch (display) {
+            case "mac" -> length == 0 ? null : mac(v, offset, length);
+            case "ipv4" -> length == 4 ? ipv4(v, offset) : null;
+            case "ipv6" -> length == 16 ? ipv6(v, offset) : null;
+            case "ip" -> length == 4 ? ipv4(v, offset) : length == 16 ? ipv6(v, offset) : null;
+            default -> v.hex(offset, length);
+        };
+    }
+
+    static String mac(ByteView v, int offset, int length) {
+        StringBuilder sb = new StringBuilder(length * 3);
+        for (int i = 0; i < length; i++) {
+            sb.append(i == 0 ? "" : ":").append(v.hex(offset + i, 1));
+        }
+        return sb.toString();
+    }
+
+    static String ipv4(ByteView v, int offset) {
+        return v.u8(offset) + "." + v.u8(offset + 1) + "." + v.u8(offset + 2) + "." + v.u8(offset + 3);
+    }
+
+    /** RFC 5952 text: lowercase, the longest run of two or more zero groups as "::". */
+    static String ipv6(ByteView v, int offset) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = v.u16be(offset + 2 * i);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

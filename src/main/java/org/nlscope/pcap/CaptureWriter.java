@@ -1,0 +1,81 @@
+package org.nlscope.pcap;
+
+import java.io.BufferedOutputStream;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Frame;
+
+/**
+ * Writes frames to a pcapng (default) or classic pcap file, timestamps in nanoseconds
+ * and bytes exactly as given. Output is buffered; {@link #flush()} makes everything
+ * written so far readable, so a live capture that flushes per ring block leaves a
+ * readable file even when killed. One thread at a time: a writer is not synchronized.
+ */
+public final class CaptureWriter implements AutoCloseable, Flushable {
+
+    /** The interface name pcapng files get when none is given. */
+    public static final String DEFAULT_INTERFACE_NAME = "nlmon0";
+
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final OutputStream out;
+    private final FormatWriter format;
+
+    private CaptureWriter(OutputStream out, FormatWriter format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    public static CaptureWriter create(Path file, CaptureFormat format) throws IOException {
+        return create(file, format, DEFAULT_INTERFACE_NAME);
+    }
+
+    /** A new file; {@code interfaceName} goes into pcapng's if_name (pcap has no place for it). */
+    public static CaptureWriter create(Path file, CaptureFormat format, String interfaceName) throws IOException {
+        return create(Files.newOutputStream(file), format, interfaceName);
+    }
+
+    /** Writes to a stream, which {@link #close()} closes. */
+    public static CaptureWriter create(OutputStream out, CaptureFormat format) throws IOException {
+        return create(out, format, DEFAULT_INTERFACE_NAME);
+    }
+
+    public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName) throws IOException {
+        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
+        try {
+            FormatWriter writer = format == CaptureFormat.PCAP
+                    ? new PcapWriter(buffered)
+                    : new PcapngWriter(buffered, interfaceName);
+            return new CaptureWriter(buffered, writer);
+        } catch (IOException | RuntimeException e) {
+            buffered.close();
+            throw e;
+        }
+    }
+
+    public void write(Frame frame) throws IOException {
+        format.write(frame);
+    }
+
+    /** pcapng: a custom block readers merge into {@link CaptureReader#metadata()}; pcap: not stored. */
+    public void writeMetadata(CaptureMetadata metadata) throws IOException {
+        format.writeMetadata(metadata);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        format.beforeFlush();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (out) {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.nlscope.pcap;
+
+import java.io.IOException;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Frame;
+
+/** Writes one file format's records to a buffered stream owned by {@link CaptureWriter}. */
+interface FormatWriter {
+
+    void write(Frame frame) throws IOException;
+
+    void writeMetadata(CaptureMetadata metadata) throws IOException;
+
+    /** Called before every flush: whatever a reader needs before the frames must be out now. */
+    void beforeFlush() throws IOException;
+}

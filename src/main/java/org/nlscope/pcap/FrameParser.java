@@ -1,0 +1,23 @@
+package org.nlscope.pcap;
+
+import java.util.List;
+import org.nlscope.model.CaptureMetadata;
+
+/** Turns one file format into frames of any link type; {@link CaptureReader} picks the netlink ones. */
+interface FrameParser {
+
+    /** The next frame, or null at a clean end of the input. */
+    RawFrame next() throws CaptureFileException;
+
+    default CaptureMetadata metadata() {
+        return CaptureMetadata.EMPTY;
+    }
+
+    default List<String> sectionComments() {
+        return List.of();
+    }
+
+    /** A frame as the file stored it, before the cooked header is looked at. */
+    record RawFrame(long timestampNanos, int linkType, byte[] data, long originalLength, String comment) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.nlscope.pcap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Frame;
+import org.nlscope.model.LinkType;
+
+/**
+ * Classic pcap with the nanosecond magic, little endian. The file header names one link
+ * type, so it waits for the first frame (or a flush, which settles on NETLINK).
+ */
+final class PcapWriter implements FormatWriter {
+
+    private static final int SNAP_LENGTH = 262144;
+
+    private final OutputStream out;
+    private int linkType = -1;
+
+    PcapWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(Frame frame) throws IOException {
+        if (linkType < 0) {
+            writeHeader(frame.linkType());
+        } else if (frame.linkType() != linkType) {
+            throw new IOException("a pcap file holds one link type: this one is " + LinkType.name(linkType)
+                    + ", the frame is " + LinkType.name(frame.linkType()) + " (write pcapng instead)");
+        }
+        long ts = frame.timestampNanos();
+        long seconds = Math.floorDiv(ts, 1_000_000_000L);
+        if (seconds < 0 || seconds > 0xffffffffL) {
+            throw new IOException("timestamp " + ts + " ns does not fit a pcap record");
+        }
+        ByteBuffer h = ByteBuffer.allocate(PcapParser.RECORD_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt((int) seconds)
+                .putInt((int) Math.floorMod(ts, 1_000_000_000L))
+                .putInt(frame.capturedLength())
+                .putInt(frame.originalLength());
+        out.write(h.array());
+        out.write(frame.data());
+    }
+
+    /** Classic pcap has no place for it. */
+    @Override
+    public void writeMetadata(CaptureMetadata metadata) {
+    }
+
+    @Override
+    public void beforeFlush() throws IOException {
+        if (linkType < 0) {
+            writeHeader(LinkType.NETLINK);
+        }
+    }
+
+    private void writeHeader(int type) throws IOException {
+        linkType = type;
+        ByteBuffer h = ByteBuffer.allocate(PcapParser.FILE_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(PcapParser.MAGIC_NANOS)
+                .putShort((short) 2).putShort((short) 4) // version 2.4
+                .putInt(0) // thiszone: timestamps are UTC
+                .putInt(0) // sigfigs
+                .putInt(SNAP_LENGTH)
+                .putInt(type);
+        out.write(h.array());
+    }
+}

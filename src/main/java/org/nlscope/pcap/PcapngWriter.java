@@ -1,0 +1,129 @@
+package org.nlscope.pcap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Frame;
+
+/**
+ * pcapng, little endian: one section header, an interface description per distinct
+ * link type as frames arrive (nanosecond resolution), enhanced packet blocks, and the
+ * nlscope metadata as a custom block.
+ */
+final class PcapngWriter implements FormatWriter {
+
+    private static final byte TSRESOL_NANOS = 9;
+
+    private final OutputStream out;
+    private final String interfaceName;
+    /** Link type to interface id within our single section. */
+    private final Map<Integer, Integer> interfaces = new HashMap<>();
+
+    PcapngWriter(OutputStream out, String interfaceName) throws IOException {
+        this.out = out;
+        this.interfaceName = interfaceName;
+        writeSectionHeader();
+    }
+
+    @Override
+    public void write(Frame frame) throws IOException {
+        int id = interfaceFor(frame.linkType());
+        long ts = frame.timestampNanos();
+        if (ts < 0) {
+            throw new IOException("timestamp " + ts + " ns is before 1970, which pcapng cannot hold");
+        }
+        byte[] comment = frame.comment() == null ? null : utf8Option(frame.comment());
+        int optionsLength = comment == null ? 0 : 4 + Pcapng.padded(comment.length) + 4;
+        ByteBuffer b = block(Pcapng.ENHANCED_PACKET, 20 + Pcapng.padded(frame.capturedLength()) + optionsLength);
+        b.putInt(id)
+                .putInt((int) (ts >>> 32)).putInt((int) ts)
+                .putInt(frame.capturedLength())
+                .putInt(frame.originalLength());
+        putPadded(b, frame.data());
+        if (comment != null) {
+            putOption(b, Pcapng.OPT_COMMENT, comment);
+            b.putInt(Pcapng.OPT_ENDOFOPT);
+        }
+        finish(b);
+    }
+
+    /** A custom block: our Private Enterprise Number, then the metadata text, NUL-padded. */
+    @Override
+    public void writeMetadata(CaptureMetadata metadata) throws IOException {
+        byte[] text = metadata.toText().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = block(Pcapng.CUSTOM_COPYABLE, 4 + Pcapng.padded(text.length));
+        b.putInt(Pcapng.NLSCOPE_PEN);
+        putPadded(b, text);
+        finish(b);
+    }
+
+    @Override
+    public void beforeFlush() {
+        // the section header went out at creation, interfaces go out before their first frame
+    }
+
+    private void writeSectionHeader() throws IOException {
+        byte[] app = "nlscope".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = block(Pcapng.SECTION_HEADER, 16 + 4 + Pcapng.padded(app.length) + 4);
+        b.putInt(Pcapng.BYTE_ORDER_MAGIC)
+                .putShort((short) 1).putShort((short) 0) // version 1.0
+                .putLong(-1); // section length not given: we stream
+        putOption(b, Pcapng.SHB_USERAPPL, app);
+        b.putInt(Pcapng.OPT_ENDOFOPT);
+        finish(b);
+    }
+
+    private int interfaceFor(int linkType) throws IOException {
+        Integer id = interfaces.get(linkType);
+        if (id != null) {
+            return id;
+        }
+        byte[] name = utf8Option(interfaceName);
+        ByteBuffer b = block(Pcapng.INTERFACE_DESCRIPTION, 8 + 4 + Pcapng.padded(name.length) + 4 + 4 + 4);
+        b.putShort((short) linkType).putShort((short) 0)
+                .putInt(0); // snap length 0: no limit
+        putOption(b, Pcapng.IF_NAME, name);
+        putOption(b, Pcapng.IF_TSRESOL, new byte[] {TSRESOL_NANOS});
+        b.putInt(Pcapng.OPT_ENDOFOPT);
+        finish(b);
+        interfaces.put(linkType, interfaces.size());
+        return interfaces.size() - 1;
+    }
+
+    /** A block buffer with its type and total length written, for a body of the given length. */
+    private static ByteBuffer block(int type, int bodyLength) {
+        int total = 8 + bodyLength + 4;
+        return ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt(total);
+    }
+
+    private void finish(ByteBuffer b) throws IOException {
+        b.putInt(b.capacity());
+        out.write(b.array());
+    }
+
+    private static void putOption(ByteBuffer b, int code, byte[] value) {
+        b.putShort((short) code).putShort((short) value.length);
+        putPadded(b, value);
+    }
+
+    private static void putPadded(ByteBuffer b, byte[] value) {
+        b.put(value);
+        b.position(b.position() + Pcapng.padded(value.length) - value.length);
+    }
+
+    /** UTF-8 bytes cut to the 65535 bytes an option can hold, at a character boundary. */
+    private static byte[] utf8Option(String text) {
+        String s = text;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        while (b.length > 0xffff) {
+            s = s.substring(0, s.offsetByCodePoints(0, s.codePointCount(0, s.length()) - 1));
+            b = s.getBytes(StandardCharsets.UTF_8);
+        }
+        return b;
+    }
+}
