@@ -35,6 +35,10 @@ public final class CaptureStore {
          * @param firstRow the index of its first row
          */
         void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow);
+
+        /** Metadata was added (genl snapshot, port owners, kernel counters); the argument is the whole of it now. */
+        default void metadataChanged(CaptureMetadata metadata) {
+        }
     }
 
     public static final int DEFAULT_CACHE_FRAMES = 1024;
@@ -122,9 +126,18 @@ public final class CaptureStore {
     public void addMetadata(CaptureMetadata more) {
         writeLock.lock();
         try {
+            CaptureMetadata now;
             synchronized (this) {
-                metadata = metadata.merge(more);
+                CaptureMetadata merged = metadata.merge(more);
+                if (merged.equals(metadata)) {
+                    return;
+                }
+                metadata = merged;
                 nextContext = nextContext.withMetadata(more);
+                now = metadata;
+            }
+            for (Listener l : listeners) {
+                l.metadataChanged(now);
             }
         } finally {
             writeLock.unlock();
@@ -139,6 +152,9 @@ public final class CaptureStore {
         writeLock.lock();
         try {
             int n = frameCount();
+            if (!metadata().isEmpty()) {
+                listener.metadataChanged(metadata());
+            }
             for (int number = 1; number <= n; number++) {
                 listener.frameAdded(decoded(number), context(number), firstRowOf(number));
             }
@@ -179,7 +195,10 @@ public final class CaptureStore {
         return contexts[number - 1];
     }
 
-    /** The context after the last frame: what the whole capture has taught. */
+    /**
+     * The context after the last frame: what the whole capture has taught. Rows and filters name
+     * processes from it, since a port's owner is often learned after the port's first message.
+     */
     public synchronized DecodeContext currentContext() {
         return nextContext;
     }
@@ -257,16 +276,16 @@ public final class CaptureStore {
             messagesOfRows = Arrays.copyOfRange(rowMessage, from, to);
         }
         List<MessageRow> out = new ArrayList<>(to - from);
+        // port owners are often learned after a port's first message: name them from what is known now
+        DecodeContext owners = currentContext();
         DecodedFrame f = null;
-        DecodeContext context = null;
         for (int i = 0; i < framesOfRows.length; i++) {
             int number = framesOfRows[i];
             if (f == null || f.number() != number) {
                 f = decoded(number);
-                context = context(number);
             }
             int m = messagesOfRows[i];
-            out.add(m < 0 ? RowBuilder.rows(f, context, from + i).get(0) : RowBuilder.row(f, m, context, from + i));
+            out.add(m < 0 ? RowBuilder.rows(f, owners, from + i).get(0) : RowBuilder.row(f, m, owners, from + i));
         }
         return out;
     }

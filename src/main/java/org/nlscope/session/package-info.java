@@ -4,19 +4,38 @@
  *
  * <h2>Shape of the API</h2>
  * <ul>
+ *   <li>{@link org.nlscope.session.CaptureSession}: what the app holds per capture: a store, its
+ *       {@code transactions()} and {@code statistics()}, the file, unsaved state and autosave.
+ *       {@code open(file, decoding, onDone)} loads in the background (first rows at once);
+ *       {@code live(decoding, Recovery.autosaveDirectory())} plus {@code sinkFor(captureSource)} for a live
+ *       capture; {@code empty(decoding)} for a replay's target. {@code save(path)}, {@code saveRows(path, rows)},
+ *       {@code hasUnsavedData()}, {@code discard()}, {@code close()}.</li>
  *   <li>{@link org.nlscope.session.CaptureStore}: append-only frames of one capture.
  *       One writer thread calls {@code append(Frame)}; any thread reads
  *       {@code size()} (message rows), {@code rows(from, to)} ({@link org.nlscope.session.MessageRow}s),
  *       {@code decoded(frameNumber)}, {@code message(row)}, {@code frameOfRow(row)}, {@code rowOf(frame, msg)}.
  *       Frame numbers are 1-based, row indexes 0-based. A UI batcher polls {@code size()} (at most
  *       ~30 times a second) and asks for {@code rows(shown, size)}; nothing here calls back into a UI thread.
- *       {@code subscribe(Listener)} is for session-side consumers (transactions, statistics): the listener
- *       runs on the writer thread, is first told about every frame already stored, then about each new one.</li>
+ *       {@code subscribe(Listener)} is for session-side consumers (transactions, statistics, autosave):
+ *       the listener runs on the writer thread, is first told about every frame already stored, then
+ *       about each new one.</li>
  *   <li>{@link org.nlscope.session.MessageRow}: one message, flattened for a table row, with a
  *       {@link org.nlscope.session.MessageRow.Kind} (request, reply, dump part, done, error, ack,
  *       notification, malformed) to colour it.</li>
- *   <li>{@link org.nlscope.session.FrameDecoding}: the seam to the decode engine (decode one frame with a
- *       context, learn the next context).</li>
+ *   <li>{@link org.nlscope.session.filter.DisplayFilter}: {@code parse(text)} (throws
+ *       {@link org.nlscope.session.filter.FilterSyntaxException} with a column, for live feedback),
+ *       {@code matches(store, row)}, {@code matchingRows(store, from, to)} for a background scan.</li>
+ *   <li>{@link org.nlscope.session.transactions.Transactions}: {@code ofRow(row)}, {@code requestRowOf(row)},
+ *       {@code responseRowOf(row)} ("go to request / response"), {@code offender(errorRow)} (extended ACK
+ *       resolved against the request).</li>
+ *   <li>{@link org.nlscope.session.stats.Statistics}: {@code snapshot()} with totals, per family / type / errno /
+ *       kind, and per-second buckets for a chart.</li>
+ *   <li>{@link org.nlscope.session.replay.Replay}: {@code start(source, target, speed)}, {@code pause()},
+ *       {@code resume()}, {@code stop()}, {@code setSpeed()}, {@code done()}.</li>
+ *   <li>{@link org.nlscope.session.io}: {@code FileLoader}, {@code CaptureSaver}, {@code Autosave},
+ *       {@code Recovery.find()} for leftovers of a crashed run.</li>
+ *   <li>{@link org.nlscope.session.FrameDecoding}: the seam to the decode engine;
+ *       {@link org.nlscope.session.EngineDecoding#load(java.util.List)} is the real one.</li>
  * </ul>
  */
 package org.nlscope.session;

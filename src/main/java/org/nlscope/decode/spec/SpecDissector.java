@@ -13,6 +13,8 @@ import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.MessageBody;
 import org.nlscope.decode.MessageKind;
 import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.spec.FamilySpec.Attribute;
+import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Message;
 import org.nlscope.model.Field;
 
@@ -29,28 +31,73 @@ public final class SpecDissector implements Dissector {
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
         this.decoders = decoders;
-        Set<String> flagFields = flagFields(ns);
+        Set<String> zeroIsNone = zeroIsNone(ns);
         ns.messages().forEach((type, m) -> {
             if (m.summary() != null) {
-                summaries.put(type, new SummaryTemplate(m.summary(), flagFields));
+                summaries.put(type, new SummaryTemplate(m.summary(), zeroIsNone));
             }
         });
     }
 
-    /** Names of the members and attributes whose values are flag sets. */
-    private static Set<String> flagFields(Namespace ns) {
+    /** Names of the members and attributes whose zero means "none": flag sets and interface indexes. */
+    private static Set<String> zeroIsNone(Namespace ns) {
         Set<String> out = new HashSet<>();
         ns.structs().values().forEach(s -> s.members().forEach(m -> {
-            if (m.en() != null && ns.enums().get(m.en()).isFlags()) {
+            if (m.en() != null && ns.enums().get(m.en()).isFlags() || "if-index".equals(m.display())) {
                 out.add(m.name());
             }
         }));
         ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
-            if (a.en() != null && ns.enums().get(a.en()).isFlags()) {
+            if (a.en() != null && ns.enums().get(a.en()).isFlags() || "if-index".equals(a.display())) {
                 out.add(a.name());
             }
         }));
         return out;
+    }
+
+    @Override
+    public String attributeName(int type, boolean request, String nestPath, int attrType) {
+        Message m = ns.messages().get(type);
+        String setName = m == null ? null
+                : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
+        if (setName == null) {
+            return null;
+        }
+        // follow the path through every set it could lead to: a sub-message may have several formats
+        List<AttrSetDef> sets = List.of(ns.attributeSets().get(setName));
+        if (nestPath != null && !nestPath.isEmpty()) {
+            for (String step : nestPath.split("/")) {
+                if (step.matches("\\[\\d+]")) {
+                    continue; // an indexed-array entry: its set was entered with the array
+                }
+                List<AttrSetDef> next = new ArrayList<>();
+                for (AttrSetDef set : sets) {
+                    Attribute a = set.byName(step);
+                    if (a == null) {
+                        continue;
+                    }
+                    if ("nest".equals(a.type())
+                            || "indexed-array".equals(a.type()) && a.nestedAttributes() != null) {
+                        next.add(ns.attributeSets().get(a.nestedAttributes()));
+                    } else if ("sub-message".equals(a.type())) {
+                        for (Format f : ns.subMessages().get(a.subMessage()).values()) {
+                            if (f.attributeSet() != null) {
+                                next.add(ns.attributeSets().get(f.attributeSet()));
+                            }
+                        }
+                    }
+                }
+                sets = next;
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (AttrSetDef set : sets) {
+            Attribute a = set.byType(attrType);
+            if (a != null) {
+                names.add(a.name());
+            }
+        }
+        return names.size() == 1 ? names.iterator().next() : null;
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.nlscope.model.Field;
  * A message's {@code summary:} template: "{IFLA_IFNAME} mtu {IFLA_MTU} {ifi_flags}".
  * A placeholder with no value disappears with the literal text before it (back to
  * the previous placeholder), so "mtu" goes when IFLA_MTU is absent. A flag set with
- * no bit set counts as absent: "0" says nothing in a summary.
+ * no bit set, or an interface index of 0, counts as absent: "0" says nothing there.
  */
 final class SummaryTemplate {
     /** A literal and the placeholder after it (null at the end). */
@@ -17,11 +17,11 @@ final class SummaryTemplate {
     }
 
     private final List<Part> parts = new ArrayList<>();
-    private final Set<String> flagFields;
+    private final Set<String> zeroIsNone;
 
-    /** @param flagFields names of the fields whose values are flag sets */
-    SummaryTemplate(String template, Set<String> flagFields) {
-        this.flagFields = Set.copyOf(flagFields);
+    /** @param zeroIsNone names of the fields whose 0 means none (flag sets, interface indexes) */
+    SummaryTemplate(String template, Set<String> zeroIsNone) {
+        this.zeroIsNone = Set.copyOf(zeroIsNone);
         int pos = 0;
         while (pos < template.length()) {
             int open = template.indexOf('{', pos);
@@ -43,7 +43,7 @@ final class SummaryTemplate {
                 continue;
             }
             Field f = lookup(p.path(), header, attributes);
-            String value = f == null || isEmptyFlagSet(f) ? null : f.display();
+            String value = f == null || isNone(f) ? null : f.display();
             if (value != null && !value.isEmpty()) {
                 sb.append(p.literal()).append(value);
             }
@@ -51,8 +51,8 @@ final class SummaryTemplate {
         return sb.toString().replaceAll("\\s+", " ").trim();
     }
 
-    private boolean isEmptyFlagSet(Field f) {
-        return flagFields.contains(f.name()) && f.valueNames().isEmpty() && "0".equals(f.display());
+    private boolean isNone(Field f) {
+        return zeroIsNone.contains(f.name()) && f.valueNames().isEmpty() && "0".equals(f.display());
     }
 
     private static Field lookup(String[] path, List<Field> header, List<Field> attributes) {

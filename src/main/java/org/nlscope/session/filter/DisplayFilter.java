@@ -57,7 +57,7 @@ public final class DisplayFilter {
      *
      * @param frame   its decoded frame
      * @param message the message, or null for a frame that held none
-     * @param context the frame's decode context (for process names), may be null
+     * @param context a decode context that names processes (the store's current one), may be null
      */
     public boolean matches(DecodedFrame frame, DecodedMessage message, DecodeContext context) {
         if (expr == Expr.ALL) {
@@ -72,7 +72,7 @@ public final class DisplayFilter {
     /** Whether row {@code row} of a store passes. */
     public boolean matches(CaptureStore store, int row) {
         int number = store.frameOfRow(row);
-        return matches(store.decoded(number), store.message(row), store.context(number));
+        return matches(store.decoded(number), store.message(row), store.currentContext());
     }
 
     /**
@@ -84,15 +84,14 @@ public final class DisplayFilter {
         int[] out = new int[Math.max(0, to - from)];
         int n = 0;
         DecodedFrame f = null;
-        DecodeContext context = null;
+        DecodeContext owners = store.currentContext();
         for (int row = Math.max(0, from); row < to; row++) {
             int number = store.frameOfRow(row);
             if (f == null || f.number() != number) {
                 f = store.decoded(number);
-                context = store.context(number);
             }
             int m = store.messageOfRow(row);
-            if (matches(f, m < 0 ? null : f.messages().get(m), context)) {
+            if (matches(f, m < 0 ? null : f.messages().get(m), owners)) {
                 out[n++] = row;
             }
         }

@@ -168,10 +168,21 @@ final class Terms {
         if (names.contains("NLM_F_" + bare)) {
             return true;
         }
-        if (bits < 0x100 || (names.isEmpty() && m.header().isRequest())) {
+        if (bits < 0x100 || (m.header().isRequest() && !namesHighFlags(names))) {
+            // no dissector said what kind of request this is: the bits are all there is
             return (m.header().flags() & bits) == bits;
         }
         return "DUMP".equals(bare) && names.contains("NLM_F_ROOT") && names.contains("NLM_F_MATCH");
+    }
+
+    private static boolean namesHighFlags(List<String> names) {
+        for (String n : names) {
+            Integer bits = n.startsWith("NLM_F_") ? FLAG_BITS.get(n.substring(6)) : null;
+            if (bits != null && bits >= 0x100) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- attributes ----

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.ErrorLocator;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.NlMsgHeader;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.RowBuilder;
@@ -206,5 +208,30 @@ public final class Transactions implements CaptureStore.Listener {
         }
         int target = row == t.requestRow() ? t.firstResponseRow() : (t.ackRow() >= 0 ? t.ackRow() : t.doneRow());
         return target == row ? -1 : target;
+    }
+
+    /**
+     * What an error row's extended ACK points at, resolved against the original request when the
+     * kernel capped its echo; null when the row is not an error with NLMSGERR_ATTR_OFFS.
+     */
+    public Offender offender(int errorRow) {
+        DecodedMessage m = store.message(errorRow);
+        ErrorInfo e = m == null ? null : m.error();
+        if (e == null || e.badAttrOffset() == null) {
+            return null;
+        }
+        int offset = e.badAttrOffset();
+        int requestRow = requestRowOf(errorRow);
+        if (requestRow < 0) {
+            // only the echo: it may hold the whole request when the kernel did not cap it
+            return new Offender(errorRow, -1, offset, -1,
+                    e.badAttr() != null ? e.badAttr() : ErrorLocator.path(e.request(), offset), e.message());
+        }
+        DecodedMessage request = store.message(requestRow);
+        String path = ErrorLocator.path(request, offset);
+        if (path == null) {
+            path = e.badAttr();
+        }
+        return new Offender(errorRow, requestRow, offset, request.offset() + offset, path, e.message());
     }
 }

@@ -95,7 +95,7 @@ class LinkDissectorTest {
                 .build();
         MessageBody b = Fixtures.decode(ROUTE, RTM_NEWLINK, true, body, 16);
         assertEquals(List.of(), b.problems());
-        assertEquals("#0 v0 veth", b.summary());
+        assertEquals("v0 veth", b.summary(), "an ifi_index of 0 names no device");
         Field peerField = at(b, "IFLA_LINKINFO/IFLA_INFO_DATA/VETH_INFO_PEER");
         assertTrue(peerField.nested());
         assertEquals("v1", peerField.child("IFLA_IFNAME").value());
@@ -134,6 +134,19 @@ class LinkDissectorTest {
         assertEquals("IN6_ADDR_GEN_MODE_STABLE_PRIVACY", at(b, "IFLA_PROTINFO/IFLA_INET6_ADDR_GEN_MODE").valueName());
         assertEquals(1500L, at(b, "IFLA_PROTINFO/IFLA_INET6_RA_MTU").value());
         assertEquals("INET6", at(b, "ifi_family").display());
+    }
+
+    @Test
+    void attributeNamesForMissingAttributeReports() {
+        assertEquals("IFLA_MTU", ROUTE.attributeName(RTM_NEWLINK, true, null, 4));
+        assertEquals("IFLA_INFO_KIND", ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO", 1));
+        assertEquals("IFLA_VLAN_PROTOCOL", ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO/IFLA_INFO_DATA", 5));
+        assertNull(ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO/IFLA_INFO_DATA", 1),
+                "IFLA_VLAN_ID or VETH_INFO_PEER: the kind is not known here");
+        assertNull(ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_NOPE", 1));
+        assertNull(ROUTE.attributeName(999, true, null, 1));
+        SpecDissector nlctrl = Fixtures.single("dissectors/genetlink/nlctrl.yaml");
+        assertEquals("CTRL_ATTR_OP_FLAGS", nlctrl.attributeName(3, false, "CTRL_ATTR_OPS/[1]", 2));
     }
 
     @Test

@@ -94,4 +94,17 @@ class TransactionsTest {
         assertEquals(500, t.completionNanos());
         assertEquals(1, tx.responseRowOf(0));
     }
+
+    @Test
+    void anExtendedAckIsResolvedAgainstTheOriginalRequest() {
+        Transactions tx = Transactions.attach(TestStores.conversationWithProcesses());
+        Offender o = tx.offender(7);
+        assertEquals(6, o.requestRow());
+        assertEquals(32, o.offset());
+        assertEquals(16 + 32, o.frameOffset(), "cooked header + the kernel's offset");
+        assertEquals("IFLA_IFNAME", o.path());
+        assertEquals("Link already exists", o.kernelMessage());
+        assertNull(tx.offender(1), "an ACK points at nothing");
+        assertNull(tx.offender(0));
+    }
 }

@@ -1,0 +1,34 @@
+package org.nlscope.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nlscope.decode.ContextLearner;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.FrameDecoder;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.Frame;
+
+/** {@link FrameDecoding} by the decode engine: {@link FrameDecoder} and {@link ContextLearner}. */
+public final class EngineDecoding implements FrameDecoding {
+    private final FrameDecoder decoder;
+
+    public EngineDecoding(DissectorRegistry registry) {
+        this.decoder = new FrameDecoder(registry);
+    }
+
+    /** Every dissector found on the class path, plus those in the user's directories. */
+    public static EngineDecoding load(List<Path> userDirectories) {
+        return new EngineDecoding(DissectorRegistry.load(userDirectories));
+    }
+
+    @Override
+    public DecodedFrame decode(int number, Frame frame, DecodeContext context) {
+        return decoder.decode(frame, number, context);
+    }
+
+    @Override
+    public DecodeContext learn(DecodeContext before, DecodedFrame decoded) {
+        return ContextLearner.learn(before, decoded);
+    }
+}

@@ -1,0 +1,134 @@
+package org.nlscope.ui;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.nlscope.session.export.DetailNode;
+
+/**
+ * The detail tree of one frame beside its bytes, linked both ways: selecting a node
+ * highlights its bytes; clicking a byte selects the deepest node covering it.
+ */
+public final class DetailPane extends SplitPane {
+
+    private final TreeView<DetailNode> tree = new TreeView<>();
+    private final HexView hex = new HexView();
+    private final Map<DetailNode, TreeItem<DetailNode>> items = new IdentityHashMap<>();
+    private DetailNode root;
+
+    public DetailPane() {
+        getStyleClass().add("detail-pane");
+        setOrientation(Orientation.HORIZONTAL);
+        tree.setId("detailTree");
+        hex.setId("hexView");
+        tree.setShowRoot(true);
+        tree.setCellFactory(view -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(DetailNode node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.label());
+                getStyleClass().remove("problem");
+                if (!empty && node != null && node.label().startsWith("Problem")) {
+                    getStyleClass().add("problem");
+                }
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> {
+            DetailNode node = item == null ? null : item.getValue();
+            if (node != null && node.coversBytes()) {
+                hex.highlight(node.offset(), node.length());
+            } else {
+                hex.highlight(-1, 0);
+            }
+        });
+        hex.setOnByteClicked(this::selectByte);
+        getItems().addAll(tree, hex);
+        setDividerPositions(0.55);
+    }
+
+    /**
+     * Shows a frame's tree and bytes, with one node (a message) expanded and selected.
+     *
+     * @param frameRoot the frame's tree, or null to clear
+     * @param bytes     the frame's bytes
+     * @param focus     the node to select, or null
+     */
+    public void show(DetailNode frameRoot, byte[] bytes, DetailNode focus) {
+        items.clear();
+        root = frameRoot;
+        hex.setData(bytes);
+        if (frameRoot == null) {
+            tree.setRoot(null);
+            return;
+        }
+        TreeItem<DetailNode> rootItem = item(frameRoot);
+        rootItem.setExpanded(true);
+        tree.setRoot(rootItem);
+        if (focus != null && items.containsKey(focus)) {
+            TreeItem<DetailNode> f = items.get(focus);
+            f.setExpanded(true);
+            select(f);
+        }
+    }
+
+    /** Selects the deepest node whose bytes hold this offset; returns it, or null. */
+    public DetailNode selectByte(int offset) {
+        if (root == null) {
+            return null;
+        }
+        DetailNode hit = root.nodeAt(offset);
+        if (hit != null) {
+            select(items.get(hit));
+        }
+        return hit;
+    }
+
+    /** Selects a node of the shown tree (for "jump to the offending attribute"). */
+    public void selectNode(DetailNode node) {
+        select(items.get(node));
+    }
+
+    public DetailNode root() {
+        return root;
+    }
+
+    public TreeView<DetailNode> tree() {
+        return tree;
+    }
+
+    public HexView hex() {
+        return hex;
+    }
+
+    /** The selected node, or null. */
+    public DetailNode selected() {
+        TreeItem<DetailNode> item = tree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    private void select(TreeItem<DetailNode> item) {
+        if (item == null) {
+            return;
+        }
+        for (TreeItem<DetailNode> p = item.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    private TreeItem<DetailNode> item(DetailNode node) {
+        TreeItem<DetailNode> item = new TreeItem<>(node);
+        items.put(node, item);
+        for (DetailNode child : node.children()) {
+            item.getChildren().add(item(child));
+        }
+        return item;
+    }
+}
