@@ -16,6 +16,7 @@ final class EnumDef {
     private final String prefix;
     private final Map<Long, String> names;
     private final Map<String, Long> values = new HashMap<>();
+    private final List<Long> multiBitMasks = new ArrayList<>();
 
     EnumDef(String name, boolean flags, String prefix, Map<Long, String> names) {
         this.name = name;
@@ -23,6 +24,7 @@ final class EnumDef {
         this.prefix = prefix == null ? "" : prefix;
         this.names = Map.copyOf(new LinkedHashMap<>(names));
         names.forEach((v, n) -> values.put(n, v));
+        names.keySet().stream().filter(m -> Long.bitCount(m) > 1).sorted().forEach(multiBitMasks::add);
     }
 
     String name() {
@@ -56,18 +58,17 @@ final class EnumDef {
 
     /** The full names of the flags set in value, lowest bit first. */
     List<String> flagNames(long value) {
-        List<String> out = new ArrayList<>();
-        for (int bit = 0; bit < 64; bit++) {
-            long mask = 1L << bit;
-            if ((value & mask) != 0 && names.containsKey(mask)) {
-                out.add(names.get(mask));
+        List<String> out = new ArrayList<>(Long.bitCount(value));
+        for (long rest = value; rest != 0; rest &= rest - 1) {
+            String n = names.get(Long.lowestOneBit(rest));
+            if (n != null) {
+                out.add(n);
             }
         }
         // masks of several bits (rare) are named when all their bits are set
-        for (Map.Entry<Long, String> e : names.entrySet()) {
-            long m = e.getKey();
-            if (Long.bitCount(m) > 1 && (value & m) == m) {
-                out.add(e.getValue());
+        for (long m : multiBitMasks) {
+            if ((value & m) == m) {
+                out.add(names.get(m));
             }
         }
         return out;

@@ -190,11 +190,17 @@ public final class SpecDissector implements Dissector {
     /** Every field's problem, named by its path: "IFLA_LINKINFO/IFLA_INFO_DATA: ...". */
     private static void collectProblems(String prefix, List<Field> fields, List<String> out) {
         for (Field f : fields) {
-            String path = prefix + f.label();
             if (f.problem() != null) {
-                out.add(path + ": " + f.problem());
+                out.add(prefix + f.label() + ": " + f.problem());
             }
-            collectProblems(path + "/", f.children(), out);
+            if (!f.children().isEmpty()) {
+                // the path is only built for the (rare) subtrees that have a problem
+                List<String> inner = new ArrayList<>(0);
+                collectProblems("", f.children(), inner);
+                for (String p : inner) {
+                    out.add(prefix + f.label() + "/" + p);
+                }
+            }
         }
     }
 }

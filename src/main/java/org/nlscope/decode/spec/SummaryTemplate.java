@@ -48,7 +48,22 @@ final class SummaryTemplate {
                 sb.append(p.literal()).append(value);
             }
         }
-        return sb.toString().replaceAll("\\s+", " ").trim();
+        return collapseSpaces(sb);
+    }
+
+    private static String collapseSpaces(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (!space) {
+                out.append(c);
+            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
 
     private boolean isNone(Field f) {
