@@ -116,7 +116,7 @@ final class ControlMessages {
         ErrorInfo info = new ErrorInfo(code, Errno.name(code), Errno.text(code), ext.message(), ext.offset(),
                 ext.badAttr(), request, ext.fields());
         return new DecodedMessage(offset, h, "NLMSG_ERROR", flagNames(h), null, List.of(errorField), List.of(), info,
-                Summary.of("NLMSG_ERROR", code == 0 ? "ACK" + note(ext.message()) : describe(code) + note(ext.message())), found);
+                Summary.of("NLMSG_ERROR", code == 0 ? "ACK" + note(ext.message()) : Errno.describe(code) + note(ext.message())), found);
     }
 
     private DecodedMessage done(int offset, NlMsgHeader h, ByteView body, List<String> problems) {
@@ -133,7 +133,7 @@ final class ControlMessages {
             ext = ExtAck.decode(new ByteView(body.data(), tlvStart, body.end()), null, ExtAck.MissingNamer.NONE);
             found.addAll(ext.problems());
         }
-        String tail = (code == 0 ? "" : describe(code)) + note(ext.message());
+        String tail = (code == 0 ? "" : Errno.describe(code)) + note(ext.message());
         return new DecodedMessage(offset, h, "NLMSG_DONE", flagNames(h), null, List.of(errorMember(code, body.start())),
                 ext.fields(), null, Summary.of("NLMSG_DONE", tail), found);
     }
@@ -155,11 +155,6 @@ final class ControlMessages {
         String name = Errno.name(code);
         String display = code == 0 ? "0" : name != null ? code + " (" + name + ")" : String.valueOf(code);
         return new Field("error", -1, (long) code, name, List.of(), display, offset, 4, false, List.of(), null);
-    }
-
-    /** "-EEXIST: File exists". */
-    static String describe(int code) {
-        return Errno.describe(code);
     }
 
     private static String note(String message) {

@@ -12,6 +12,9 @@ import org.nlscope.model.Field;
  * @param problems    what was malformed
  */
 public record MessageBody(List<Field> fixedHeader, List<Field> attributes, String summary, List<String> problems) {
+    /** No bytes, nothing to say. */
+    public static final MessageBody EMPTY = new MessageBody(List.of(), List.of(), "", List.of());
+
     public MessageBody {
         fixedHeader = fixedHeader == null ? List.of() : List.copyOf(fixedHeader);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);

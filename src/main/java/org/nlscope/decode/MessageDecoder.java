@@ -62,7 +62,7 @@ final class MessageDecoder {
         List<String> found = new ArrayList<>(problems);
         String name = d.messageName(h.type(), found);
         MessageKind kind = d.kind(h.type(), found);
-        MessageBody b = headerOnly ? RawAttributes.body(body.slice(body.start(), 0))
+        MessageBody b = headerOnly ? MessageBody.EMPTY
                 : d.decode(h.type(), name, h.isRequest(), body, context);
         found.addAll(b.problems());
         return new DecodedMessage(offset, h, name, NetlinkFlags.names(h.flags(), kind), null,

@@ -109,7 +109,7 @@ public final class RawAttributes {
      */
     public static MessageBody body(ByteView window) {
         if (window.length() == 0) {
-            return new MessageBody(List.of(), List.of(), "", List.of());
+            return MessageBody.EMPTY;
         }
         if (looksLikeAttributes(window)) {
             Result r = decode(window, 0);

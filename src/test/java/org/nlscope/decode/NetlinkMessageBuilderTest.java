@@ -67,4 +67,17 @@ class NetlinkMessageBuilderTest {
         assertThrows(IllegalStateException.class, () -> new NetlinkMessageBuilder(1, 0, 0, 0).endNest());
         assertThrows(IllegalArgumentException.class, () -> new NetlinkMessageBuilder(1, 0, 0, 0).attrBytes(1, new byte[70000]));
     }
+
+    @Test
+    void aClientReadsTheKernelsAnswerToItsRequest() {
+        byte[] req = TestFrames.newLink("nlmon0", 1500, "nlmon", 9);
+        byte[] answer = new NetlinkMessageBuilder(2, NetlinkFlags.NLM_F_CAPPED | NetlinkFlags.NLM_F_ACK_TLVS, 9, 4711)
+                .fixedU32(-95).fixed(java.util.Arrays.copyOf(req, 16))
+                .attrString(1, "Unknown device type").build();
+        org.nlscope.model.DecodedFrame f = TestFrames.DECODER.decodeReply(NetlinkFamilies.NETLINK_ROUTE, answer, DecodeContext.empty());
+        assertEquals(org.nlscope.model.Direction.FROM_KERNEL, f.direction());
+        DecodedMessage m = f.messages().get(0);
+        assertEquals("NLMSG_ERROR -EOPNOTSUPP: Operation not supported (Unknown device type)", m.summary());
+        assertEquals(9, m.error().request().header().seq());
+    }
 }
