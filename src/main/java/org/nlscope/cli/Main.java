@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
-            CaptureCommand.class);
+            CaptureCommand.class, GuiCommand.class);
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
