@@ -28,7 +28,7 @@ class CaptureStoreTest {
         MessageRow second = rows.get(4);
         assertEquals(4, second.frameNumber());
         assertEquals(1, second.messageIndex());
-        assertEquals("RTM_NEWLINK dum0 mtu 1400", second.info());
+        assertEquals("RTM_NEWLINK #2 dum0 mtu 1400 UP", second.info());
         assertEquals("MULTI", second.flagsText());
         assertEquals(Conversation.T0 + 3_000_000, second.timeNanos());
         MessageRow add = rows.get(0);
@@ -38,8 +38,8 @@ class CaptureStoreTest {
         assertEquals(1, add.seq());
         assertEquals(Conversation.PORT, add.portId());
         assertEquals(Conversation.ADD_DUM0.length, add.length());
-        assertEquals("REQUEST|ACK", add.flagsText());
-        assertEquals("NLMSG_ERROR -EEXIST: File exists", rows.get(7).info());
+        assertEquals("REQUEST|ACK|EXCL|CREATE", add.flagsText());
+        assertEquals("NLMSG_ERROR -EEXIST: File exists (Link already exists)", rows.get(7).info());
     }
 
     @Test
@@ -67,7 +67,7 @@ class CaptureStoreTest {
 
     @Test
     void cacheIsBoundedAndRedecodesTheSame() {
-        CaptureStore store = new CaptureStore(new InterimDecoding(), 4);
+        CaptureStore store = new CaptureStore(TestStores.decoding(), 4);
         List<Frame> frames = Conversation.frames();
         for (int i = 0; i < 50; i++) {
             store.append(frames.get(i % frames.size()));
@@ -81,7 +81,7 @@ class CaptureStoreTest {
 
     @Test
     void subscribeReplaysThePastThenFollows() {
-        CaptureStore store = new CaptureStore(new InterimDecoding());
+        CaptureStore store = new CaptureStore(TestStores.decoding());
         List<Frame> frames = Conversation.frames();
         frames.subList(0, 4).forEach(store::append);
         List<Integer> seen = new ArrayList<>();
@@ -97,7 +97,7 @@ class CaptureStoreTest {
 
     @Test
     void readersSeeAConsistentPrefixWhileTheWriterAppends() throws Exception {
-        CaptureStore store = new CaptureStore(new InterimDecoding(), 64);
+        CaptureStore store = new CaptureStore(TestStores.decoding(), 64);
         List<Frame> frames = Conversation.frames();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {

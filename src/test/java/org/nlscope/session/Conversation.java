@@ -45,7 +45,7 @@ final class Conversation {
     }
 
     static CaptureStore store() {
-        CaptureStore s = new CaptureStore(new InterimDecoding());
+        CaptureStore s = new CaptureStore(TestStores.decoding());
         frames().forEach(s::append);
         return s;
     }

@@ -10,8 +10,11 @@ public final class TestStores {
     private TestStores() {
     }
 
+    private static final FrameDecoding ENGINE = EngineDecoding.load(java.util.List.of());
+
+    /** The real decode engine with its built-in dissectors. */
     public static FrameDecoding decoding() {
-        return new InterimDecoding();
+        return ENGINE;
     }
 
     public static java.util.List<org.nlscope.model.Frame> conversationFrames() {

@@ -64,8 +64,8 @@ class FileLoaderTest {
         assertEquals(3, CaptureSaver.save(original, file, CaptureFormat.PCAPNG, frames));
         CaptureStore back = fresh();
         FileLoader.load(file, back);
-        assertEquals(List.of("RTM_NEWLINK lo mtu 65536", "RTM_NEWLINK dum0 mtu 1400", "NLMSG_ERROR -EEXIST: File exists",
-                "RTM_NEWLINK dum1 mtu 1500"), back.rows(0, 10).stream().map(MessageRow::info).toList());
+        assertEquals(List.of("RTM_NEWLINK #1 lo mtu 65536 UP", "RTM_NEWLINK #2 dum0 mtu 1400 UP",
+                "NLMSG_ERROR -EEXIST: File exists (Link already exists)", "RTM_NEWLINK #3 dum1 mtu 1500"), back.rows(0, 10).stream().map(MessageRow::info).toList());
     }
 
     @Test
