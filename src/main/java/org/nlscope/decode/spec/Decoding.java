@@ -245,16 +245,10 @@ final class Decoding implements SpecDecoding {
         AttrReader.Result r = AttrReader.read(p);
         Siblings here = new Siblings(null, r.attributes(), siblings);
         List<Field> entries = new ArrayList<>();
-        int levels = spec.levels() == null ? 1 : spec.levels();
         for (NlAttr e : r.attributes()) {
-            // an entry is the next index level while levels remain, else one value of sub-type
-            String type = levels > 1 ? "indexed-array" : spec.subType();
-            Attribute entry = new Attribute("[" + e.type() + "]", e.type(), type, spec.nestedAttributes(),
-                    levels > 1 ? spec.subType() : null, null, null, spec.en(), spec.display(), spec.byteOrder(), spec.struct(), null,
-                    null, levels - 1, null);
-            entries.add(attribute(entry, e, here, depth + 1));
+            entries.add(attribute(spec.entry(e.type()), e, here, depth + 1));
         }
-        return attr(spec, a, null, null, List.of(), "", true, entries, r.problem());
+        return attr(spec, a, null, null, List.of(), entries.size() + " entries", true, entries, r.problem());
     }
 
     private Field subMessage(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {

@@ -62,6 +62,25 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
     public record Attribute(String name, Integer value, String type, String nestedAttributes, String subType,
                             String subMessage, String selector, @JsonProperty("enum") String en, String display, String byteOrder,
                             String struct, Boolean repeat, String decoder, Integer levels, String doc) {
+
+        /** This attribute with its type number resolved. */
+        Attribute withValue(int resolved) {
+            return new Attribute(name, resolved, type, nestedAttributes, subType, subMessage, selector, en, display,
+                    byteOrder, struct, repeat, decoder, levels, doc);
+        }
+
+        /**
+         * How an entry of this indexed-array decodes: the next index level while levels
+         * remain, else one value of the sub-type; named by its index ("[3]").
+         */
+        Attribute entry(int index) {
+            int left = levels == null ? 1 : levels;
+            return left > 1
+                    ? new Attribute("[" + index + "]", index, type, nestedAttributes, subType, null, null, en, display,
+                            byteOrder, struct, null, null, left - 1, null)
+                    : new Attribute("[" + index + "]", index, subType, nestedAttributes, null, null, null, en, display,
+                            byteOrder, struct, null, null, null, null);
+        }
     }
 
     /** Attribute sets (or structs) chosen by a selector's value. */

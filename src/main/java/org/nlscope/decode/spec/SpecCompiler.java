@@ -365,9 +365,7 @@ public final class SpecCompiler {
             }
             next = value + 1;
             checkAttribute(f, at, a, set, scope);
-            resolved.add(new Attribute(name, value, a.type(), a.nestedAttributes(), a.subType(), a.subMessage(),
-                    a.selector(), a.en(), a.display(), a.byteOrder(), a.struct(), a.repeat(), a.decoder(), a.levels(),
-                    a.doc()));
+            resolved.add(a.withValue(value));
         }
         return new AttrSetDef(set.name(), resolved);
     }

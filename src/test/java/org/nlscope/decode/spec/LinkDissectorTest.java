@@ -65,6 +65,33 @@ class LinkDissectorTest {
     }
 
     @Test
+    void oneDissectorDecodesOnManyThreadsAlike() throws Exception {
+        List<Recorded> dump = Recorded.load("link-dump.hex").stream().filter(m -> m.type() == RTM_NEWLINK).toList();
+        List<MessageBody> expected = dump.stream().map(LinkDissectorTest::decode).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        for (int k = 0; k < dump.size(); k++) {
+                            if (!expected.get(k).equals(decode(dump.get(k)))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> run : runs) {
+                assertTrue(run.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void loopbackAsTheKernelDescribesIt() {
         MessageBody lo = decode(Recorded.load("link-dump.hex").get(0));
         assertEquals("#1 lo mtu 65536 UP|LOOPBACK|RUNNING|LOWER_UP", lo.summary());
