@@ -70,6 +70,10 @@ public final class DetailPane extends SplitPane {
         if (focus != null && items.containsKey(focus)) {
             TreeItem<DetailNode> f = items.get(focus);
             f.setExpanded(true);
+            // open the message's parts but its nlmsghdr, which rarely matters
+            for (int i = 1; i < f.getChildren().size(); i++) {
+                f.getChildren().get(i).setExpanded(true);
+            }
             select(f);
         }
     }

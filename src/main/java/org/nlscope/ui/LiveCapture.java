@@ -20,6 +20,7 @@ import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.CaptureSession;
 
 /**
  * Starts a live capture the way this process can: in-process when it holds
@@ -53,9 +54,9 @@ public final class LiveCapture {
      *
      * @param onEnd told, on the capture's thread, when it ends on its own; null when stopped, else why
      */
-    public static Running start(Consumer<Frame> sink, Consumer<String> onEnd) {
+    public static Running start(CaptureSession session, Consumer<String> onEnd) {
         if (hasCaptureCapabilities()) {
-            return inProcess(sink);
+            return inProcess(session);
         }
         List<String> command = childCommand();
         List<String> elevate = elevation();
@@ -67,7 +68,7 @@ public final class LiveCapture {
         }
         List<String> full = new ArrayList<>(elevate);
         full.addAll(command);
-        return child(full, elevate.get(0), sink, onEnd);
+        return child(full, elevate.get(0), session, onEnd);
     }
 
     /** True when the effective capabilities hold both CAP_NET_ADMIN and CAP_NET_RAW (root has them). */
@@ -85,9 +86,9 @@ public final class LiveCapture {
         return false;
     }
 
-    private static Running inProcess(Consumer<Frame> sink) {
+    private static Running inProcess(CaptureSession session) {
         CaptureSource source = NlmonCapture.open(CaptureOptions.defaults());
-        source.start(sink::accept);
+        source.start(session.sinkFor(source));
         return new Running() {
             @Override
             public void stop() {
@@ -127,7 +128,7 @@ public final class LiveCapture {
         return null;
     }
 
-    private static Running child(List<String> command, String via, Consumer<Frame> sink, Consumer<String> onEnd) {
+    private static Running child(List<String> command, String via, CaptureSession session, Consumer<String> onEnd) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
@@ -163,8 +164,18 @@ public final class LiveCapture {
             String end = null;
             try (reader) {
                 Frame frame;
+                CaptureMetadata known = null;
+                long lastFlush = System.nanoTime();
                 while ((frame = reader.next()) != null) {
-                    sink.accept(frame);
+                    if (reader.metadata() != known) {
+                        known = reader.metadata();
+                        session.store().addMetadata(known);
+                    }
+                    session.append(frame);
+                    if (System.nanoTime() - lastFlush > 1_000_000_000L && session.autosave() != null) {
+                        session.autosave().flush();
+                        lastFlush = System.nanoTime();
+                    }
                 }
             } catch (CaptureFileException e) {
                 if (!stopping.get()) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -32,11 +31,13 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
-import org.nlscope.pcap.CaptureFileException;
-import org.nlscope.pcap.CaptureFormat;
-import org.nlscope.pcap.CaptureReader;
-import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.CaptureSession;
 import org.nlscope.session.CaptureStore;
+import org.nlscope.session.FrameDecoding;
+import org.nlscope.session.io.FileLoader;
+import org.nlscope.session.io.LoadResult;
+import org.nlscope.session.io.Recovery;
+import org.nlscope.session.replay.Replay;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.export.DetailNode;
 import org.nlscope.session.export.DetailTree;
@@ -47,7 +48,6 @@ import org.nlscope.session.transactions.Transaction;
 import org.nlscope.session.transactions.Transactions;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.capture.CaptureException;
-import org.nlscope.model.Frame;
 
 /**
  * The main window: menu, tool bar, banner, filter bar, message table, detail tree with
@@ -57,7 +57,7 @@ import org.nlscope.model.Frame;
 public final class MainWindow {
 
     private final Stage stage;
-    private final Supplier<CaptureStore> newStore;
+    private final FrameDecoding decoding;
     private final RecentFiles recent;
     private final FxBatcher<Runnable> ui = FxBatcher.actions();
 
@@ -75,20 +75,21 @@ public final class MainWindow {
     private final Button startButton = new Button("Start");
     private final Button stopButton = new Button("Stop");
 
+    // the capture shown, and its parts (replaced together on the FX thread)
+    private CaptureSession session;
     private CaptureStore store;
     private Transactions transactions;
     private Statistics statistics;
-    private Path file;
-    private boolean dirty;
-    private Jobs.Job job;
+    /** Stops what fills the session (a load, a replay, a live capture); null when nothing does. */
+    private Runnable stopActivity;
     private Replay replay;
     private boolean follow = true;
-    private Path autosaveDirectory = Autosave.standardDirectory();
-    private Autosave autosave;
+    private Path autosaveDirectory = Recovery.autosaveDirectory();
+    private Recovery.Leftover recovered;
 
-    public MainWindow(Stage stage, Supplier<CaptureStore> newStore, RecentFiles recent) {
+    public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
         this.stage = stage;
-        this.newStore = newStore;
+        this.decoding = decoding;
         this.recent = recent;
 
         VBox lower = new VBox(transactionBar, detail);
@@ -140,7 +141,7 @@ public final class MainWindow {
                 shutDown();
             }
         });
-        setStore(newStore.get(), null);
+        show(CaptureSession.empty(decoding));
         refreshRecent();
         updateControls();
     }
@@ -176,11 +177,11 @@ public final class MainWindow {
         MenuItem stats = item("_Statistics…", "Shortcut+I", this::showStatistics);
         Menu viewMenu = new Menu("_View", null, absolute, new SeparatorMenuItem(), stats);
 
-        MenuItem replay1 = item("Replay File at _1x…", null, () -> chooseAndReplay(Replay.Speed.REAL_TIME));
-        MenuItem replay10 = item("Replay File at 1_0x…", null, () -> chooseAndReplay(Replay.Speed.TEN_TIMES));
+        MenuItem replay1 = item("Replay File at _1x…", null, () -> chooseAndReplay(Replay.Speed.ONE_X));
+        MenuItem replay10 = item("Replay File at 1_0x…", null, () -> chooseAndReplay(Replay.Speed.TEN_X));
         MenuItem replayFull = item("Replay File at _Full Speed…", null, () -> chooseAndReplay(Replay.Speed.FULL));
         MenuItem start = item("_Start Live Capture", "Shortcut+E", this::startCapture);
-        MenuItem stop = item("S_top", "Shortcut+Shift+E", this::stopJob);
+        MenuItem stop = item("S_top", "Shortcut+Shift+E", this::stopActivity);
         MenuItem sample = item("Open S_ample Capture", null, this::openSample);
         Menu captureMenu = new Menu("_Capture", null, start, stop, new SeparatorMenuItem(), replay1, replay10, replayFull,
                 new SeparatorMenuItem(), sample);
@@ -199,10 +200,21 @@ public final class MainWindow {
         startButton.setOnAction(e -> startCapture());
         stopButton.setId("stopButton");
         stopButton.setTooltip(new Tooltip("Stop the capture, replay or loading"));
-        stopButton.setOnAction(e -> stopJob());
+        stopButton.setOnAction(e -> stopActivity());
         speedChoice.getItems().setAll(Replay.Speed.values());
-        speedChoice.setValue(Replay.Speed.REAL_TIME);
+        speedChoice.setValue(Replay.Speed.ONE_X);
         speedChoice.setTooltip(new Tooltip("Replay speed"));
+        speedChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Replay.Speed speed) {
+                return speed == null ? "" : speedLabel(speed);
+            }
+
+            @Override
+            public Replay.Speed fromString(String text) {
+                return null;
+            }
+        });
         speedChoice.valueProperty().addListener((o, a, speed) -> {
             if (replay != null) {
                 replay.setSpeed(speed);
@@ -218,7 +230,11 @@ public final class MainWindow {
         pauseButton.setId("pauseButton");
         pauseButton.selectedProperty().addListener((o, a, paused) -> {
             if (replay != null) {
-                replay.setPaused(paused);
+                if (paused) {
+                    replay.pause();
+                } else {
+                    replay.resume();
+                }
             }
         });
         followButton.setId("followButton");
@@ -255,19 +271,34 @@ public final class MainWindow {
 
     // ---- the capture shown ----
 
-    private void setStore(CaptureStore s, Path path) {
-        store = s;
-        transactions = Transactions.attach(s);
-        statistics = Statistics.attach(s);
-        file = path;
-        dirty = false;
+    /** Shows a session: the table, filter, transactions and statistics follow it. */
+    private void show(CaptureSession next) {
+        CaptureSession old = session;
+        session = next;
+        store = next.store();
+        transactions = next.transactions();
+        statistics = next.statistics();
+        if (old != null) {
+            closeQuietly(old);
+        }
         table.setTimeOrigin(0);
-        model.setStore(s);
+        model.setStore(store);
         applyFilter(filterBar.field().getText());
         detail.show(null, new byte[0], null);
+        transactionBar.show("", false, false, false);
+        Path path = next.file();
         status.setFile(path == null ? "" : path.toString());
         stage.setTitle(path == null ? "nlscope" : path.getFileName() + " — nlscope");
         afterRowsChanged();
+    }
+
+    /** Ends a session: its autosave is kept only when it holds unsaved frames. */
+    private static void closeQuietly(CaptureSession s) {
+        try {
+            s.close();
+        } catch (java.io.IOException ignored) {
+            // an autosave that cannot be closed is found by Recovery next time
+        }
     }
 
     private void afterRowsChanged() {
@@ -278,7 +309,7 @@ public final class MainWindow {
         if (s.frameCount() > 0 && !model.displayed().isEmpty()) {
             table.setTimeOriginIfUnset(s.frame(1).timestampNanos());
         }
-        long drops = job != null && s.metadata().stats() != null && s.metadata().stats().packets() > 0
+        long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
                 ? s.metadata().stats().drops() : -1;
         status.update(s.size(), s.frameCount(), model.displayed().size(), drops);
         if (follow) {
@@ -361,8 +392,10 @@ public final class MainWindow {
         return millis(row.timeNanos() - tx.requestNanos());
     }
 
+    /** "0.178 ms" below a second, "15.195 s" above. */
     static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6);
+        return nanos < 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6)
+                : String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
     private void describeTransaction(MessageRow row) {
@@ -539,7 +572,8 @@ public final class MainWindow {
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Captures (*.pcapng, *.pcap)", "*.pcapng", "*.pcap", "*.cap"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        if (file != null && file.getParent() != null) {
+        Path file = session == null ? null : session.file();
+        if (file != null && file.getParent() != null && Files.isDirectory(file.getParent())) {
             fc.setInitialDirectory(file.getParent().toFile());
         }
         return fc;
@@ -557,35 +591,29 @@ public final class MainWindow {
         if (!confirmDiscard("open another capture")) {
             return;
         }
-        stopJob();
+        stopActivity();
         banner.hide();
-        CaptureStore s = newStore.get();
-        setStore(s, path);
         recent.add(path);
         refreshRecent();
         status.setActivity("Loading…");
-        job = Jobs.start("load", stop -> {
-            try (CaptureReader reader = CaptureReader.open(path)) {
-                Frame frame;
-                while (!stop.get() && (frame = reader.next()) != null) {
-                    s.append(frame);
-                }
-                s.addMetadata(reader.metadata());
-                ui.add(() -> finished(s, "Loaded"));
-            } catch (CaptureFileException e) {
-                ui.add(() -> {
-                    finished(s, "");
-                    banner.show("error", e.getMessage());
-                });
+        CaptureSession[] self = new CaptureSession[1];
+        CaptureSession s = CaptureSession.open(path, decoding, result -> ui.add(() -> {
+            finished(self[0], result.cancelled() ? "Loading stopped" : "Loaded");
+            if (result.error() != null && self[0] == session) {
+                banner.show("error", result.error());
             }
-        });
+        }));
+        self[0] = s;
+        show(s);
+        FileLoader.Loading loading = s.loading();
+        stopActivity = loading::cancel;
         updateControls();
     }
 
-    private void finished(CaptureStore s, String activity) {
-        if (s == store) {
+    private void finished(CaptureSession s, String activity) {
+        if (s == session) {
             status.setActivity(activity);
-            job = null;
+            stopActivity = null;
             replay = null;
             pauseButton.setSelected(false);
             updateControls();
@@ -594,49 +622,40 @@ public final class MainWindow {
     }
 
     private void save() {
-        if (file != null && !dirty) {
+        if (session.file() != null && !session.hasUnsavedData()) {
             return;
         }
-        if (file == null) {
+        if (session.file() == null) {
             saveAs();
         } else {
-            saveTo(file);
+            saveTo(session.file());
         }
     }
 
     private void saveAs() {
         FileChooser fc = chooser("Save the capture");
-        fc.setInitialFileName(file == null ? "capture.pcapng" : file.getFileName().toString());
+        fc.setInitialFileName(session.file() == null ? "capture.pcapng" : session.file().getFileName().toString());
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             saveTo(f.toPath());
         }
     }
 
-    /** Writes every frame of the capture (not only the displayed ones); format from the name. */
+    /** Writes every frame of the capture (not only the displayed ones); the format follows the name. */
     public void saveTo(Path target) {
-        CaptureStore s = store;
-        int frames = s.frameCount();
+        CaptureSession s = session;
+        Recovery.Leftover leftover = recovered;
         status.setActivity("Saving…");
-        Jobs.start("save", stop -> {
+        Jobs.run("save", () -> {
             try {
-                Path tmp = target.resolveSibling(target.getFileName() + ".part");
-                CaptureFormat format = CaptureFormat.forFileName(target.getFileName().toString());
-                try (CaptureWriter w = CaptureWriter.create(tmp, format)) {
-                    if (format == CaptureFormat.PCAPNG && !s.metadata().isEmpty()) {
-                        w.writeMetadata(s.metadata());
-                    }
-                    for (int n = 1; n <= frames; n++) {
-                        w.write(s.frame(n));
-                    }
+                int frames = s.save(target);
+                if (leftover != null) {
+                    Recovery.discard(leftover);
                 }
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 ui.add(() -> {
-                    if (s == store) {
-                        file = target;
-                        dirty = s.frameCount() != frames;
-                        if (!dirty) {
-                            dropAutosave();
+                    if (s == session) {
+                        if (leftover == recovered) {
+                            recovered = null;
                         }
                         status.setFile(target.toString());
                         stage.setTitle(target.getFileName() + " — nlscope");
@@ -645,7 +664,7 @@ public final class MainWindow {
                     }
                     status.setActivity("Saved " + frames + " frames to " + target.getFileName());
                 });
-            } catch (Exception e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 ui.add(() -> banner.show("error", "Could not save " + target + ": " + e.getMessage()));
             }
         });
@@ -673,29 +692,45 @@ public final class MainWindow {
         if (!confirmDiscard("start a replay")) {
             return;
         }
-        stopJob();
+        stopActivity();
         banner.hide();
-        CaptureStore s = newStore.get();
-        setStore(s, null);
-        dirty = true;
+        CaptureSession view = CaptureSession.empty(decoding);
+        show(view);
         speedChoice.setValue(speed);
         pauseButton.setSelected(false);
-        Replay r = new Replay(path, speed);
-        replay = r;
-        status.setActivity("Replaying " + path.getFileName() + " at " + speed);
-        job = Jobs.start("replay", stop -> {
-            try {
-                r.run(s::append, stop);
-                ui.add(() -> finished(s, stop.get() ? "Replay stopped" : "Replay finished"));
-            } catch (CaptureFileException e) {
-                ui.add(() -> {
-                    finished(s, "");
-                    banner.show("error", e.getMessage());
-                });
-            }
+        status.setActivity("Reading " + path.getFileName() + "…");
+        boolean[] stopped = new boolean[1];
+        stopActivity = () -> stopped[0] = true;
+        Jobs.run("replay-load", () -> {
+            CaptureStore source = new CaptureStore(decoding);
+            LoadResult loaded = FileLoader.load(path, source);
+            ui.add(() -> {
+                if (view != session || stopped[0]) {
+                    return;
+                }
+                if (loaded.error() != null && source.frameCount() == 0) {
+                    finished(view, "");
+                    banner.show("error", loaded.error());
+                    return;
+                }
+                Replay r = Replay.start(source, view.store(), speedChoice.getValue());
+                replay = r;
+                stopActivity = r::stop;
+                status.setActivity("Replaying " + path.getFileName() + " at " + speedLabel(speedChoice.getValue()));
+                r.done().thenAccept(state -> ui.add(() -> finished(view,
+                        state == Replay.State.FINISHED ? "Replay finished" : "Replay stopped")));
+                updateControls();
+            });
         });
-        job.onStop(r::wake);
         updateControls();
+    }
+
+    static String speedLabel(Replay.Speed speed) {
+        return switch (speed) {
+            case ONE_X -> "1x";
+            case TEN_X -> "10x";
+            case FULL -> "full speed";
+        };
     }
 
     // ---- live capture ----
@@ -710,79 +745,56 @@ public final class MainWindow {
         if (!confirmDiscard("start a live capture")) {
             return;
         }
-        stopJob();
+        stopActivity();
         banner.hide();
-        CaptureStore s = newStore.get();
-        setStore(s, null);
-        Autosave save;
+        CaptureSession live;
         try {
-            save = Autosave.create(autosaveDirectory);
+            live = CaptureSession.live(decoding, autosaveDirectory);
         } catch (java.io.IOException e) {
-            save = null;
-            banner.show("warning", "The capture is not autosaved (" + e.getMessage() + "): save it before closing.");
+            banner.show("warning", "The capture is not autosaved (" + e.getMessage() + "); live capture needs "
+                    + "a writable " + autosaveDirectory);
+            return;
         }
-        Autosave saveTo = save;
-        autosave = save;
-        dirty = true;
+        show(live);
         status.setActivity("Starting the capture…");
-        job = Jobs.start("capture", stop -> {
+        boolean[] stopped = new boolean[1];
+        stopActivity = () -> stopped[0] = true;
+        Jobs.run("capture-start", () -> {
             LiveCapture.Running running;
             try {
-                running = LiveCapture.start(frame -> {
-                    s.append(frame);
-                    if (saveTo != null) {
-                        try {
-                            saveTo.write(frame);
-                        } catch (java.io.IOException e) {
-                            ui.add(() -> banner.show("warning", "Autosave failed: " + e.getMessage()));
-                        }
-                    }
-                }, reason -> ui.add(() -> captureEnded(s, reason)));
+                running = LiveCapture.start(live, reason -> ui.add(() -> captureEnded(live, reason)));
             } catch (CaptureException e) {
-                if (saveTo != null) {
-                    saveTo.discard();
-                }
-                ui.add(() -> captureImpossible(s, e));
+                ui.add(() -> captureImpossible(live, e));
                 return;
             }
-            ui.add(() -> status.setActivity("Capturing " + running.how()));
-            while (!stop.get()) {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    break;
+            ui.add(() -> {
+                if (live != session || stopped[0]) {
+                    running.stop();
+                    return;
                 }
-                s.addMetadata(running.metadata());
-                ui.add(this::afterRowsChanged);
-            }
-            running.stop();
-            s.addMetadata(running.metadata());
-            if (saveTo != null) {
-                try {
-                    saveTo.finish(running.metadata());
-                } catch (java.io.IOException ignored) {
-                    // the frames are flushed already; only the trailing metadata is lost
-                }
-            }
-            ui.add(() -> finished(s, "Capture stopped: " + s.frameCount() + " frames"));
+                stopActivity = () -> Jobs.run("capture-stop", () -> {
+                    running.stop();
+                    ui.add(() -> finished(live, "Capture stopped: " + live.store().frameCount() + " frames"));
+                });
+                status.setActivity("Capturing " + running.how());
+            });
         });
         updateControls();
     }
 
-    private void captureEnded(CaptureStore s, String reason) {
-        if (s == store && job != null) {
-            stopJob();
+    private void captureEnded(CaptureSession live, String reason) {
+        if (live == session && stopActivity != null) {
+            stopActivity();
             banner.show("error", "The capture ended: " + reason);
         }
     }
 
-    private void captureImpossible(CaptureStore s, CaptureException e) {
-        if (s != store) {
+    private void captureImpossible(CaptureSession live, CaptureException e) {
+        if (live != session) {
             return;
         }
-        finished(s, "");
-        dirty = false;
-        autosave = null;
+        finished(live, "");
+        show(CaptureSession.empty(decoding)); // ends the live session; its empty autosave goes with it
         String why = e.getMessage();
         String text;
         if (e.reason() == CaptureException.Reason.NO_NLMON) {
@@ -818,57 +830,38 @@ public final class MainWindow {
 
     /** After a crash: offers back the live captures that were autosaved but never saved. */
     public void offerRecovery() {
-        List<Path> orphans = Autosave.orphans(autosaveDirectory);
-        if (orphans.isEmpty()) {
+        List<Recovery.Leftover> leftovers;
+        try {
+            leftovers = Recovery.find(autosaveDirectory);
+        } catch (java.io.IOException e) {
             return;
         }
-        Path newest = orphans.get(0);
-        long size;
-        try {
-            size = Files.size(newest);
-        } catch (java.io.IOException e) {
-            size = -1;
+        if (leftovers.isEmpty()) {
+            return;
         }
-        String when = java.time.Instant.ofEpochMilli(Long.parseLong(newest.getFileName().toString()
-                .replaceAll("live-\\d+-(\\d+)\\.pcapng", "$1"))).atZone(java.time.ZoneId.systemDefault())
-                .toLocalDateTime().withNano(0).toString().replace('T', ' ');
-        banner.show("info", "A live capture started " + when + " was not saved when nlscope last closed ("
-                        + (size / 1024) + " KiB" + (orphans.size() > 1 ? ", and " + (orphans.size() - 1) + " older" : "")
-                        + "). Recover it?",
+        Recovery.Leftover newest = leftovers.get(0);
+        String when = newest.modified().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().withNano(0)
+                .toString().replace('T', ' ');
+        banner.show("info", "A live capture last written " + when + " was not saved when nlscope closed ("
+                        + (newest.bytes() / 1024) + " KiB"
+                        + (leftovers.size() > 1 ? ", and " + (leftovers.size() - 1) + " older" : "") + "). Recover it?",
                 banner.action("Recover", () -> recover(newest)),
-                banner.action("Delete", () -> orphans.forEach(MainWindow::deleteQuietly)));
+                banner.action("Delete", () -> leftovers.forEach(MainWindow::discardQuietly)));
     }
 
-    private void recover(Path autosaved) {
-        open(autosaved);
-        dirty = true;
-        autosave = null;
-        file = null;
-        status.setFile("recovered: " + autosaved);
+    /** Opens a leftover; it is deleted once the capture is saved somewhere. */
+    private void recover(Recovery.Leftover leftover) {
+        open(leftover.file());
+        recovered = leftover;
+        status.setFile("recovered: " + leftover.file());
         stage.setTitle("recovered capture — nlscope");
-        // the autosave stays until the user saves the capture somewhere
-        recoveredFrom = autosaved;
     }
 
-    private Path recoveredFrom;
-
-    private static void deleteQuietly(Path p) {
+    private static void discardQuietly(Recovery.Leftover leftover) {
         try {
-            Files.deleteIfExists(p);
+            Recovery.discard(leftover);
         } catch (java.io.IOException ignored) {
             // offered again next time
-        }
-    }
-
-    /** The capture was saved elsewhere or discarded: its autosave is not needed any more. */
-    private void dropAutosave() {
-        if (autosave != null && job == null) {
-            autosave.discard();
-            autosave = null;
-        }
-        if (recoveredFrom != null) {
-            deleteQuietly(recoveredFrom);
-            recoveredFrom = null;
         }
     }
 
@@ -914,35 +907,25 @@ public final class MainWindow {
 
     // ---- jobs ----
 
-    private void stopJob() {
-        Jobs.Job j = job;
-        job = null;
+    private void stopActivity() {
+        Runnable stop = stopActivity;
+        stopActivity = null;
         replay = null;
-        if (j != null) {
-            j.stop();
+        if (stop != null) {
+            stop.run();
         }
         updateControls();
     }
 
-    /** Before the window closes: stop the job and give a capture time to remove its nlmon device. */
+    /** Before the window closes: stop what runs, and end the session (its autosave stays if unsaved). */
     private void shutDown() {
-        Jobs.Job j = job;
-        stopJob();
-        if (j != null) {
-            try {
-                j.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (store == null || store.frameCount() == 0) {
-            dropAutosave();
-        }
+        stopActivity();
+        closeQuietly(session);
         model.close();
     }
 
     private void updateControls() {
-        boolean running = job != null;
+        boolean running = stopActivity != null;
         stopButton.setDisable(!running);
         startButton.setDisable(running);
         pauseButton.setDisable(replay == null);
@@ -950,7 +933,7 @@ public final class MainWindow {
 
     /** Asks before unsaved frames would be dropped; true when it is fine to go on. */
     private boolean confirmDiscard(String what) {
-        if (!dirty || store == null || store.frameCount() == 0) {
+        if (session == null || !session.hasUnsavedData()) {
             return true;
         }
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
@@ -960,8 +943,12 @@ public final class MainWindow {
         alert.initOwner(stage);
         boolean discard = alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.YES;
         if (discard) {
-            stopJob();
-            dropAutosave();
+            stopActivity();
+            try {
+                session.discard();
+            } catch (java.io.IOException ignored) {
+                // the autosave is offered again next time, which is harmless
+            }
         }
         return discard;
     }
@@ -1008,8 +995,12 @@ public final class MainWindow {
         return model;
     }
 
+    public CaptureSession session() {
+        return session;
+    }
+
     /** True while a load, replay or capture runs. */
     public boolean isBusy() {
-        return job != null;
+        return stopActivity != null;
     }
 }

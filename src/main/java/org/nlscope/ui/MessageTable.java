@@ -39,11 +39,11 @@ public final class MessageTable extends TableView<MessageRow> {
         getStyleClass().add("message-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new javafx.scene.control.Label("No messages. Open a capture (Ctrl+O) or start a live capture."));
-        getColumns().add(column("No.", 60, r -> Integer.toString(r.frameNumber())
+        getColumns().add(column("No.", 58, r -> Integer.toString(r.frameNumber())
                 + (r.messageIndex() > 0 ? "." + (r.messageIndex() + 1) : "")));
-        timeColumn = column("Time", 110, this::time);
+        timeColumn = column("Time", 96, this::time);
         getColumns().add(timeColumn);
-        TableColumn<MessageRow, String> direction = column("Direction", 92, MessageTable::direction);
+        TableColumn<MessageRow, String> direction = column("Direction", 84, MessageTable::direction);
         direction.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -55,16 +55,26 @@ public final class MessageTable extends TableView<MessageRow> {
             }
         });
         getColumns().add(direction);
-        getColumns().add(column("Family", 120, MessageRow::familyName));
+        getColumns().add(column("Family", 112, MessageRow::familyName));
         getColumns().add(column("Type", 170, MessageRow::typeName));
-        getColumns().add(column("Flags", 120, MessageRow::flagsText));
-        getColumns().add(column("Seq", 86, r -> Long.toString(r.seq())));
-        getColumns().add(column("Port", 150, r -> r.process() == null ? Long.toString(r.portId())
+        getColumns().add(column("Flags", 200, MessageRow::flagsText));
+        getColumns().add(column("Seq", 90, r -> Long.toString(r.seq())));
+        getColumns().add(column("Port", 120, r -> r.process() == null ? Long.toString(r.portId())
                 : r.portId() + " " + r.process()));
-        getColumns().add(column("Length", 60, r -> Integer.toString(r.length())));
-        getColumns().add(column("Latency", 80, r -> latency.apply(r)));
+        getColumns().add(column("Length", 56, r -> Integer.toString(r.length())));
+        getColumns().add(column("Latency", 82, r -> latency.apply(r)));
         TableColumn<MessageRow, String> info = column("Info", 520, MessageRow::info);
         getColumns().add(info);
+        // Info takes the width the other columns leave, and never less than 320 px
+        info.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = 0;
+            for (TableColumn<MessageRow, ?> c : getColumns()) {
+                if (c != info) {
+                    others += c.getWidth();
+                }
+            }
+            return Math.max(320, getWidth() - others - 18);
+        }, widthProperty()));
         getColumns().forEach(c -> c.setSortable(false));
         setRowFactory(t -> new TableRow<>() {
             @Override

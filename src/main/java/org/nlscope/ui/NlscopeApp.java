@@ -4,11 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.nlscope.decode.DissectorRegistry;
-import org.nlscope.decode.FrameDecoder;
-import org.nlscope.decode.ContextLearner;
-import org.nlscope.session.CaptureStore;
-import org.nlscope.session.FrameDecoding;
+import org.nlscope.session.EngineDecoding;
 
 /** The desktop app: one main window, optionally opening a file given on the command line. */
 public final class NlscopeApp extends Application {
@@ -23,8 +19,7 @@ public final class NlscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        FrameDecoding decoding = decoding(dissectorDirs);
-        MainWindow window = new MainWindow(stage, () -> new CaptureStore(decoding), RecentFiles.standard());
+        MainWindow window = new MainWindow(stage, EngineDecoding.load(dissectorDirs), RecentFiles.standard());
         stage.show();
         window.offerRecovery();
         List<String> args = getParameters().getRaw();
@@ -33,21 +28,4 @@ public final class NlscopeApp extends Application {
         }
     }
 
-    /** The decode engine with the built-in and the user's dissectors. */
-    static FrameDecoding decoding(List<Path> userDirs) {
-        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(userDirs));
-        return new FrameDecoding() {
-            @Override
-            public org.nlscope.model.DecodedFrame decode(int number, org.nlscope.model.Frame frame,
-                                                         org.nlscope.decode.DecodeContext context) {
-                return decoder.decode(frame, number, context);
-            }
-
-            @Override
-            public org.nlscope.decode.DecodeContext learn(org.nlscope.decode.DecodeContext before,
-                                                          org.nlscope.model.DecodedFrame decoded) {
-                return ContextLearner.learn(before, decoded);
-            }
-        };
-    }
 }

@@ -12,10 +12,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.nlscope.model.Frame;
 
-/** Every real capture recorded in the nlmon VM reads to its end, frame for frame as tshark sees it. */
+/**
+ * Every real capture recorded in the nlmon VM reads to its end, frame for frame as tshark
+ * sees it, and survives a round trip through both formats.
+ */
 class RecordedCapturesTest {
+
+    @TempDir
+    Path tmp;
 
     static List<Path> recordedCaptures() throws Exception {
         URL dir = RecordedCapturesTest.class.getClassLoader().getResource("captures");
@@ -42,7 +49,33 @@ class RecordedCapturesTest {
             if (TsharkInteropTest.tsharkPresent()) {
                 assertTsharkAgrees(file, frames, skipped);
             }
+            assertRoundTrips(frames);
         }));
+    }
+
+    /** Real frames through pcapng and back to pcap: bytes and nanoseconds unchanged. */
+    private void assertRoundTrips(List<Frame> frames) throws Exception {
+        Path ng = Files.createTempFile(tmp, "round", ".pcapng");
+        Path pcap = Files.createTempFile(tmp, "round", ".pcap");
+        write(ng, CaptureFormat.PCAPNG, frames);
+        List<Frame> viaNg = read(ng);
+        CaptureWriterTest.assertSameFrames(frames, viaNg, true);
+        write(pcap, CaptureFormat.PCAP, viaNg);
+        CaptureWriterTest.assertSameFrames(frames, read(pcap), false);
+    }
+
+    private static void write(Path file, CaptureFormat format, List<Frame> frames) throws Exception {
+        try (CaptureWriter w = CaptureWriter.create(file, format)) {
+            for (Frame f : frames) {
+                w.write(f);
+            }
+        }
+    }
+
+    private static List<Frame> read(Path file) throws Exception {
+        try (CaptureReader r = CaptureReader.open(file)) {
+            return Captures.readAll(r);
+        }
     }
 
     private static void assertTsharkAgrees(Path file, List<Frame> frames, long skipped) throws Exception {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nlscope.model.Frame;
 import org.nlscope.session.CaptureStore;
+import org.nlscope.session.EngineDecoding;
+import org.nlscope.session.replay.Replay;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.export.DetailNode;
 import org.testfx.api.FxRobot;
@@ -30,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
     static final Path CAPTURE = Path.of("src/test/resources/captures/ui-ip-link-session.pcap");
+    static final EngineDecoding DECODING = EngineDecoding.load(List.of());
 
     @TempDir
     Path tmp;
@@ -37,7 +40,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, () -> new CaptureStore(NlscopeApp.decoding(List.of())),
+        window = new MainWindow(stage, DECODING,
                 new RecentFiles(Files.createTempDirectory("nlscope-recent").resolve("recent-files")));
         stage.show();
     }
@@ -222,7 +225,7 @@ class MainWindowTest {
         Path dir = tmp.resolve("autosave");
         Files.createDirectories(dir);
         // pid 2^22+1 is above Linux's pid_max default range: no such process
-        Path orphan = dir.resolve("live-4194305-1795400000000.pcapng");
+        Path orphan = dir.resolve("capture-4194305-1795400000000.pcapng");
         Files.copy(CAPTURE, orphan);
         run(() -> {
             window.setAutosaveDirectory(dir);

@@ -30,7 +30,7 @@ public final class ScreenshotMain {
         @Override
         public void start(Stage stage) {
             List<String> a = getParameters().getRaw();
-            MainWindow w = new MainWindow(stage, () -> new org.nlscope.session.CaptureStore(NlscopeApp.decoding(List.of())),
+            MainWindow w = new MainWindow(stage, org.nlscope.session.EngineDecoding.load(List.of()),
                     new RecentFiles(Path.of("target/recent-files")));
             stage.show();
             w.open(Path.of(a.get(0)));
@@ -39,16 +39,45 @@ public final class ScreenshotMain {
             new Thread(() -> {
                 try {
                     Thread.sleep(1500);
+                    while (true) {
+                        java.util.concurrent.CompletableFuture<Boolean> busy = new java.util.concurrent.CompletableFuture<>();
+                        Platform.runLater(() -> busy.complete(w.isBusy()
+                                || w.model().displayed().size() < w.store().size()));
+                        if (!busy.get()) {
+                            break;
+                        }
+                        Thread.sleep(200);
+                    }
                     Platform.runLater(() -> {
                         if (!filter.isEmpty()) {
                             w.filterBar().field().setText(filter);
                         }
                         w.table().getSelectionModel().select(select);
                         w.table().scrollTo(Math.max(0, select - 5));
+                        w.table().requestFocus();
+                    });
+                    Thread.sleep(500);
+                    Platform.runLater(() -> {
+                        if (a.size() > 4 && a.get(4).equals("attr")) {
+                            w.showOffendingAttribute();
+                        }
+                        if (a.size() > 4 && a.get(4).equals("stats")) {
+                            w.showStatistics();
+                        }
                     });
                     Thread.sleep(1500);
                     Platform.runLater(() -> {
-                        var img = stage.getScene().snapshot(null);
+                        javafx.stage.Window top = a.size() > 4 && a.get(4).equals("stats")
+                                ? javafx.stage.Window.getWindows().get(javafx.stage.Window.getWindows().size() - 1) : stage;
+                        if (System.getenv("NLSCOPE_DEBUG") != null) {
+                            System.out.println("selected " + w.table().getSelectionModel().getSelectedIndices() + " rows " + w.table().lookupAll(".table-row-cell").stream().map(n -> ((javafx.scene.control.IndexedCell<?>) n).getIndex() + ":" + n.getPseudoClassStates() + n.getClass().getSimpleName()).toList());
+                            for (javafx.scene.Node n : w.table().lookupAll(".table-row-cell")) {
+                                if (((javafx.scene.control.TableRow<?>) n).getIndex() == w.table().getSelectionModel().getSelectedIndex()) {
+                                    System.out.println(((javafx.scene.control.TableRow<?>) n).isSelected() + " " + w.table().getSelectionModel().getSelectedIndices() + " " + n.getPseudoClassStates() + " " + n.getStyleClass() + " " + ((javafx.scene.layout.Region) n).getBackground().getFills());
+                                }
+                            }
+                        }
+                        var img = top.getScene().snapshot(null);
                         try {
                             javax.imageio.ImageIO.write(toAwt(img), "png", new File(a.get(1)));
                         } catch (Exception e) {
@@ -56,7 +85,7 @@ public final class ScreenshotMain {
                         }
                         Platform.exit();
                     });
-                } catch (InterruptedException e) {
+                } catch (Exception e) {
                     Platform.exit();
                 }
             }).start();
