@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
+import org.nlscope.decode.NetlinkMessageBuilder;
 import org.nlscope.decode.NlAttr;
 
 /**
@@ -25,8 +26,8 @@ final class GenlFamilies {
     static Map<Integer, String> snapshot() {
         Map<Integer, String> families = new TreeMap<>();
         try (NetlinkClient genl = NetlinkClient.open(NETLINK_GENERIC, "NETLINK_GENERIC")) {
-            NlRequest dump = new NlRequest(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP)
-                    .header(new byte[] {CTRL_CMD_GETFAMILY, 1, 0, 0});   // struct genlmsghdr: cmd, version
+            byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP,
+                    genl.nextSeq(), 0, CTRL_CMD_GETFAMILY, 1).build();
             genl.dump(dump, "CTRL_CMD_GETFAMILY dump", m -> {
                 Integer id = null;
                 String name = null;

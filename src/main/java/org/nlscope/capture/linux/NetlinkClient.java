@@ -1,11 +1,10 @@
 package org.nlscope.capture.linux;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
+import org.nlscope.decode.NetlinkMessageBuilder;
 import org.nlscope.decode.NlAttr;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.LibC;
@@ -59,25 +58,34 @@ final class NetlinkClient implements AutoCloseable {
      * @param what how an error names the request ("RTM_NEWLINK nlmon0")
      * @throws NetlinkError when the kernel refused it
      */
-    void call(NlRequest request, String what, Consumer<ByteView> each) {
+    void call(byte[] request, String what, Consumer<ByteView> each) {
         exchange(request, what, each);
     }
 
-    void call(NlRequest request, String what) {
+    void call(byte[] request, String what) {
         exchange(request, what, m -> { });
     }
 
-    /** Sends a dump request and hands every reply message (nlmsghdr included) to each. */
-    void dump(NlRequest request, String what, Consumer<ByteView> each) {
+    /** Sends a dump request (NLM_F_DUMP) and hands every reply message (nlmsghdr included) to each. */
+    void dump(byte[] request, String what, Consumer<ByteView> each) {
         exchange(request, what, each);
     }
 
-    private void exchange(NlRequest request, String what, Consumer<ByteView> each) {
-        int mySeq = ++seq;
-        byte[] msg = request.build(mySeq);
-        SockaddrNl kernel = new SockaddrNl();
-        socket.send(msg, msg.length, kernel);
-        boolean dump = (request.flags() & NLM_F_DUMP) == NLM_F_DUMP;
+    /** A fresh nlmsg_seq for the next request. */
+    int nextSeq() {
+        return ++seq;
+    }
+
+    /** A builder for a request with the next sequence number. */
+    NetlinkMessageBuilder request(int type, int flags) {
+        return new NetlinkMessageBuilder(type, flags, nextSeq(), 0);
+    }
+
+    private void exchange(byte[] msg, String what, Consumer<ByteView> each) {
+        ByteView request = ByteView.of(msg);
+        long mySeq = request.u32(8);
+        boolean dump = (request.u16(6) & NLM_F_DUMP) == NLM_F_DUMP;
+        socket.send(msg, msg.length, new SockaddrNl());
         while (true) {
             int n = receive(what);
             ByteView all = ByteView.of(java.util.Arrays.copyOf(buffer, n));
@@ -91,7 +99,7 @@ final class NetlinkClient implements AutoCloseable {
                 long answerSeq = all.u32(pos + 8);
                 ByteView m = all.slice(pos, len);
                 pos += NlAttr.align(len);
-                if (answerSeq != (mySeq & 0xffffffffL)) {
+                if (answerSeq != mySeq) {
                     continue;   // a late answer to an earlier request
                 }
                 if (type == NLMSG_ERROR) {
@@ -154,9 +162,4 @@ final class NetlinkClient implements AutoCloseable {
         socket.close();
     }
 
-    static List<ByteView> collect(NetlinkClient c, NlRequest r, String what) {
-        List<ByteView> out = new ArrayList<>();
-        c.dump(r, what, out::add);
-        return out;
-    }
 }

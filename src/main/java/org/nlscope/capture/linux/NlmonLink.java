@@ -1,10 +1,14 @@
 package org.nlscope.capture.linux;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureException.Reason;
+import org.nlscope.decode.NetlinkMessageBuilder;
+import org.nlscope.decode.NlAttr;
 import org.nlscope.model.LinkType;
 import org.nlscope.nativeio.ErrnoException;
 
@@ -61,11 +65,7 @@ final class NlmonLink implements AutoCloseable {
     }
 
     private static NlmonLink create(NetlinkClient rtnl) {
-        NlRequest add = new NlRequest(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK
-                | NetlinkClient.NLM_F_CREATE | NetlinkClient.NLM_F_EXCL)
-                .header(new byte[16])
-                .attrString(IFLA_IFNAME, DEFAULT_NAME)
-                .nest(IFLA_LINKINFO).attrString(IFLA_INFO_KIND, "nlmon").endNest();
+        byte[] add = newLinkRequest(rtnl.nextSeq());
         try {
             rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
         } catch (ErrnoException e) {
@@ -83,25 +83,42 @@ final class NlmonLink implements AutoCloseable {
         if (made == null) {
             throw new CaptureException(Reason.SYSTEM, DEFAULT_NAME + " vanished right after it was created");
         }
-        NlmonLink link = new NlmonLink(made, true);
         try {
             return new NlmonLink(ensureUp(rtnl, made), true);
         } catch (RuntimeException e) {
-            link.close();
+            new NlmonLink(made, true).close();
             throw e;
         }
+    }
+
+    /** RTM_NEWLINK nlmon0 with IFLA_LINKINFO { IFLA_INFO_KIND "nlmon" }, created only if new, ACKed. */
+    static byte[] newLinkRequest(int seq) {
+        return new NetlinkMessageBuilder(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK
+                | NetlinkClient.NLM_F_CREATE | NetlinkClient.NLM_F_EXCL, seq, 0)
+                .fixed(new byte[16])                                   // struct ifinfomsg, all zero
+                .attrString(IFLA_IFNAME, DEFAULT_NAME)
+                .beginNest(IFLA_LINKINFO | NlAttr.NLA_F_NESTED).attrString(IFLA_INFO_KIND, "nlmon").endNest()
+                .build();
+    }
+
+    /** struct ifinfomsg for one link: index, and flags/change for IFF_UP when up is set. */
+    private static byte[] ifinfomsg(int index, boolean up) {
+        byte[] b = new byte[16];
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+        bb.putInt(4, index);
+        if (up) {
+            bb.putInt(8, LinkInfo.IFF_UP);    // ifi_flags
+            bb.putInt(12, LinkInfo.IFF_UP);   // ifi_change
+        }
+        return b;
     }
 
     private static LinkInfo ensureUp(NetlinkClient rtnl, LinkInfo l) {
         if (l.up()) {
             return l;
         }
-        byte[] ifinfo = new byte[16];
-        NlRequest.put32(ifinfo, 4, l.index());
-        NlRequest.put32(ifinfo, 8, LinkInfo.IFF_UP);    // ifi_flags
-        NlRequest.put32(ifinfo, 12, LinkInfo.IFF_UP);   // ifi_change
-        rtnl.call(new NlRequest(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK).header(ifinfo),
-                "RTM_NEWLINK " + l.name() + " up");
+        rtnl.call(rtnl.request(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+                .fixed(ifinfomsg(l.index(), true)).build(), "RTM_NEWLINK " + l.name() + " up");
         return new LinkInfo(l.index(), l.name(), l.arphrd(), true);
     }
 
@@ -109,8 +126,8 @@ final class NlmonLink implements AutoCloseable {
     static LinkInfo byName(NetlinkClient rtnl, String name) {
         List<LinkInfo> found = new ArrayList<>();
         try {
-            rtnl.call(new NlRequest(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
-                    .header(new byte[16]).attrString(IFLA_IFNAME, name), "RTM_GETLINK " + name, m -> {
+            rtnl.call(rtnl.request(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+                    .fixed(new byte[16]).attrString(IFLA_IFNAME, name).build(), "RTM_GETLINK " + name, m -> {
                         LinkInfo l = LinkInfo.parse(m);
                         if (l != null) {
                             found.add(l);
@@ -127,8 +144,8 @@ final class NlmonLink implements AutoCloseable {
 
     static List<LinkInfo> allLinks(NetlinkClient rtnl) {
         List<LinkInfo> links = new ArrayList<>();
-        rtnl.dump(new NlRequest(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).header(new byte[16]),
-                "RTM_GETLINK dump", m -> {
+        rtnl.dump(rtnl.request(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP)
+                .fixed(new byte[16]).build(), "RTM_GETLINK dump", m -> {
                     LinkInfo l = LinkInfo.parse(m);
                     if (l != null) {
                         links.add(l);
@@ -156,11 +173,9 @@ final class NlmonLink implements AutoCloseable {
         if (!created || !removed.compareAndSet(false, true)) {
             return;
         }
-        byte[] ifinfo = new byte[16];
-        NlRequest.put32(ifinfo, 4, link.index());
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
-            rtnl.call(new NlRequest(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK).header(ifinfo),
-                    "RTM_DELLINK " + link.name());
+            rtnl.call(rtnl.request(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+                    .fixed(ifinfomsg(link.index(), false)).build(), "RTM_DELLINK " + link.name());
         } catch (ErrnoException e) {
             if (e.errno() != ErrnoException.ENODEV) {   // already gone is what we wanted
                 throw CaptureErrors.of(e);

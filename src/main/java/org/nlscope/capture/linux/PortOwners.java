@@ -67,7 +67,7 @@ final class PortOwners implements AutoCloseable {
             byte[] req = new byte[20];                 // struct netlink_diag_req
             req[0] = AF_NETLINK;
             req[1] = (byte) NDIAG_PROTO_ALL;
-            diag.dump(new NlRequest(SOCK_DIAG_BY_FAMILY, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).header(req),
+            diag.dump(diag.request(SOCK_DIAG_BY_FAMILY, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).fixed(req).build(),
                     "SOCK_DIAG_BY_FAMILY AF_NETLINK dump", m -> {
                         // struct netlink_diag_msg: ndiag_portid at 4, ndiag_ino at 16
                         if (m.has(m.start() + 16, 24)) {

@@ -51,9 +51,13 @@ public final class RxRing implements AutoCloseable {
             }
         }
 
-        /** A ring of about mb megabytes in 1 MiB blocks, each handed over within 50 ms when idle. */
+        /**
+         * A ring of mb MiB in 256 KiB blocks (room for the largest netlink skb, and enough
+         * blocks that the kernel fills some while we read one), each handed over within
+         * 50 ms when traffic is light.
+         */
         public static Config ofMegabytes(int mb) {
-            return new Config(1 << 20, Math.max(1, mb), 50);
+            return new Config(256 << 10, Math.max(1, mb) * 4, 50);
         }
     }
 

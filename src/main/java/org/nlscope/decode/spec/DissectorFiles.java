@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ final class DissectorFiles {
 
     private void addTree(Path root, String namePrefix, boolean builtIn) {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(p -> SpecLoader.isSpecFile(p.getFileName().toString()))
                     .sorted()

@@ -66,8 +66,7 @@ class NlmonLinkTest {
 
     @Test
     void theCreateRequestIsLaidOutAsTheKernelWantsIt() {
-        byte[] m = new NlRequest(16, 0x605).header(new byte[16]).attrString(3, "nlmon0")
-                .nest(18).attrString(1, "nlmon").endNest().build(7);
+        byte[] m = NlmonLink.newLinkRequest(7);
         // nlmsghdr(16) ifinfomsg(16) IFLA_IFNAME(4+7 -> 12) IFLA_LINKINFO(4 + IFLA_INFO_KIND 4+6 -> 12 = 16)
         assertEquals(16 + 16 + 12 + 16, m.length);
         assertEquals(m.length, m[0] & 0xff);

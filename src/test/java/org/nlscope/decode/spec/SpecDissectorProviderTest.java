@@ -137,6 +137,17 @@ class SpecDissectorProviderTest {
     }
 
     @Test
+    void symlinkedFoldersAreFollowed() throws IOException {
+        Path real = tmp.resolve("real");
+        write(real, "linked.yaml", "genl-family: linked\nmessages: [{name: LINKED_CMD, value: 1}]\n");
+        Path user = tmp.resolve("user");
+        Files.createDirectories(user);
+        Files.createSymbolicLink(user.resolve("genetlink"), real);
+        assertEquals("LINKED_CMD", find(new SpecDissectorProvider(null).dissectors(List.of(user)),
+                DissectorKey.genl("linked")).messageName(1));
+    }
+
+    @Test
     void aMissingUserDirectoryIsAnError() {
         Path missing = tmp.resolve("nope");
         DissectorLoadException e = assertThrows(DissectorLoadException.class,
