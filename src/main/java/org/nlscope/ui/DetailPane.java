@@ -83,11 +83,26 @@ public final class DetailPane extends SplitPane {
         if (root == null) {
             return null;
         }
-        DetailNode hit = root.nodeAt(offset);
+        DetailNode hit = smallestCovering(root, offset, null);
         if (hit != null) {
             select(items.get(hit));
         }
         return hit;
+    }
+
+    /**
+     * The smallest node whose bytes hold the offset. Every branch is searched, not only those
+     * whose parent covers it: an error's node spans its code, yet holds the echoed request.
+     */
+    static DetailNode smallestCovering(DetailNode node, int offset, DetailNode best) {
+        if (node.coversBytes() && offset >= node.offset() && offset < node.offset() + node.length()
+                && (best == null || node.length() <= best.length())) {
+            best = node;
+        }
+        for (DetailNode child : node.children()) {
+            best = smallestCovering(child, offset, best);
+        }
+        return best;
     }
 
     /** Selects a node of the shown tree (for "jump to the offending attribute"). */

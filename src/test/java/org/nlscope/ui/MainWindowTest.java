@@ -108,7 +108,7 @@ class MainWindowTest {
 
         // click a byte inside the message's attributes: the deepest node covering it gets selected
         int offset = selected.offset() + 40;
-        DetailNode expected = fx(() -> window.detail().root().nodeAt(offset));
+        DetailNode expected = fx(() -> DetailPane.smallestCovering(window.detail().root(), offset, null));
         Point2D point = fx(() -> window.detail().hex().localToScreen(window.detail().hex().byteCenter(offset)));
         robot.clickOn(point);
         WaitForAsyncUtils.waitForFxEvents();
@@ -187,8 +187,8 @@ class MainWindowTest {
         int blamed = info.request().offset() + info.badAttrOffset();
         DetailNode node = fx(() -> window.detail().selected());
         assertNotNull(node);
-        assertTrue(node.offset() <= blamed && blamed < node.offset() + node.length(),
-                node.label() + " covers offset " + blamed);
+        assertEquals(blamed, node.offset(), node.label() + " starts at the blamed offset");
+        assertTrue(node.label().contains("IFLA_MTU") && node.length() == 8, node.label());
         assertEquals(node.offset(), fx(() -> window.detail().hex().getHighlightStart()));
 
         assertTrue(fx(() -> window.transactionBar().text()).contains("kernel says: \"MTU must be between 68 and 65535\""));

@@ -44,8 +44,7 @@ public final class DetailTree {
         Frame f = df.frame();
         List<DetailNode> children = new ArrayList<>();
         children.add(cookedHeader(df));
-        children.add(DetailNode.note("Direction: " + direction(df.direction())
-                + (df.directionInferred() ? " (inferred from NLM_F_REQUEST)" : "")));
+        children.add(DetailNode.note("Direction: " + direction(df.direction()) + inference(df)));
         if (f.comment() != null) {
             children.add(DetailNode.note("Comment: " + f.comment()));
         }
@@ -70,28 +69,29 @@ public final class DetailTree {
 
     /** Writes the tree indented by four spaces a level, then an empty line. */
     public void print(DetailNode root, Writer out) {
+        StringBuilder sb = new StringBuilder(4096);
+        append(root, 0, sb);
+        sb.append('\n');
         try {
-            print(root, 0, out);
-            out.write('\n');
+            out.write(sb.toString()); // one write per frame: far cheaper than one per line
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public String toText(DecodedFrame df) {
-        java.io.StringWriter sw = new java.io.StringWriter();
-        print(build(df), sw);
-        return sw.toString();
+        StringBuilder sb = new StringBuilder(4096);
+        append(build(df), 0, sb);
+        return sb.append('\n').toString();
     }
 
-    private static void print(DetailNode node, int depth, Writer out) throws IOException {
+    private static void append(DetailNode node, int depth, StringBuilder sb) {
         for (int i = 0; i < depth; i++) {
-            out.write(INDENT);
+            sb.append(INDENT);
         }
-        out.write(node.label());
-        out.write('\n');
+        sb.append(node.label()).append('\n');
         for (DetailNode c : node.children()) {
-            print(c, depth + 1, out);
+            append(c, depth + 1, sb);
         }
     }
 
@@ -111,6 +111,11 @@ public final class DetailTree {
                 + (h.arphrdType() == LinkType.ARPHRD_NETLINK ? " (ARPHRD_NETLINK)" : ""), sll2 ? 8 : 2, 2));
         c.add(DetailNode.leaf("Netlink family: " + h.netlinkFamily()
                 + (df.familyName() != null ? " (" + df.familyName() + ")" : ""), sll2 ? 0 : 14, 2));
+        if (sll2) {
+            byte[] d = f.data();
+            long ifindex = (d[4] & 0xffL) << 24 | (d[5] & 0xff) << 16 | (d[6] & 0xff) << 8 | (d[7] & 0xff);
+            c.add(DetailNode.leaf("Interface index: " + ifindex, 4, 4));
+        }
         return new DetailNode("Cooked header (" + linkType + "): "
                 + (df.familyName() != null ? df.familyName() : "family " + h.netlinkFamily()), 0, h.length(), c);
     }
@@ -121,7 +126,8 @@ public final class DetailTree {
         List<DetailNode> c = new ArrayList<>();
         c.add(new DetailNode("nlmsghdr", off, NlMsgHeader.SIZE, List.of(
                 DetailNode.leaf("nlmsg_len: " + h.length(), off, 4),
-                DetailNode.leaf("nlmsg_type: " + h.type() + " (" + Values.typeName(m) + ")", off + 4, 2),
+                DetailNode.leaf("nlmsg_type: " + h.type() + (m.typeName() != null ? " (" + m.typeName() + ")" : ""),
+                        off + 4, 2),
                 DetailNode.leaf("nlmsg_flags: " + String.format("0x%04x", h.flags())
                         + (m.flagNames().isEmpty() ? "" : " (" + String.join("|", m.flagNames()) + ")"), off + 6, 2),
                 DetailNode.leaf("nlmsg_seq: " + h.seq(), off + 8, 4),
@@ -154,7 +160,6 @@ public final class DetailTree {
     private DetailNode error(DecodedMessage m, ErrorInfo e) {
         List<DetailNode> c = new ArrayList<>();
         int codeOffset = m.offset() + NlMsgHeader.SIZE;
-        c.add(DetailNode.leaf("error: " + e.code() + (e.name() != null ? " (" + e.name() + ")" : ""), codeOffset, 4));
         DecodedMessage req = e.request();
         if (e.badAttr() != null || e.badAttrOffset() != null) {
             int abs = req != null && e.badAttrOffset() != null ? req.offset() + e.badAttrOffset() : -1;
@@ -207,11 +212,11 @@ public final class DetailTree {
     /** One attribute or member: "IFLA_MTU (4): 1400", a nest with its children, a struct with its members. */
     private DetailNode field(Field f) {
         StringBuilder label = new StringBuilder(f.label());
-        if (f.isAttribute() && f.name() != null) {
+        if (f.isAttribute() && f.name() != null && !f.name().startsWith("[")) { // "[3]" already is the index
             label.append(" (").append(f.type()).append(')');
         }
         String value = Values.describe(f);
-        if (value != null) {
+        if (value != null && !value.isEmpty()) {
             label.append(": ").append(value);
         }
         if (f.problem() != null) {
@@ -236,6 +241,14 @@ public final class DetailTree {
     private String port(long pid) {
         ProcessInfo p = processes.apply(pid);
         return p != null ? " (" + p.label() + ")" : "";
+    }
+
+    /** Why the direction is believed when the packet type did not carry it. */
+    private static String inference(DecodedFrame df) {
+        if (!df.directionInferred()) {
+            return "";
+        }
+        return df.direction() == Direction.TO_KERNEL ? " (inferred: NLM_F_REQUEST is set)" : " (inferred: NLM_F_REQUEST is clear)";
     }
 
     private static String direction(Direction d) {

@@ -100,7 +100,9 @@ public final class FrameText {
             return errorText(m.error());
         }
         s = s.strip();
-        for (String known : new String[] {m.typeName(), m.genl() != null ? m.genl().family() : null, type}) {
+        // an unnamed type is summarised by its number, already in the type column
+        String number = m.genl() != null ? "cmd " + m.genl().cmd() : "type " + m.header().type();
+        for (String known : new String[] {m.typeName(), m.genl() != null ? m.genl().family() : null, type, number}) {
             if (known != null && (s.equals(known) || s.startsWith(known + " "))) {
                 s = s.substring(known.length()).strip();
             }

@@ -19,7 +19,7 @@ class DetailTreeTest {
                         Packet type: 4 (PACKET_OUTGOING)
                         ARPHRD type: 824 (ARPHRD_NETLINK)
                         Netlink family: 0 (NETLINK_ROUTE)
-                    Direction: to the kernel (inferred from NLM_F_REQUEST)
+                    Direction: to the kernel (inferred: NLM_F_REQUEST is set)
                     Message: RTM_NEWLINK dum0 mtu 1400 UP
                         nlmsghdr
                             nlmsg_len: 68
@@ -65,7 +65,6 @@ class DetailTreeTest {
         String text = new DetailTree().toText(Fixtures.error());
         assertTrue(text.contains("""
                         Error: -17 EEXIST: File exists "Device exists"
-                            error: -17 (EEXIST)
                             Offending attribute: IFLA_IFNAME at request offset 32
                             NLMSGERR_ATTR_MSG (1): Device exists
                             NLMSGERR_ATTR_OFFS (2): 32

@@ -1,0 +1,97 @@
+package org.nlscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.nlscope.decode.ContextLearner;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.FrameDecoder;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.Frame;
+import org.nlscope.pcap.CaptureFileException;
+import org.nlscope.pcap.CaptureReader;
+
+/**
+ * A capture file decoded frame by frame as its reader yields them, the capture's context
+ * (generic netlink ids, processes) learned on the way; nothing is held but the current frame.
+ */
+final class CaptureDecoding implements AutoCloseable {
+
+    private final CaptureReader reader;
+    private final FrameDecoder decoder;
+    private CaptureMetadata metadataSeen = CaptureMetadata.EMPTY;
+    private DecodeContext next = DecodeContext.empty();
+    private DecodeContext context = next;
+    private int number;
+
+    private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
+        this.reader = reader;
+        this.decoder = decoder;
+    }
+
+    /** Loads the dissectors (a bad file fails here), then opens the capture. */
+    static CaptureDecoding open(Path file, List<Path> userDissectorDirs) throws CliException {
+        FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
+        return new CaptureDecoding(openReader(file), decoder);
+    }
+
+    static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
+        for (Path dir : userDissectorDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new CliException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"),
+                        Main.EXIT_FILE);
+            }
+        }
+        return DissectorRegistry.load(userDissectorDirs);
+    }
+
+    static CaptureReader openReader(Path file) throws CliException {
+        try {
+            return CaptureReader.open(file);
+        } catch (CaptureFileException e) {
+            throw fileError(e);
+        }
+    }
+
+    static CliException fileError(CaptureFileException e) {
+        return new CliException(Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+    }
+
+    /** The next frame decoded, or null at the end of the file. */
+    DecodedFrame next() throws CaptureFileException {
+        Frame f = reader.next();
+        if (f == null) {
+            return null;
+        }
+        CaptureMetadata m = reader.metadata();
+        if (!m.equals(metadataSeen)) {
+            // a metadata block (genl snapshot, port owners) read before this frame
+            metadataSeen = m;
+            next = next.withMetadata(m);
+        }
+        context = next;
+        DecodedFrame decoded = decoder.decode(f, ++number, context);
+        next = ContextLearner.learn(context, decoded);
+        return decoded;
+    }
+
+    /** The context the last frame was decoded with (for the processes behind its ports). */
+    DecodeContext context() {
+        return context;
+    }
+
+    CaptureReader reader() {
+        return reader;
+    }
+
+    int frames() {
+        return number;
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,103 @@
+package org.nlscope.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code nlscope} command. Subcommands are listed in {@link #SUBCOMMANDS}: to add one,
+ * write a class annotated with {@code @Command} and add it there.
+ *
+ * <p>Exit codes: 0 success, 1 bad usage, 2 a file (capture, dissector, output) that cannot be
+ * used. Every error is one line on stderr starting with {@code nlscope: }; never a stack trace.
+ */
+@Command(name = "nlscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Decodes Linux netlink traffic captured on an nlmon device.",
+        footer = {"", "Run 'nlscope COMMAND --help' for a command's options."})
+public final class Main implements Runnable {
+
+    /** The subcommands, in the order --help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class);
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_FILE = 2;
+
+    @Option(names = "--dissectors", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "A directory of dissector files that add to or override the built-in ones (repeatable).")
+    List<Path> dissectorDirs = new ArrayList<>();
+
+    private Writer out;
+    private CommandLine commandLine;
+
+    public static void main(String[] args) {
+        // stdout unwrapped from System.out, whose PrintStream would hide a closed pipe
+        System.exit(run(new FileOutputStream(FileDescriptor.out), System.err, args));
+    }
+
+    /** Runs nlscope with these streams; returns the exit code. */
+    public static int run(OutputStream stdout, OutputStream stderr, String... args) {
+        Main main = new Main();
+        Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        main.out = out;
+        CommandLine cl = new CommandLine(main);
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        main.commandLine = cl;
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Errors::usage);
+        cl.setExecutionExceptionHandler(Errors::execution);
+        int code = cl.execute(args);
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            code = Errors.stdoutFailed(e, err, code);
+        }
+        err.flush();
+        return code;
+    }
+
+    /** With no subcommand: the help (the desktop app takes this place once it exists). */
+    @Override
+    public void run() {
+        commandLine.usage(commandLine.getOut());
+    }
+
+    /** Standard output, buffered; the only place nlscope prints results. */
+    Writer out() {
+        return out;
+    }
+
+    /**
+     * The directories of user dissector files, in increasing priority:
+     * ~/.config/nlscope/dissectors when it exists, then each --dissectors in order.
+     */
+    List<Path> userDissectorDirs() {
+        List<Path> dirs = new ArrayList<>();
+        String home = System.getProperty("user.home");
+        if (home != null) {
+            Path config = Path.of(home, ".config", "nlscope", "dissectors");
+            if (Files.isDirectory(config)) {
+                dirs.add(config);
+            }
+        }
+        dirs.addAll(dissectorDirs);
+        return dirs;
+    }
+}

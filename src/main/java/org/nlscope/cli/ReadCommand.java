@@ -1,0 +1,69 @@
+package org.nlscope.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.pcap.CaptureFileException;
+import org.nlscope.session.export.DetailTree;
+import org.nlscope.session.export.FrameJson;
+import org.nlscope.session.export.FrameText;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nlscope read FILE [-V | --json]}: every message of a capture, as it is read. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = {"Decodes a pcap or pcapng capture of netlink traffic.",
+                "Without options: one line per message:",
+                "  FRAME TIME(UTC) DIR FAMILY TYPE FLAGS seq=SEQ port=PORT SUMMARY",
+                "  DIR is > to the kernel, < from it."})
+final class ReadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng).")
+    private Path file;
+
+    @ArgGroup(exclusive = true)
+    private Format format = new Format();
+
+    static final class Format {
+        @Option(names = {"-V", "--verbose"}, description = "Print the full tree of every frame.")
+        boolean verbose;
+
+        @Option(names = "--json", description = "Print one JSON object per frame, one per line.")
+        boolean json;
+    }
+
+    @Override
+    public Integer call() throws CliException, IOException {
+        Writer out = main.out();
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.userDissectorDirs())) {
+            try {
+                DecodedFrame df;
+                while ((df = capture.next()) != null) {
+                    var ctx = capture.context();
+                    if (format.json) {
+                        new FrameJson(ctx::process).write(df, out);
+                    } else if (format.verbose) {
+                        DetailTree tree = new DetailTree(ctx::process);
+                        tree.print(tree.build(df), out);
+                    } else {
+                        new FrameText(ctx::process).write(df, out);
+                    }
+                }
+            } catch (CaptureFileException e) {
+                // what came before the damage is printed; then the damage is named
+                out.flush();
+                throw CaptureDecoding.fileError(e);
+            }
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+}
