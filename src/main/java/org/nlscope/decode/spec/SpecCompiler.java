@@ -1,5 +1,9 @@
 package org.nlscope.decode.spec;
 
+import static org.nlscope.decode.spec.SpecChecks.fail;
+import static org.nlscope.decode.spec.SpecChecks.required;
+import static org.nlscope.decode.spec.SpecChecks.requireText;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +16,8 @@ import java.util.regex.Pattern;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.NetlinkFamilies;
-import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.AttributeSet;
 import org.nlscope.decode.spec.FamilySpec.Definition;
-import org.nlscope.decode.spec.FamilySpec.Entry;
 import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Member;
 import org.nlscope.decode.spec.FamilySpec.Message;
@@ -32,9 +34,11 @@ public final class SpecCompiler {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     private final Map<String, ValueDecoder> decoders;
+    private final AttributeSetCompiler attributeSets;
 
     private SpecCompiler(Map<String, ValueDecoder> decoders) {
         this.decoders = decoders;
+        this.attributeSets = new AttributeSetCompiler(decoders);
     }
 
     /**
@@ -97,10 +101,6 @@ public final class SpecCompiler {
 
     // ---------------------------------------------------------------- one family
 
-    /** Where a name was defined: for "already defined" errors. */
-    private record Origin(SpecFile file, String path) {
-    }
-
     private Namespace namespace(DissectorKey key, List<SpecFile> group) {
         Map<String, Origin> definitionNames = new HashMap<>();
         Map<String, Definition> definitions = new HashMap<>();
@@ -122,7 +122,7 @@ public final class SpecCompiler {
                 claim(f, "sub-messages[" + i + "]", m.name(), subMessageNames);
             }
         }
-        Scope scope = new Scope(definitions, definitionNames, setNames, subMessageNames, group);
+        FamilyScope scope = new FamilyScope(definitions, definitionNames, setNames, subMessageNames, group);
 
         Map<String, EnumDef> enums = new HashMap<>();
         Map<String, StructDef> structs = new HashMap<>();
@@ -139,14 +139,14 @@ public final class SpecCompiler {
                 String path = "definitions[" + i + "]";
                 String type = requireText(f, path + ".type", d.type());
                 switch (type) {
-                    case "enum", "flags" -> enums.put(d.name(), enumDef(f, path, d));
-                    case "struct" -> structs.put(d.name(), structDef(f, path, d, scope, new HashSet<>()));
+                    case "enum", "flags" -> enums.put(d.name(), DefinitionCompiler.enumDef(f, path, d));
+                    case "struct" -> structs.put(d.name(), DefinitionCompiler.structDef(f, path, d, scope, new HashSet<>()));
                     default -> throw fail(f, path + ".type", "unknown definition type '" + type + "' (enum, flags, struct)");
                 }
             }
             for (int i = 0; i < s.attributeSets().size(); i++) {
                 AttributeSet a = s.attributeSets().get(i);
-                sets.put(a.name(), attributeSet(f, "attribute-sets[" + i + "]", a, scope));
+                sets.put(a.name(), attributeSets.attributeSet(f, "attribute-sets[" + i + "]", a, scope));
             }
             for (int i = 0; i < s.subMessages().size(); i++) {
                 SubMessage m = s.subMessages().get(i);
@@ -176,319 +176,9 @@ public final class SpecCompiler {
                 Map.copyOf(subMessages), Map.copyOf(messages), fixedHeader);
     }
 
-    /** The names every file of a family can refer to. */
-    private record Scope(Map<String, Definition> definitions, Map<String, Origin> definitionNames,
-                         Map<String, Origin> setNames, Map<String, Origin> subMessageNames, List<SpecFile> group) {
-
-        Definition enumOrFlags(SpecFile f, String path, String name) {
-            Definition d = definitions.get(name);
-            if (d == null) {
-                throw fail(f, path, "no enum or flags definition '" + name + "'");
-            }
-            if (!"enum".equals(d.type()) && !"flags".equals(d.type())) {
-                throw fail(f, path, "'" + name + "' is a " + d.type() + ", not an enum or flags");
-            }
-            return d;
-        }
-
-        Definition struct(SpecFile f, String path, String name) {
-            Definition d = definitions.get(name);
-            if (d == null) {
-                throw fail(f, path, "no struct '" + name + "'");
-            }
-            if (!"struct".equals(d.type())) {
-                throw fail(f, path, "'" + name + "' is a " + d.type() + ", not a struct");
-            }
-            return d;
-        }
-
-        void attributeSet(SpecFile f, String path, String name) {
-            if (!setNames.containsKey(name)) {
-                throw fail(f, path, "no attribute set '" + name + "'");
-            }
-        }
-
-        void subMessage(SpecFile f, String path, String name) {
-            if (!subMessageNames.containsKey(name)) {
-                throw fail(f, path, "no sub-message '" + name + "'");
-            }
-        }
-
-        /** True when some attribute set or struct of the family has an attribute or member of this name. */
-        boolean knowsField(String name) {
-            for (SpecFile f : group) {
-                for (AttributeSet s : f.spec().attributeSets()) {
-                    for (Attribute a : s.attributes()) {
-                        if (a != null && name.equals(a.name())) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            for (Definition d : definitions.values()) {
-                for (Member m : d.members()) {
-                    if (m != null && name.equals(m.name())) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-    }
-
-    // ---------------------------------------------------------------- definitions
-
-    private static EnumDef enumDef(SpecFile f, String path, Definition d) {
-        boolean flags = "flags".equals(d.type());
-        if (!d.members().isEmpty()) {
-            throw fail(f, path + ".members", "only structs have members; an " + d.type() + " has entries");
-        }
-        if (d.entries().isEmpty()) {
-            throw fail(f, path + ".entries", "missing: an " + d.type() + " needs entries");
-        }
-        Map<Long, String> names = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        long next = d.valueStart() == null ? 0 : d.valueStart();
-        if (flags) {
-            if (next < 0 || next > 63) {
-                throw fail(f, path + ".value-start", "a flags value-start is a bit number 0..63");
-            }
-            next = 1L << next;
-        }
-        for (int i = 0; i < d.entries().size(); i++) {
-            String at = path + ".entries[" + i + "]";
-            Entry e = required(f, at, d.entries().get(i));
-            String name = requireText(f, at + ".name", e.name());
-            long value = e.value() != null ? e.value() : next;
-            if (!seen.add(name)) {
-                throw fail(f, at + ".name", "duplicate entry '" + name + "'");
-            }
-            String other = names.putIfAbsent(value, name);
-            if (other != null) {
-                throw fail(f, at, "'" + name + "' has the value " + value + " of '" + other + "'");
-            }
-            if (flags) {
-                if (value == 0) {
-                    throw fail(f, at + ".value", "a flag needs a non-zero mask");
-                }
-                next = Long.highestOneBit(value) << 1;
-            } else {
-                next = value + 1;
-            }
-        }
-        return new EnumDef(d.name(), flags, d.namePrefix(), names);
-    }
-
-    private static StructDef structDef(SpecFile f, String path, Definition d, Scope scope, Set<String> visiting) {
-        if (!d.entries().isEmpty() || d.valueStart() != null || d.namePrefix() != null) {
-            throw fail(f, path, "a struct has members, not entries, value-start or name-prefix");
-        }
-        if (d.members().isEmpty()) {
-            throw fail(f, path + ".members", "missing: a struct needs members");
-        }
-        if (!visiting.add(d.name())) {
-            throw fail(f, path, "struct '" + d.name() + "' contains itself");
-        }
-        List<Integer> sizes = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        int size = 0;
-        for (int i = 0; i < d.members().size(); i++) {
-            String at = path + ".members[" + i + "]";
-            Member m = required(f, at, d.members().get(i));
-            String name = requireText(f, at + ".name", m.name());
-            String type = requireText(f, at + ".type", m.type());
-            if (!Types.MEMBER_TYPES.contains(type)) {
-                throw fail(f, at + ".type", "unknown member type '" + type + "' (" + sorted(Types.MEMBER_TYPES) + ")");
-            }
-            if (!"pad".equals(type) && !names.add(name)) {
-                throw fail(f, at + ".name", "duplicate member '" + name + "'");
-            }
-            int memberSize;
-            if (Types.INTEGERS.containsKey(type)) {
-                if (m.len() != null) {
-                    throw fail(f, at + ".len", "a " + type + " has a fixed size; len is for pad, binary and string");
-                }
-                memberSize = Types.INTEGERS.get(type);
-            } else if ("binary".equals(type) && m.struct() != null && m.len() == null) {
-                Definition inner = scope.struct(f, at + ".struct", m.struct());
-                Origin o = scope.definitionNames().get(m.struct());
-                memberSize = structDef(o.file(), o.path(), inner, scope, visiting).size();
-            } else {
-                if (m.len() == null || m.len() <= 0) {
-                    throw fail(f, at + ".len", m.len() == null ? "missing: a " + type + " member needs len"
-                            : "len must be positive");
-                }
-                memberSize = m.len();
-            }
-            if (m.struct() != null) {
-                if (!"binary".equals(type)) {
-                    throw fail(f, at + ".struct", "only a binary member can be a struct");
-                }
-                scope.struct(f, at + ".struct", m.struct());
-            }
-            if (m.en() != null) {
-                if (!Types.INTEGERS.containsKey(type)) {
-                    throw fail(f, at + ".enum", "only integer members name an enum");
-                }
-                scope.enumOrFlags(f, at + ".enum", m.en());
-            }
-            checkByteOrder(f, at, m.byteOrder(), Types.INTEGERS.containsKey(type));
-            checkDisplay(f, at, m.display(), type);
-            sizes.add(memberSize);
-            size += memberSize;
-        }
-        visiting.remove(d.name());
-        return new StructDef(d.name(), List.copyOf(d.members()), List.copyOf(sizes), size);
-    }
-
-    // ---------------------------------------------------------------- attribute sets
-
-    private AttrSetDef attributeSet(SpecFile f, String path, AttributeSet set, Scope scope) {
-        List<Attribute> resolved = new ArrayList<>();
-        Map<Integer, String> values = new HashMap<>();
-        Set<String> names = new HashSet<>();
-        int next = 1;
-        for (int i = 0; i < set.attributes().size(); i++) {
-            String at = path + ".attributes[" + i + "]";
-            Attribute a = required(f, at, set.attributes().get(i));
-            String name = requireText(f, at + ".name", a.name());
-            int value = a.value() != null ? a.value() : next;
-            if (value < 0 || value > 0x3fff) {
-                throw fail(f, at + ".value", "attribute type " + value + " is outside 0..16383");
-            }
-            if (!names.add(name)) {
-                throw fail(f, at + ".name", "duplicate attribute '" + name + "' in set '" + set.name() + "'");
-            }
-            String other = values.putIfAbsent(value, name);
-            if (other != null) {
-                throw fail(f, at + ".value", "'" + name + "' has the value " + value + " of '" + other + "'");
-            }
-            next = value + 1;
-            checkAttribute(f, at, a, set, scope);
-            resolved.add(a.withValue(value));
-        }
-        return new AttrSetDef(set.name(), resolved);
-    }
-
-    private void checkAttribute(SpecFile f, String at, Attribute a, AttributeSet set, Scope scope) {
-        String type = requireText(f, at + ".type", a.type());
-        if (!Types.ATTRIBUTE_TYPES.contains(type)) {
-            throw fail(f, at + ".type", "unknown attribute type '" + type + "' (" + sorted(Types.ATTRIBUTE_TYPES) + ")");
-        }
-        String subType = a.subType();
-        boolean arrayOfNests = "indexed-array".equals(type) && "nest".equals(subType);
-        if ("indexed-array".equals(type)) {
-            if (subType == null) {
-                throw fail(f, at + ".sub-type", "missing: an indexed-array needs sub-type (" + sorted(Types.ARRAY_SUB_TYPES) + ")");
-            }
-            if (!Types.ARRAY_SUB_TYPES.contains(subType)) {
-                throw fail(f, at + ".sub-type", "unknown sub-type '" + subType + "' (" + sorted(Types.ARRAY_SUB_TYPES) + ")");
-            }
-            if (a.levels() != null && a.levels() < 1) {
-                throw fail(f, at + ".levels", "levels counts index levels: 1 or more");
-            }
-        } else if (a.levels() != null) {
-            throw fail(f, at + ".levels", "only for indexed-array");
-        } else if (subType != null) {
-            if (!"binary".equals(type) || !Types.INTEGERS.containsKey(subType)) {
-                throw fail(f, at + ".sub-type", "sub-type is for indexed-array, or an integer type for a binary array");
-            }
-        }
-        if ("nest".equals(type) || arrayOfNests) {
-            if (a.nestedAttributes() == null) {
-                throw fail(f, at + ".nested-attributes", "missing: a nest needs nested-attributes");
-            }
-            scope.attributeSet(f, at + ".nested-attributes", a.nestedAttributes());
-        } else if (a.nestedAttributes() != null) {
-            throw fail(f, at + ".nested-attributes", "only for nest, or indexed-array of sub-type nest");
-        }
-        if ("sub-message".equals(type)) {
-            if (a.subMessage() == null) {
-                throw fail(f, at + ".sub-message", "missing: name the sub-message");
-            }
-            scope.subMessage(f, at + ".sub-message", a.subMessage());
-            if (a.selector() == null || a.selector().isBlank()) {
-                throw fail(f, at + ".selector", "missing: name the attribute whose value chooses the format");
-            }
-            if (a.selector().equals(a.name())) {
-                throw fail(f, at + ".selector", "an attribute cannot select its own format");
-            }
-            if (!scope.knowsField(a.selector())) {
-                throw fail(f, at + ".selector", "'" + a.selector() + "' names no attribute or header member of this family");
-            }
-        } else if (a.subMessage() != null || a.selector() != null) {
-            throw fail(f, at + (a.subMessage() != null ? ".sub-message" : ".selector"), "only for type sub-message");
-        }
-        String scalar = "indexed-array".equals(type) ? subType : type;
-        if (a.en() != null) {
-            if (!Types.isInteger(scalar) && !"bitfield32".equals(type)) {
-                throw fail(f, at + ".enum", "only integers and bitfield32 name an enum");
-            }
-            Definition d = scope.enumOrFlags(f, at + ".enum", a.en());
-            if ("bitfield32".equals(type) && !"flags".equals(d.type())) {
-                throw fail(f, at + ".enum", "a bitfield32 names flags, and '" + a.en() + "' is an enum");
-            }
-        }
-        if (a.struct() != null) {
-            if (!"binary".equals(scalar) && !"nest".equals(scalar)) {
-                throw fail(f, at + ".struct", "only binary attributes (or a nest's header) can be a struct");
-            }
-            if (Boolean.TRUE.equals(a.repeat()) && !"binary".equals(scalar)) {
-                throw fail(f, at + ".repeat", "only a binary struct repeats");
-            }
-            scope.struct(f, at + ".struct", a.struct());
-        } else if (Boolean.TRUE.equals(a.repeat())) {
-            throw fail(f, at + ".repeat", "repeat needs a struct");
-        }
-        if (a.decoder() != null) {
-            if (!"binary".equals(type)) {
-                throw fail(f, at + ".decoder", "only binary attributes take a decoder");
-            }
-            if (!decoders.containsKey(a.decoder())) {
-                throw fail(f, at + ".decoder", "no value decoder '" + a.decoder() + "' is registered"
-                        + (decoders.isEmpty() ? "" : " (registered: " + sorted(decoders.keySet()) + ")"));
-            }
-        }
-        checkByteOrder(f, at, a.byteOrder(), Types.isInteger(scalar) || "binary".equals(type) && subType != null);
-        checkDisplay(f, at, a.display(), "binary".equals(type) && subType != null ? subType : scalar);
-    }
-
-    private static void checkByteOrder(SpecFile f, String at, String order, boolean allowed) {
-        if (order == null) {
-            return;
-        }
-        if (!allowed) {
-            throw fail(f, at + ".byte-order", "only integers have a byte order");
-        }
-        if (!Types.BYTE_ORDERS.contains(order)) {
-            throw fail(f, at + ".byte-order", "unknown byte order '" + order + "' (" + sorted(Types.BYTE_ORDERS) + ")");
-        }
-    }
-
-    private static void checkDisplay(SpecFile f, String at, String display, String type) {
-        if (display == null) {
-            return;
-        }
-        boolean ok;
-        if (Types.isInteger(type)) {
-            ok = Types.INTEGER_DISPLAYS.contains(display) && (!"ipv4".equals(display) || "u32".equals(type));
-        } else if ("binary".equals(type)) {
-            ok = Types.BYTE_DISPLAYS.contains(display);
-        } else {
-            ok = false;
-        }
-        if (!ok) {
-            Set<String> all = new HashSet<>(Types.BYTE_DISPLAYS);
-            all.addAll(Types.INTEGER_DISPLAYS);
-            throw fail(f, at + ".display", all.contains(display)
-                    ? "display '" + display + "' does not fit type " + type
-                    : "unknown display '" + display + "' (" + sorted(all) + ")");
-        }
-    }
-
     // ---------------------------------------------------------------- sub-messages and messages
 
-    private static Map<String, Format> subMessage(SpecFile f, String path, SubMessage m, Scope scope) {
+    private static Map<String, Format> subMessage(SpecFile f, String path, SubMessage m, FamilyScope scope) {
         Map<String, Format> formats = new LinkedHashMap<>();
         for (int i = 0; i < m.formats().size(); i++) {
             String at = path + ".formats[" + i + "]";
@@ -507,7 +197,7 @@ public final class SpecCompiler {
         return formats;
     }
 
-    private static Message message(SpecFile f, String path, Message m, Scope scope) {
+    private static Message message(SpecFile f, String path, Message m, FamilyScope scope) {
         requireText(f, path + ".name", m.name());
         if (m.value() == null) {
             throw fail(f, path + ".value", "missing: the message type (or genl cmd) number");
@@ -555,7 +245,7 @@ public final class SpecCompiler {
         return m;
     }
 
-    private static boolean isFixedHeaderMember(Scope scope, String name) {
+    private static boolean isFixedHeaderMember(FamilyScope scope, String name) {
         for (SpecFile f : scope.group()) {
             String fixed = f.spec().fixedHeader();
             Definition d = fixed == null ? null : scope.definitions().get(fixed);
@@ -580,25 +270,4 @@ public final class SpecCompiler {
         return o.file() == current ? "at " + o.path() : "in " + o.file().source() + " at " + o.path();
     }
 
-    private static <T> T required(SpecFile f, String path, T item) {
-        if (item == null) {
-            throw fail(f, path, "empty item");
-        }
-        return item;
-    }
-
-    private static String requireText(SpecFile f, String path, String text) {
-        if (text == null || text.isBlank()) {
-            throw fail(f, path, "missing");
-        }
-        return text;
-    }
-
-    private static String sorted(Set<String> words) {
-        return String.join(", ", new java.util.TreeSet<>(words));
-    }
-
-    static DissectorLoadException fail(SpecFile f, String path, String message) {
-        return new DissectorLoadException(f.source() + ": " + path + ": " + message);
-    }
 }
