@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class, GuiCommand.class);
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;

@@ -1,0 +1,37 @@
+package org.nlscope.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nlscope.session.EngineDecoding;
+import org.nlscope.ui.NlscopeApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nlscope gui [FILE]}: the desktop app, optionally opening a capture. */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Opens the desktop app (also what 'nlscope' does without a command), optionally on a capture file.")
+final class GuiCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A capture file (pcap or pcapng) to open.")
+    private Path file;
+
+    @Override
+    public Integer call() throws CliException {
+        if (file != null && !Files.isReadable(file)) {
+            throw new CliException(file + ": " + (Files.exists(file) ? "cannot be read" : "no such file"), Main.EXIT_FILE);
+        }
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new CliException("the desktop app needs a graphical session (DISPLAY is not set); "
+                    + "the command line works without one: nlscope --help", Main.EXIT_USAGE);
+        }
+        // dissectors load first: a bad user file is a one-line error here, not a dead window
+        EngineDecoding decoding = new EngineDecoding(CaptureDecoding.registry(main.userDissectorDirs()));
+        NlscopeApp.launch(file, decoding);
+        return Main.EXIT_OK;
+    }
+}
