@@ -38,17 +38,20 @@ final class Errors {
             return Main.EXIT_FILE;
         }
         if (e instanceof UncheckedIOException u && u.getCause() instanceof StdoutException s) {
-            return stdoutFailed(s.getCause(), err, Main.EXIT_FILE);
+            return stdoutFailed(s.getCause(), err, Main.EXIT_OK);
         }
         if (e instanceof StdoutException s) {
-            return stdoutFailed(s.getCause(), err, Main.EXIT_FILE);
+            return stdoutFailed(s.getCause(), err, Main.EXIT_OK);
         }
         // a bug: still one line, with enough to report it
         err.println("nlscope: internal error: " + oneLine(String.valueOf(e)));
         return Main.EXIT_FILE;
     }
 
-    /** Writing to stdout failed: a reader that went away (| head) ends quietly, anything else is an error. */
+    /**
+     * Writing to stdout failed: a reader that went away ({@code | head}) ends quietly with the
+     * code so far, anything else (a full disk) is an error.
+     */
     static int stdoutFailed(IOException e, PrintWriter err, int codeSoFar) {
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("Broken pipe") || msg.contains("Stream closed")) {

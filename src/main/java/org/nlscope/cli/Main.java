@@ -30,7 +30,8 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class, GuiCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
+            CaptureCommand.class, GuiCommand.class);
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
     List<Path> dissectorDirs = new ArrayList<>();
 
     private Writer out;
+    private OutputStream rawOut;
     private CommandLine commandLine;
 
     public static void main(String[] args) {
@@ -54,6 +56,7 @@ public final class Main implements Runnable {
         Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         main.out = out;
+        main.rawOut = stdout;
         CommandLine cl = new CommandLine(main);
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
@@ -77,6 +80,11 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         commandLine.usage(commandLine.getOut());
+    }
+
+    /** Standard output as bytes, for a capture file streamed there ({@code capture -w -}); nothing else may use it. */
+    OutputStream rawOut() {
+        return rawOut;
     }
 
     /** Standard output, buffered; the only place nlscope prints results. */

@@ -93,15 +93,15 @@ final class StatsCommand implements Callable<Integer> {
         out.write("\nMessages by family and type:\n");
         for (var family : byType.entrySet()) {
             long total = family.getValue().values().stream().mapToLong(Long::longValue).sum();
-            out.write(String.format("  %-40s %10d\n", family.getKey(), total));
+            out.write(String.format("  %-48s %6d\n", family.getKey(), total));
             for (var type : family.getValue().entrySet()) {
-                out.write(String.format("    %-38s %10d\n", type.getKey(), type.getValue()));
+                out.write(String.format("    %-46s %6d\n", type.getKey(), type.getValue()));
             }
         }
         out.write(String.format("\nACKs: %d\n", acks));
         out.write("Errors by errno:" + (errors.isEmpty() ? " none" : "") + "\n");
         for (var e : errors.entrySet()) {
-            out.write(String.format("  %-40s %10d\n", e.getKey(), e.getValue()));
+            out.write(String.format("  %-48s %6d\n", e.getKey(), e.getValue()));
         }
         if (malformed > 0) {
             out.write("Malformed frames or messages: " + malformed + "\n");

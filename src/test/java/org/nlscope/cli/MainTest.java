@@ -11,6 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.CaptureStats;
+import org.nlscope.model.Frame;
+import org.nlscope.pcap.CaptureFormat;
+import org.nlscope.pcap.CaptureReader;
+import org.nlscope.pcap.CaptureWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,5 +184,96 @@ class MainTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith(p + ": 2 frames, 2 messages\n"), r.out);
         assertTrue(r.out.matches("(?s).*\n  NETLINK_ROUTE +2\n    RTM_GETLINK +2\n.*"), r.out);
+    }
+
+    static final Path CAPTURES = GoldenTest.CAPTURES;
+
+    @Test
+    void aRealCaptureCutShortPrintsEveryFrameBeforeTheCut() throws Exception {
+        byte[] whole = Files.readAllBytes(CAPTURES.resolve("errors.pcapng"));
+        Run all = run("read", CAPTURES.resolve("errors.pcapng").toString());
+        assertEquals(0, all.code, all.err);
+        Path cut = file("errors-cut.pcapng", Arrays.copyOf(whole, whole.length / 2));
+        Run r = run("read", cut.toString());
+        r.failedWithOneLine(2, cut + ": ");
+        assertTrue(r.err.matches("nlscope: .*errors-cut.pcapng: .* at offset \\d+\n"), r.err);
+        assertFalse(r.out.isEmpty());
+        assertTrue(all.out.startsWith(r.out), "the frames before the cut are printed as in the whole file");
+        // the text, JSON and tree forms stop at the same frame
+        long lines = run("read", "--json", cut.toString()).out.lines().count();
+        assertEquals(r.out.lines().map(l -> l.substring(0, l.indexOf(' '))).distinct().count(), lines);
+    }
+
+    @Test
+    void statsShowsTheKernelsDropCountersFromTheMetadata() throws Exception {
+        Path p = dir.resolve("with-stats.pcapng");
+        try (CaptureReader in = CaptureReader.open(file("getlink.pcap", twoFramePcap()));
+             CaptureWriter out = CaptureWriter.create(p, CaptureFormat.PCAPNG)) {
+            out.writeMetadata(new CaptureMetadata(Map.of(21, "wireguard"), Map.of(), new CaptureStats(1000, 3, 1)));
+            for (Frame f; (f = in.next()) != null; ) {
+                out.write(f);
+            }
+        }
+        Run r = run("stats", p.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.endsWith("Kernel: 1000 packets, 3 dropped, 1 queue freezes\n"), r.out);
+
+        Path copy = dir.resolve("copy.pcapng");
+        assertEquals(0, run("convert", p.toString(), copy.toString()).code);
+        try (CaptureReader a = CaptureReader.open(p); CaptureReader b = CaptureReader.open(copy)) {
+            while (a.next() != null) {
+                assertTrue(b.next() != null);
+            }
+            assertEquals(null, b.next());
+            assertEquals(a.metadata(), b.metadata(), "convert carries nlscope's metadata over");
+        }
+    }
+
+    @Test
+    void aReaderThatGoesAwayEndsQuietly() throws Exception {
+        Path p = CAPTURES.resolve("multipart.pcapng");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(failingAfter(1000, "Broken pipe"), err, "read", "-V", p.toString());
+        assertEquals(0, code);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFullDiskIsOneLine() throws Exception {
+        Path p = CAPTURES.resolve("multipart.pcapng");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(failingAfter(1000, "No space left on device"), err, "read", "--json", p.toString());
+        new Run(code, "", err.toString(StandardCharsets.UTF_8))
+                .failedWithOneLine(2, "nlscope: standard output: No space left on device");
+    }
+
+    @Test
+    void aBadDissectorFileIsOneLineNamingTheFile() throws Exception {
+        Path dissectors = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(dissectors.resolve("broken.yaml"), "family: route\nattribute-sets: [ {name: x, attributes: [ {name: A, type: nosuchtype} ] } ]\n");
+        Path p = file("getlink.pcap", twoFramePcap());
+        Run r = run("read", "--dissectors", dissectors.toString(), p.toString());
+        r.failedWithOneLine(2, "broken.yaml");
+        assertEquals("", r.out);
+    }
+
+    /** Standard output that fails like a closed pipe or a full disk once it has taken some bytes. */
+    private static java.io.OutputStream failingAfter(int bytes, String message) {
+        return new java.io.OutputStream() {
+            private int taken;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                taken += len;
+                if (taken > bytes) {
+                    throw new java.io.IOException(message);
+                }
+            }
+        };
     }
 }
