@@ -63,10 +63,7 @@ public final class RowBuilder {
         DecodedMessage m = f.messages().get(i);
         NlMsgHeader h = m.header();
         ProcessInfo p = context == null ? null : context.process(h.pid());
-        String typeName = m.typeName() != null ? m.typeName() : Integer.toString(h.type());
-        if (m.genl() != null && m.genl().cmdName() != null) {
-            typeName = m.genl().cmdName();
-        }
+        String typeName = typeName(m);
         String info = m.summary() == null || m.summary().isEmpty() ? typeName : m.summary();
         return new MessageRow(index, f.number(), i, f.frame().timestampNanos(), f.direction(), f.directionInferred(),
                 f.family(), familyName(f, m), h.type(), typeName, h.flags(), flagsText(m), h.seq(), h.pid(),
@@ -74,7 +71,16 @@ public final class RowBuilder {
                 !m.problems().isEmpty() || !f.problems().isEmpty());
     }
 
-    static String familyName(DecodedFrame f, DecodedMessage m) {
+    /** The Type column: the genl command name, else the message type's name, else its number. */
+    public static String typeName(DecodedMessage m) {
+        if (m.genl() != null && m.genl().cmdName() != null) {
+            return m.genl().cmdName();
+        }
+        return m.typeName() != null ? m.typeName() : Integer.toString(m.header().type());
+    }
+
+    /** The Family column: the genl family's name when known, else the netlink family's. */
+    public static String familyName(DecodedFrame f, DecodedMessage m) {
         if (m != null && m.genl() != null && m.genl().family() != null) {
             return m.genl().family();
         }

@@ -27,6 +27,8 @@ public final class LoadBenchmark {
         private volatile long firstRowsAt;
         private long lastPulse;
         private long worstGap;
+        private long fxThreadId;
+        private long fxCpuAtOpen;
 
         @Override
         public void start(Stage stage) {
@@ -50,6 +52,8 @@ public final class LoadBenchmark {
                     w.table().scrollTo(w.model().displayed().size() / 2);
                 }
             });
+            fxThreadId = Thread.currentThread().getId();
+            fxCpuAtOpen = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
             openedAt = System.nanoTime();
             w.open(file);
             new Thread(() -> {
@@ -84,6 +88,11 @@ public final class LoadBenchmark {
                         System.out.printf("frames %d, rows %d%n", w.store().frameCount(), w.store().size());
                         System.out.printf("first rows shown after %.0f ms%n", (firstRowsAt - openedAt) / 1e6);
                         System.out.printf("whole file loaded after %.0f ms%n", (done - openedAt) / 1e6);
+                        long fxCpu = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId)
+                                - fxCpuAtOpen;
+                        System.out.printf("FX thread CPU time during the load: %.0f ms; GC time so far: %d ms%n", fxCpu / 1e6,
+                                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum());
                         System.out.printf("longest gap between FX pulses while loading and scrolling: %.0f ms%n",
                                 worstGap / 1e6);
                         Platform.exit();

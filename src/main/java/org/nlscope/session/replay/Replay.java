@@ -1,7 +1,9 @@
 package org.nlscope.session.replay;
 
 import java.util.concurrent.CompletableFuture;
+import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
+import org.nlscope.session.CaptureSession;
 import org.nlscope.session.CaptureStore;
 
 /**
@@ -26,8 +28,15 @@ public final class Replay {
     /** A replay waits at most this long at once, so pause and stop take effect quickly. */
     static final long MAX_SLEEP_NANOS = 50_000_000L;
 
+    /** Where replayed frames go: a store, or a session (which then counts as unsaved and is autosaved). */
+    private interface Target {
+        void append(Frame frame);
+
+        void addMetadata(CaptureMetadata metadata);
+    }
+
     private final CaptureStore source;
-    private final CaptureStore target;
+    private final Target target;
     private final ReplayClock clock;
     private final CompletableFuture<State> done = new CompletableFuture<>();
     private Speed speed;
@@ -36,7 +45,7 @@ public final class Replay {
     private boolean rebase = true;
     private int delivered;
 
-    private Replay(CaptureStore source, CaptureStore target, Speed speed, ReplayClock clock) {
+    private Replay(CaptureStore source, Target target, Speed speed, ReplayClock clock) {
         this.source = source;
         this.target = target;
         this.speed = speed;
@@ -49,6 +58,35 @@ public final class Replay {
     }
 
     public static Replay start(CaptureStore source, CaptureStore target, Speed speed, ReplayClock clock) {
+        return start(source, new Target() {
+            public void append(Frame frame) {
+                target.append(frame);
+            }
+
+            public void addMetadata(CaptureMetadata metadata) {
+                target.addMetadata(metadata);
+            }
+        }, speed, clock);
+    }
+
+    /** Replays into a session: its frames count as new data, autosaved when the session is live. */
+    public static Replay start(CaptureStore source, CaptureSession target, Speed speed) {
+        return start(source, target, speed, ReplayClock.SYSTEM);
+    }
+
+    public static Replay start(CaptureStore source, CaptureSession target, Speed speed, ReplayClock clock) {
+        return start(source, new Target() {
+            public void append(Frame frame) {
+                target.append(frame);
+            }
+
+            public void addMetadata(CaptureMetadata metadata) {
+                target.store().addMetadata(metadata);
+            }
+        }, speed, clock);
+    }
+
+    private static Replay start(CaptureStore source, Target target, Speed speed, ReplayClock clock) {
         Replay r = new Replay(source, target, speed, clock);
         Thread t = new Thread(r::run, "nlscope-replay");
         t.setDaemon(true);

@@ -130,16 +130,16 @@ public final class Statistics implements CaptureStore.Listener {
         }
         for (int i = 0; i < frame.messages().size(); i++) {
             DecodedMessage m = frame.messages().get(i);
-            MessageRow row = RowBuilder.row(frame, i, null, firstRow + i);
-            TypeKey key = new TypeKey(row.familyName(), row.typeName());
+            MessageRow.Kind kind = RowBuilder.kindOf(m, frame.direction());
+            TypeKey key = new TypeKey(RowBuilder.familyName(frame, m), RowBuilder.typeName(m));
             messages++;
             b.messages++;
             byFamily.merge(key.family(), 1L, Long::sum);
             byType.merge(key, 1L, Long::sum);
             b.byFamily.merge(key.family(), 1L, Long::sum);
             b.byType.merge(key, 1L, Long::sum);
-            byKind.merge(row.kind(), 1L, Long::sum);
-            if (row.kind() == MessageRow.Kind.ERROR) {
+            byKind.merge(kind, 1L, Long::sum);
+            if (kind == MessageRow.Kind.ERROR) {
                 b.errors++;
                 String errno = m.error().name() != null ? m.error().name() : "errno " + (-m.error().code());
                 errorsByErrno.merge(errno, 1L, Long::sum);

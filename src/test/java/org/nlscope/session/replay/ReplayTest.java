@@ -117,4 +117,20 @@ class ReplayTest {
         assertEquals(4, live.frameCount());
         assertEquals(4, replay[0].delivered());
     }
+
+    @Test
+    void aReplayIntoALiveSessionIsAutosavedAsNewData(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.nlscope.session.CaptureSession live = org.nlscope.session.CaptureSession.live(TestStores.decoding(), dir);
+        Replay r = Replay.start(TestStores.conversationWithProcesses(), live, Replay.Speed.TEN_X, new FakeClock());
+        assertEquals(Replay.State.FINISHED, r.done().get(10, TimeUnit.SECONDS));
+        assertTrue(live.hasUnsavedData());
+        assertEquals(11, live.store().size());
+        assertEquals(4, live.transactions().size());
+        assertEquals("pid 100 (ip)", live.store().row(0).process());
+        live.autosave().flush();
+        CaptureStore fromDisk = new CaptureStore(TestStores.decoding());
+        assertEquals(10, org.nlscope.session.io.FileLoader.load(live.autosave().file(), fromDisk).frames());
+        live.discard();
+        live.close();
+    }
 }
