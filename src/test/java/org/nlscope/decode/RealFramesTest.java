@@ -184,4 +184,23 @@ class RealFramesTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void mutatedRealFramesNeverBreakTheEngine() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (Frame original : DecodeBenchmark.realFrames()) {
+            for (int i = 0; i < 300; i++) {
+                byte[] data = original.data().clone();
+                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                    int at = 16 + random.nextInt(data.length - 16); // keep the cooked header: test the messages
+                    data[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : data[at] ^ (1 << random.nextInt(8)));
+                }
+                DecodedFrame f = TestFrames.DECODER.decode(Frame.of(0, LinkType.NETLINK, data), 1, learned);
+                for (String p : f.problems()) {
+                    assertTrue(!p.startsWith("decoder failed"), p);
+                }
+                assertTrue(!f.messages().isEmpty() || data.length < 32, "a frame with a header decodes at least that");
+            }
+        }
+    }
 }
