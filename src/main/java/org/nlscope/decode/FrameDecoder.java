@@ -100,7 +100,9 @@ public final class FrameDecoder {
         int pos = start;
         while (pos < all.end()) {
             int left = all.end() - pos;
-            if (left < NlMsgHeader.SIZE) {
+            // senders such as iproute2 hand the kernel a zeroed buffer larger than their
+            // messages; the kernel stops at the zeros, and so do we, without complaint
+            if (left < NlMsgHeader.SIZE || (all.u32(pos) == 0 && zeros(all, pos))) {
                 if (!zeros(all, pos)) {
                     frameProblems.add(left + " trailing bytes at offset " + pos + " are too short for a nlmsghdr");
                 }

@@ -53,10 +53,27 @@ final class Values {
                 case "errno" -> errno(n);
                 case "proto" -> IpProtocols.display(n);
                 case "ipv4" -> ipv4(v, offset);
+                case "tc-handle" -> tcHandle(n);
                 default -> value.toString();
             };
         }
         return new Shown(null, List.of(), text);
+    }
+
+    /** A tc handle as tc prints it: "root", "ingress", "none", or major:minor in hex ("1:10", "1:"). */
+    static String tcHandle(long n) {
+        long h = n & 0xffffffffL;
+        if (h == 0xffffffffL) {
+            return "root";
+        }
+        if (h == 0xfffffff1L) {
+            return "ingress";
+        }
+        if (h == 0) {
+            return "none";
+        }
+        long minor = h & 0xffff;
+        return Long.toHexString(h >>> 16) + ":" + (minor == 0 ? "" : Long.toHexString(minor));
     }
 
     /** "ENODEV (-19)"; errno values come negative from the kernel, either sign is named. */

@@ -17,7 +17,7 @@ import org.nlscope.model.Field;
 
 /** dissectors/rtnetlink/link.yaml on a real RTM_GETLINK dump and on the requests ip sends. */
 class LinkDissectorTest {
-    private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml",
+    private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml", "dissectors/rtnetlink/linkinfo.yaml",
             "dissectors/rtnetlink/link.yaml");
     private static final int RTM_NEWLINK = 16;
 
@@ -167,7 +167,8 @@ class LinkDissectorTest {
     void attributeNamesForMissingAttributeReports() {
         assertEquals("IFLA_MTU", ROUTE.attributeName(RTM_NEWLINK, true, null, 4));
         assertEquals("IFLA_INFO_KIND", ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO", 1));
-        assertEquals("IFLA_VLAN_PROTOCOL", ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO/IFLA_INFO_DATA", 5));
+        assertNull(ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO/IFLA_INFO_DATA", 5),
+                "IFLA_VLAN_PROTOCOL, IFLA_BR_STP_STATE, IFLA_BOND_DOWNDELAY...: the kind is not known here");
         assertNull(ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_LINKINFO/IFLA_INFO_DATA", 1),
                 "IFLA_VLAN_ID or VETH_INFO_PEER: the kind is not known here");
         assertNull(ROUTE.attributeName(RTM_NEWLINK, true, "IFLA_NOPE", 1));
