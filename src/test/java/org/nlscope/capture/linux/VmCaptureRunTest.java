@@ -135,7 +135,9 @@ class VmCaptureRunTest {
     void theDeviceNlscopeMadeIsGoneAfterItsCapture() {
         assertEquals("absent", manifest.get("nlmon0_before"), "the run started without nlmon0");
         assertEquals("absent", manifest.get("nlmon0_after_term"), "nlscope removed the nlmon0 it made (SIGTERM)");
-        assertEquals("0", manifest.get("nlscope_exit"), "nlscope ended cleanly on SIGTERM");
+        // a JVM ended by SIGTERM exits 143 even after its shutdown hook finished cleanly
+        assertTrue(Set.of("0", "143").contains(manifest.get("nlscope_exit")), "nlscope ended on SIGTERM: "
+                + manifest.get("nlscope_exit"));
         assertTrue(manifest.getOrDefault("nlscope_summary", "").matches(".*\\d+ frames, \\d+ messages, 0 dropped by the kernel.*"),
                 "the summary: " + manifest.get("nlscope_summary"));
     }
