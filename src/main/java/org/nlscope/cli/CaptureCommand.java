@@ -30,9 +30,6 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
-import org.nlscope.session.export.DetailTree;
-import org.nlscope.session.export.FrameJson;
-import org.nlscope.session.export.FrameText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,15 +86,7 @@ final class CaptureCommand implements Callable<Integer> {
     private boolean quiet;
 
     @ArgGroup(exclusive = true)
-    private Format format = new Format();
-
-    static final class Format {
-        @Option(names = {"-V", "--verbose"}, description = "Print the full tree of every frame.")
-        boolean verbose;
-
-        @Option(names = "--json", description = "Print one JSON object per frame, one per line.")
-        boolean json;
-    }
+    private OutputFormat format = new OutputFormat();
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
@@ -294,14 +283,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }
-            if (format.json) {
-                new FrameJson(context::process).write(df, out);
-            } else if (format.verbose) {
-                DetailTree tree = new DetailTree(context::process);
-                tree.print(tree.build(df), out);
-            } else {
-                new FrameText(context::process).write(df, out);
-            }
+            format.write(df, context, out);
             context = ContextLearner.learn(context, df);
         }
     }

@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
-import org.nlscope.session.export.DetailTree;
-import org.nlscope.session.export.FrameJson;
-import org.nlscope.session.export.FrameText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,15 +27,7 @@ final class ReadCommand implements Callable<Integer> {
     private Path file;
 
     @ArgGroup(exclusive = true)
-    private Format format = new Format();
-
-    static final class Format {
-        @Option(names = {"-V", "--verbose"}, description = "Print the full tree of every frame.")
-        boolean verbose;
-
-        @Option(names = "--json", description = "Print one JSON object per frame, one per line.")
-        boolean json;
-    }
+    private OutputFormat format = new OutputFormat();
 
     @Override
     public Integer call() throws CliException, IOException {
@@ -48,14 +37,7 @@ final class ReadCommand implements Callable<Integer> {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
                     var ctx = capture.context();
-                    if (format.json) {
-                        new FrameJson(ctx::process).write(df, out);
-                    } else if (format.verbose) {
-                        DetailTree tree = new DetailTree(ctx::process);
-                        tree.print(tree.build(df), out);
-                    } else {
-                        new FrameText(ctx::process).write(df, out);
-                    }
+                    format.write(df, ctx, out);
                 }
             } catch (CaptureFileException e) {
                 // what came before the damage is printed; then the damage is named
