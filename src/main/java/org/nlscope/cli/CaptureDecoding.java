@@ -12,6 +12,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.redact.Redactor;
 
 /**
  * A capture file decoded frame by frame as its reader yields them, the capture's context
@@ -25,6 +26,7 @@ final class CaptureDecoding implements AutoCloseable {
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
+    private Redactor masking;
 
     private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
         this.reader = reader;
@@ -33,8 +35,20 @@ final class CaptureDecoding implements AutoCloseable {
 
     /** Loads the dissectors (a bad file fails here), then opens the capture. */
     static CaptureDecoding open(Path file, List<Path> userDissectorDirs) throws CliException {
-        FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
-        return new CaptureDecoding(openReader(file), decoder);
+        return open(file, registry(userDissectorDirs));
+    }
+
+    static CaptureDecoding open(Path file, DissectorRegistry registry) throws CliException {
+        return new CaptureDecoding(openReader(file), new FrameDecoder(registry));
+    }
+
+    /**
+     * Frames come out with their secrets zeroed (decoded again after the masking), as
+     * {@code read} prints them unless asked for the secrets.
+     */
+    CaptureDecoding maskingSecrets(Redactor redactor) {
+        this.masking = redactor;
+        return this;
     }
 
     static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
@@ -73,6 +87,12 @@ final class CaptureDecoding implements AutoCloseable {
         }
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
+        if (masking != null) {
+            Frame masked = masking.apply(decoded);
+            if (masked != f) {
+                decoded = decoder.decode(masked, number, context);
+            }
+        }
         next = ContextLearner.learn(context, decoded);
         return decoded;
     }
