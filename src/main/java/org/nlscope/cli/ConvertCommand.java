@@ -11,14 +11,18 @@ import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
                 "nlscope's metadata (generic netlink families, processes) is kept in pcapng."})
 final class ConvertCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng).")
     private Path in;

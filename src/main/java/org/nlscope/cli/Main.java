@@ -26,12 +26,12 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "nlscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Decodes Linux netlink traffic captured on an nlmon device.",
-        footer = {"", "Run 'nlscope COMMAND --help' for a command's options."})
+        footer = {"", "Run 'nlscope COMMAND --help' or 'nlscope help COMMAND' for a command's options."})
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
-            CaptureCommand.class, GuiCommand.class);
+            CaptureCommand.class, GuiCommand.class, CommandLine.HelpCommand.class);
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;

@@ -8,17 +8,21 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code nlscope read FILE [-V | --json]}: every message of a capture, as it is read. */
-@Command(name = "read", mixinStandardHelpOptions = true,
+@Command(name = "read",
         description = {"Decodes a pcap or pcapng capture of netlink traffic.",
                 "Without options: one line per message:",
                 "  FRAME TIME(UTC) DIR FAMILY TYPE FLAGS seq=SEQ port=PORT SUMMARY",
                 "  DIR is > to the kernel, < from it."})
 final class ReadCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private Main main;

@@ -12,13 +12,17 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.pcap.CaptureFileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code nlscope stats FILE}: what a capture holds, counted. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
         description = "Counts the messages of a capture by family and type, errors by errno, and kernel drops.")
 final class StatsCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private Main main;
