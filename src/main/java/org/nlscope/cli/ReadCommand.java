@@ -27,7 +27,7 @@ final class ReadCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng); - reads standard input.")
     private Path file;
 
     @ArgGroup(exclusive = true)
@@ -36,7 +36,7 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException {
         Writer out = main.out();
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.userDissectorDirs())) {
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {

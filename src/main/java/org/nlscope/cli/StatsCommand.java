@@ -27,7 +27,7 @@ final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng); - reads standard input.")
     private Path file;
 
     /** family -> type -> count, both sorted by name. */
@@ -42,7 +42,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws CliException, IOException {
         CliException damage = null;
         CaptureStats kernel;
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.userDissectorDirs())) {
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
@@ -92,7 +92,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void print(Writer out, CaptureStats kernel, boolean cutShort) throws IOException {
-        out.write(file + ": " + frames + " frames, " + messages + " messages"
+        out.write((CaptureDecoding.isStdin(file) ? CaptureDecoding.STDIN_NAME : file.toString()) + ": " + frames + " frames, " + messages + " messages"
                 + (cutShort ? " (up to the damage below)" : "") + "\n");
         out.write("\nMessages by family and type:\n");
         for (var family : byType.entrySet()) {
