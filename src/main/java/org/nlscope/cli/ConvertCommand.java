@@ -16,20 +16,24 @@ import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.redact.RedactionReport;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
                 "nlscope's metadata (generic netlink families, processes) is kept in pcapng.",
                 "--redact makes a file safe to attach to a bug report: keys and passwords become zeros",
                 "of the same length (the file still decodes), and a comment in it says what was redacted."})
 final class ConvertCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private Main main;
@@ -44,23 +48,24 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--anonymize", description = "--redact, and also replace MAC and IP addresses with stable pseudonyms.")
     private boolean anonymize;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng).")
+    @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng); - reads standard input.")
     private Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - writes pcapng to standard output.")
     private Path out;
 
     @Override
     public Integer call() throws CliException {
-        if (Files.exists(out) && sameFile(in, out)) {
+        boolean toStdout = CaptureDecoding.isStdin(out);
+        if (!toStdout && Files.exists(out) && sameFile(in, out)) {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
-        CaptureFormat format = CaptureFormat.forFileName(out.getFileName().toString());
+        CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
         if (redact || anonymize) {
             return redacted(format);
         }
         long frames = 0;
-        try (CaptureReader reader = CaptureDecoding.openReader(in);
+        try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format, List.of())) {
             CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
@@ -83,25 +88,31 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /**
-     * Two passes: the first finds what to redact, so the section header that opens the
-     * file can say it; the second writes the redacted frames.
+     * Two passes over a file: the first finds what to redact, so the section header that
+     * opens the output can say it; the second writes the redacted frames. Standard input
+     * is read once, and the header then says only that the file was redacted.
      */
     private int redacted(CaptureFormat format) throws CliException {
         DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
-        RedactionReport report;
-        try (CaptureDecoding capture = CaptureDecoding.open(in, registry)) {
-            Redactor counting = new Redactor(registry, anonymize, false);
-            DecodedFrame df;
-            while ((df = capture.next()) != null) {
-                counting.apply(df);
+        String comment;
+        if (CaptureDecoding.isStdin(in)) {
+            comment = RedactionReport.streamedComment(anonymize);
+        } else {
+            try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry)) {
+                Redactor counting = new Redactor(registry, anonymize, false);
+                DecodedFrame df;
+                while ((df = capture.next()) != null) {
+                    counting.apply(df);
+                }
+                comment = counting.report().comment();
+            } catch (CaptureFileException e) {
+                throw CaptureDecoding.fileError(e);
             }
-            report = counting.report();
-        } catch (CaptureFileException e) {
-            throw CaptureDecoding.fileError(e);
         }
         long frames = 0;
-        try (CaptureDecoding capture = CaptureDecoding.open(in, registry);
-             CaptureWriter writer = create(format, List.of(report.comment()))) {
+        RedactionReport report;
+        try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
+             CaptureWriter writer = create(format, List.of(comment))) {
             Redactor redactor = new Redactor(registry, anonymize, true);
             CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
@@ -112,6 +123,7 @@ final class ConvertCommand implements Callable<Integer> {
                     frames++;
                 }
                 carryMetadata(capture.reader(), writer, written);
+                report = redactor.report();
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
@@ -126,7 +138,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     private CaptureWriter create(CaptureFormat format, List<String> sectionComments) throws CliException {
         try {
-            return CaptureWriter.create(out, format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
+            return CaptureDecoding.isStdin(out)
+                    ? CaptureWriter.create(main.rawOut(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments)
+                    : CaptureWriter.create(out, format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
         } catch (IOException e) {
             throw new CliException(out + ": cannot create: " + Errors.oneLine(String.valueOf(e.getMessage())), Main.EXIT_FILE);
         }

@@ -24,6 +24,13 @@ public record RedactionReport(Map<String, Integer> secrets, boolean anonymized, 
         return secrets.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** The section header's comment when the counts are not known before the frames are written (a stream). */
+    public static String streamedComment(boolean anonymized) {
+        return "Redacted by nlscope: secret attribute payloads replaced with zeros of the same length"
+                + " (each changed frame's comment names them)\n"
+                + (anonymized ? "MAC and IP addresses replaced with stable pseudonyms\n" : "");
+    }
+
     /** The comment for the file's section header: what was redacted, so a reader knows the zeros are not data. */
     public String comment() {
         StringBuilder sb = new StringBuilder("Redacted by nlscope: secret attribute payloads replaced with zeros of the same length");
