@@ -1,5 +1,6 @@
 package org.nlscope.cli;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.redact.Redactor;
 
 /**
  * A capture file decoded frame by frame as its reader yields them, the capture's context
@@ -25,16 +27,35 @@ final class CaptureDecoding implements AutoCloseable {
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
+    private Redactor masking;
 
     private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
         this.reader = reader;
         this.decoder = decoder;
     }
 
-    /** Loads the dissectors (a bad file fails here), then opens the capture. */
-    static CaptureDecoding open(Path file, List<Path> userDissectorDirs) throws CliException {
-        FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
-        return new CaptureDecoding(openReader(file), decoder);
+    /** The file name that means standard input, as in tcpdump -r - and tshark -r -. */
+    static final String STDIN = "-";
+
+    /** How errors name standard input. */
+    static final String STDIN_NAME = "standard input";
+
+    /** Loads the dissectors (a bad file fails here), then opens the capture ({@code -}: {@code stdin}). */
+    static CaptureDecoding open(Path file, InputStream stdin, List<Path> userDissectorDirs) throws CliException {
+        return open(file, stdin, registry(userDissectorDirs));
+    }
+
+    static CaptureDecoding open(Path file, InputStream stdin, DissectorRegistry registry) throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), new FrameDecoder(registry));
+    }
+
+    /**
+     * Frames come out with their secrets zeroed (decoded again after the masking), as
+     * {@code read} prints them unless asked for the secrets.
+     */
+    CaptureDecoding maskingSecrets(Redactor redactor) {
+        this.masking = redactor;
+        return this;
     }
 
     static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
@@ -47,9 +68,14 @@ final class CaptureDecoding implements AutoCloseable {
         return DissectorRegistry.load(userDissectorDirs);
     }
 
-    static CaptureReader openReader(Path file) throws CliException {
+    static boolean isStdin(Path file) {
+        return STDIN.equals(file.toString());
+    }
+
+    /** Opens a capture file, or {@code stdin} when the file is {@code -}. */
+    static CaptureReader openReader(Path file, InputStream stdin) throws CliException {
         try {
-            return CaptureReader.open(file);
+            return isStdin(file) ? CaptureReader.open(stdin, STDIN_NAME) : CaptureReader.open(file);
         } catch (CaptureFileException e) {
             throw fileError(e);
         }
@@ -73,6 +99,12 @@ final class CaptureDecoding implements AutoCloseable {
         }
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
+        if (masking != null) {
+            Frame masked = masking.apply(decoded);
+            if (masked != f) {
+                decoded = decoder.decode(masked, number, context);
+            }
+        }
         next = ContextLearner.learn(context, decoded);
         return decoded;
     }
