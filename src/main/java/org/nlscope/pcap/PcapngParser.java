@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 
 /**
