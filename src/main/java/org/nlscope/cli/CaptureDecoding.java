@@ -7,7 +7,6 @@ import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
-import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
@@ -21,7 +20,6 @@ final class CaptureDecoding implements AutoCloseable {
 
     private final CaptureReader reader;
     private final FrameDecoder decoder;
-    private CaptureMetadata metadataSeen = CaptureMetadata.EMPTY;
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
@@ -65,12 +63,8 @@ final class CaptureDecoding implements AutoCloseable {
         if (f == null) {
             return null;
         }
-        CaptureMetadata m = reader.metadata();
-        if (!m.equals(metadataSeen)) {
-            // a metadata block (genl snapshot, port owners) read before this frame
-            metadataSeen = m;
-            next = next.withMetadata(m);
-        }
+        // a metadata block (genl snapshot, port owners) read before this frame: only what is new
+        next = next.withMetadata(reader.takeNewMetadata());
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
         next = ContextLearner.learn(context, decoded);

@@ -35,16 +35,15 @@ final class ConvertCommand implements Callable<Integer> {
         long frames = 0;
         try (CaptureReader reader = CaptureDecoding.openReader(in);
              CaptureWriter writer = create(format)) {
-            CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 Frame f;
                 while ((f = reader.next()) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
-                    written = carryMetadata(reader, writer, written);
+                    carryMetadata(reader, writer);
                     writer.write(f);
                     frames++;
                 }
-                carryMetadata(reader, writer, written);
+                carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
@@ -63,14 +62,12 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static CaptureMetadata carryMetadata(CaptureReader reader, CaptureWriter writer, CaptureMetadata written)
-            throws IOException {
-        CaptureMetadata seen = reader.metadata();
-        if (seen.isEmpty() || seen.equals(written)) {
-            return written;
+    /** What the reader found new goes out as its own block: readers merge blocks in file order. */
+    private static void carryMetadata(CaptureReader reader, CaptureWriter writer) throws IOException {
+        CaptureMetadata added = reader.takeNewMetadata();
+        if (!added.isEmpty()) {
+            writer.writeMetadata(added);
         }
-        writer.writeMetadata(seen);
-        return seen;
     }
 
     private static boolean sameFile(Path a, Path b) {
