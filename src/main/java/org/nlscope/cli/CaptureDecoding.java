@@ -8,10 +8,12 @@ import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
+import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.redact.Redactor;
 
 /**
  * A capture file decoded frame by frame as its reader yields them, the capture's context
@@ -24,6 +26,8 @@ final class CaptureDecoding implements AutoCloseable {
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
+    private CaptureMetadata newMetadata = CaptureMetadata.EMPTY;
+    private Redactor masking;
 
     private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
         this.reader = reader;
@@ -38,8 +42,20 @@ final class CaptureDecoding implements AutoCloseable {
 
     /** Loads the dissectors (a bad file fails here), then opens the capture ({@code -}: {@code stdin}). */
     static CaptureDecoding open(Path file, InputStream stdin, List<Path> userDissectorDirs) throws CliException {
-        FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
-        return new CaptureDecoding(openReader(file, stdin), decoder);
+        return open(file, stdin, registry(userDissectorDirs));
+    }
+
+    static CaptureDecoding open(Path file, InputStream stdin, DissectorRegistry registry) throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), new FrameDecoder(registry));
+    }
+
+    /**
+     * Frames come out with their secrets zeroed (decoded again after the masking), as
+     * {@code read} prints them unless asked for the secrets.
+     */
+    CaptureDecoding maskingSecrets(Redactor redactor) {
+        this.masking = redactor;
+        return this;
     }
 
     static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
@@ -76,9 +92,16 @@ final class CaptureDecoding implements AutoCloseable {
             return null;
         }
         // a metadata block (genl snapshot, port owners) read before this frame: only what is new
-        next = next.withMetadata(reader.takeNewMetadata());
+        newMetadata = reader.takeNewMetadata();
+        next = next.withMetadata(newMetadata);
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
+        if (masking != null) {
+            Frame masked = masking.apply(decoded);
+            if (masked != f) {
+                decoded = decoder.decode(masked, number, context);
+            }
+        }
         next = ContextLearner.learn(context, decoded);
         return decoded;
     }
@@ -86,6 +109,11 @@ final class CaptureDecoding implements AutoCloseable {
     /** The context the last frame was decoded with (for the processes behind its ports). */
     DecodeContext context() {
         return context;
+    }
+
+    /** The metadata entries that were new before the last frame (what a copy writes before it), or EMPTY. */
+    CaptureMetadata newMetadata() {
+        return newMetadata;
     }
 
     CaptureReader reader() {
