@@ -8,13 +8,16 @@ import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
+import org.nlscope.session.filter.FilterNames;
 
 /** {@link FrameDecoding} by the decode engine: {@link FrameDecoder} and {@link ContextLearner}. */
 public final class EngineDecoding implements FrameDecoding {
     private final FrameDecoder decoder;
+    private final FilterNames filterNames;
 
     public EngineDecoding(DissectorRegistry registry) {
         this.decoder = new FrameDecoder(registry);
+        this.filterNames = FilterNames.of(registry.all());
     }
 
     /** Every dissector found on the class path, plus those in the user's directories. */
@@ -25,6 +28,11 @@ public final class EngineDecoding implements FrameDecoding {
     @Override
     public DecodedFrame decode(int number, Frame frame, DecodeContext context) {
         return decoder.decode(frame, number, context);
+    }
+
+    @Override
+    public FilterNames filterNames() {
+        return filterNames;
     }
 
     @Override

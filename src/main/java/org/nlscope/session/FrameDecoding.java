@@ -16,4 +16,9 @@ public interface FrameDecoding {
 
     /** The context after a decoded frame: the same instance when the frame taught nothing. */
     DecodeContext learn(DecodeContext before, DecodedFrame decoded);
+
+    /** The message type names this decoding knows, for checking filters; null when it cannot say. */
+    default org.nlscope.session.filter.FilterNames filterNames() {
+        return null;
+    }
 }
