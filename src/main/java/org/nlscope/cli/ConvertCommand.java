@@ -5,21 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
+/** {@code nlscope convert [-Y FILTER] IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
 @Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
-                "nlscope's metadata (generic netlink families, processes) is kept in pcapng."})
+                "nlscope's metadata (generic netlink families, processes) is kept in pcapng.",
+                "With -Y, only the frames with a message that passes the filter are written."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,20 +37,26 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - writes pcapng to standard output.")
     private Path out;
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
     @Override
     public Integer call() throws CliException {
+        DisplayFilter filter = displayFilter.filter();
         boolean toStdout = CaptureDecoding.isStdin(out);
         if (!toStdout && Files.exists(out) && sameFile(in, out)) {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
         CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
         long frames = 0;
-        try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
+        // frames are decoded only to be filtered
+        try (CaptureDecoding decoding = filter.isAll() ? null : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
+             CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format)) {
             CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 Frame f;
-                while ((f = reader.next()) != null) {
+                while ((f = next(reader, decoding, filter)) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
                     written = carryMetadata(reader, writer, written);
                     writer.write(f);
@@ -62,6 +71,21 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** The next frame to write: the next one, or with a filter the next that has a message passing it. */
+    private static Frame next(CaptureReader reader, CaptureDecoding decoding, DisplayFilter filter)
+            throws CaptureFileException {
+        if (decoding == null) {
+            return reader.next();
+        }
+        DecodedFrame df;
+        while ((df = decoding.next()) != null) {
+            if (DisplayFilterOption.anyMatch(filter, df, decoding.context())) {
+                return df.frame();
+            }
+        }
+        return null;
     }
 
     private CaptureWriter create(CaptureFormat format) throws CliException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
+import org.nlscope.session.filter.DisplayFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nlscope read FILE [-V | --json]}: every message of a capture, as it is read. */
+/** {@code nlscope read [-V | --json] [-Y FILTER] [-c N] FILE}: every message of a capture, as it is read. */
 @Command(name = "read",
         description = {"Decodes a pcap or pcapng capture of netlink traffic.",
                 "Without options: one line per message:",
@@ -33,15 +34,27 @@ final class ReadCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
+    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames printed (that pass -Y).")
+    private long count;
+
     @Override
     public Integer call() throws CliException, IOException {
+        if (count < 0) {
+            throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
+        }
+        DisplayFilter filter = displayFilter.filter();
         Writer out = main.out();
         try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
             try {
                 DecodedFrame df;
-                while ((df = capture.next()) != null) {
-                    var ctx = capture.context();
-                    format.write(df, ctx, out);
+                long printed = 0;
+                while ((count == 0 || printed < count) && (df = capture.next()) != null) {
+                    if (format.write(df, capture.context(), out, filter)) {
+                        printed++;
+                    }
                 }
             } catch (CaptureFileException e) {
                 // what came before the damage is printed; then the damage is named
