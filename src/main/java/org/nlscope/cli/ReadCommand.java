@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.session.filter.DisplayFilter;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +42,9 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames printed (that pass -Y).")
     private long count;
 
+    @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
+    private boolean showSecrets;
+
     @Override
     public Integer call() throws CliException, IOException {
         if (count < 0) {
@@ -47,7 +52,11 @@ final class ReadCommand implements Callable<Integer> {
         }
         DisplayFilter filter = displayFilter.filter();
         Writer out = main.out();
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
+        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
+            if (!showSecrets) {
+                capture.maskingSecrets(Redactor.masking(registry));
+            }
             try {
                 DecodedFrame df;
                 long printed = 0;
