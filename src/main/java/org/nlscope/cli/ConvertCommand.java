@@ -76,16 +76,15 @@ final class ConvertCommand implements Callable<Integer> {
                     : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
              CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format, List.of())) {
-            CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 Frame f;
-                while ((f = next(reader, decoding, filter)) != null) {
+                while ((f = next(reader, decoding, filter, writer)) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
-                    written = carryMetadata(reader, writer, written);
+                    carryMetadata(reader, writer);
                     writer.write(f);
                     frames++;
                 }
-                carryMetadata(reader, writer, written);
+                carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
@@ -97,13 +96,15 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** The next frame to write: the next one, or with a filter the next that has a message passing it. */
-    private static Frame next(CaptureReader reader, CaptureDecoding decoding, DisplayFilter filter)
-            throws CaptureFileException {
+    private static Frame next(CaptureReader reader, CaptureDecoding decoding, DisplayFilter filter, CaptureWriter writer)
+            throws CaptureFileException, IOException {
         if (decoding == null) {
             return reader.next();
         }
         DecodedFrame df;
         while ((df = decoding.next()) != null) {
+            // the metadata before a frame left out is still written
+            writeIfAny(decoding.newMetadata(), writer);
             if (DisplayFilterOption.anyMatch(filter, df, decoding.context())) {
                 return df.frame();
             }
@@ -141,18 +142,17 @@ final class ConvertCommand implements Callable<Integer> {
         try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
              CaptureWriter writer = create(format, List.of(comment))) {
             Redactor redactor = new Redactor(registry, anonymize, true);
-            CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
+                    writeIfAny(capture.newMetadata(), writer);
                     if (!DisplayFilterOption.anyMatch(filter, df, capture.context())) {
                         continue;
                     }
-                    written = carryMetadata(capture.reader(), writer, written);
                     writer.write(redactor.apply(df));
                     frames++;
                 }
-                carryMetadata(capture.reader(), writer, written);
+                carryMetadata(capture.reader(), writer);
                 report = redactor.report();
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
@@ -176,14 +176,15 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static CaptureMetadata carryMetadata(CaptureReader reader, CaptureWriter writer, CaptureMetadata written)
-            throws IOException {
-        CaptureMetadata seen = reader.metadata();
-        if (seen.isEmpty() || seen.equals(written)) {
-            return written;
+    /** What the reader found new goes out as its own block: readers merge blocks in file order. */
+    private static void carryMetadata(CaptureReader reader, CaptureWriter writer) throws IOException {
+        writeIfAny(reader.takeNewMetadata(), writer);
+    }
+
+    private static void writeIfAny(CaptureMetadata added, CaptureWriter writer) throws IOException {
+        if (!added.isEmpty()) {
+            writer.writeMetadata(added);
         }
-        writer.writeMetadata(seen);
-        return seen;
     }
 
     private static boolean sameFile(Path a, Path b) {
