@@ -32,6 +32,7 @@ import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -41,12 +42,15 @@ import picocli.CommandLine.Spec;
  * {@code nlscope capture}: every netlink message on this machine, live, from an nlmon
  * device nlscope brings up (and removes again) itself.
  */
-@Command(name = "capture", mixinStandardHelpOptions = true,
+@Command(name = "capture",
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
                 "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     /** Netlink family names --family takes (linux/netlink.h), lower case without NETLINK_. */
     static final Map<String, Integer> FAMILIES = Map.ofEntries(

@@ -1,5 +1,6 @@
 package org.nlscope.cli;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,10 +32,16 @@ final class CaptureDecoding implements AutoCloseable {
         this.decoder = decoder;
     }
 
-    /** Loads the dissectors (a bad file fails here), then opens the capture. */
-    static CaptureDecoding open(Path file, List<Path> userDissectorDirs) throws CliException {
+    /** The file name that means standard input, as in tcpdump -r - and tshark -r -. */
+    static final String STDIN = "-";
+
+    /** How errors name standard input. */
+    static final String STDIN_NAME = "standard input";
+
+    /** Loads the dissectors (a bad file fails here), then opens the capture ({@code -}: {@code stdin}). */
+    static CaptureDecoding open(Path file, InputStream stdin, List<Path> userDissectorDirs) throws CliException {
         FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
-        return new CaptureDecoding(openReader(file), decoder);
+        return new CaptureDecoding(openReader(file, stdin), decoder);
     }
 
     static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
@@ -47,9 +54,14 @@ final class CaptureDecoding implements AutoCloseable {
         return DissectorRegistry.load(userDissectorDirs);
     }
 
-    static CaptureReader openReader(Path file) throws CliException {
+    static boolean isStdin(Path file) {
+        return STDIN.equals(file.toString());
+    }
+
+    /** Opens a capture file, or {@code stdin} when the file is {@code -}. */
+    static CaptureReader openReader(Path file, InputStream stdin) throws CliException {
         try {
-            return CaptureReader.open(file);
+            return isStdin(file) ? CaptureReader.open(stdin, STDIN_NAME) : CaptureReader.open(file);
         } catch (CaptureFileException e) {
             throw fileError(e);
         }

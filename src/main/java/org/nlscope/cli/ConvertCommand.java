@@ -11,29 +11,38 @@ import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
                 "nlscope's metadata (generic netlink families, processes) is kept in pcapng."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng).")
+    @Mixin
+    private HelpOption help;
+
+    @ParentCommand
+    private Main main;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng); - reads standard input.")
     private Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - writes pcapng to standard output.")
     private Path out;
 
     @Override
     public Integer call() throws CliException {
-        if (Files.exists(out) && sameFile(in, out)) {
+        boolean toStdout = CaptureDecoding.isStdin(out);
+        if (!toStdout && Files.exists(out) && sameFile(in, out)) {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
-        CaptureFormat format = CaptureFormat.forFileName(out.getFileName().toString());
+        CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
         long frames = 0;
-        try (CaptureReader reader = CaptureDecoding.openReader(in);
+        try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format)) {
             CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
@@ -57,7 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private CaptureWriter create(CaptureFormat format) throws CliException {
         try {
-            return CaptureWriter.create(out, format);
+            return CaptureDecoding.isStdin(out) ? CaptureWriter.create(main.rawOut(), format) : CaptureWriter.create(out, format);
         } catch (IOException e) {
             throw new CliException(out + ": cannot create: " + Errors.oneLine(String.valueOf(e.getMessage())), Main.EXIT_FILE);
         }

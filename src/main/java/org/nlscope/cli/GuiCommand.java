@@ -6,13 +6,17 @@ import java.util.concurrent.Callable;
 import org.nlscope.session.EngineDecoding;
 import org.nlscope.ui.NlscopeApp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code nlscope gui [FILE]}: the desktop app, optionally opening a capture. */
-@Command(name = "gui", mixinStandardHelpOptions = true,
+@Command(name = "gui",
         description = "Opens the desktop app (also what 'nlscope' does without a command), optionally on a capture file.")
 final class GuiCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private Main main;

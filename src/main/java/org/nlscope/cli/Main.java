@@ -2,7 +2,9 @@ package org.nlscope.cli;
 
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -26,12 +28,12 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "nlscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Decodes Linux netlink traffic captured on an nlmon device.",
-        footer = {"", "Run 'nlscope COMMAND --help' for a command's options."})
+        footer = {"", "Run 'nlscope COMMAND --help' or 'nlscope help COMMAND' for a command's options."})
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
-            CaptureCommand.class, GuiCommand.class);
+            CaptureCommand.class, GuiCommand.class, CommandLine.HelpCommand.class);
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 1;
@@ -41,18 +43,25 @@ public final class Main implements Runnable {
             description = "A directory of dissector files that add to or override the built-in ones (repeatable).")
     List<Path> dissectorDirs = new ArrayList<>();
 
+    private InputStream in;
     private Writer out;
     private OutputStream rawOut;
     private CommandLine commandLine;
 
     public static void main(String[] args) {
         // stdout unwrapped from System.out, whose PrintStream would hide a closed pipe
-        System.exit(run(new FileOutputStream(FileDescriptor.out), System.err, args));
+        System.exit(run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err, args));
     }
 
-    /** Runs nlscope with these streams; returns the exit code. */
+    /** Runs nlscope with these output streams and no standard input; returns the exit code. */
     public static int run(OutputStream stdout, OutputStream stderr, String... args) {
+        return run(InputStream.nullInputStream(), stdout, stderr, args);
+    }
+
+    /** Runs nlscope with these streams ({@code -} as a file reads {@code stdin}); returns the exit code. */
+    public static int run(InputStream stdin, OutputStream stdout, OutputStream stderr, String... args) {
         Main main = new Main();
+        main.in = stdin;
         Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         main.out = out;
@@ -85,6 +94,11 @@ public final class Main implements Runnable {
     /** Standard output as bytes, for a capture file streamed there ({@code capture -w -}); nothing else may use it. */
     OutputStream rawOut() {
         return rawOut;
+    }
+
+    /** Standard input, for a capture file named {@code -}. */
+    InputStream in() {
+        return in;
     }
 
     /** Standard output, buffered; the only place nlscope prints results. */

@@ -12,18 +12,22 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.pcap.CaptureFileException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code nlscope stats FILE}: what a capture holds, counted. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
         description = "Counts the messages of a capture by family and type, errors by errno, and kernel drops.")
 final class StatsCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file (pcap or pcapng); - reads standard input.")
     private Path file;
 
     /** family -> type -> count, both sorted by name. */
@@ -38,7 +42,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws CliException, IOException {
         CliException damage = null;
         CaptureStats kernel;
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.userDissectorDirs())) {
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
@@ -88,7 +92,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void print(Writer out, CaptureStats kernel, boolean cutShort) throws IOException {
-        out.write(file + ": " + frames + " frames, " + messages + " messages"
+        out.write((CaptureDecoding.isStdin(file) ? CaptureDecoding.STDIN_NAME : file.toString()) + ": " + frames + " frames, " + messages + " messages"
                 + (cutShort ? " (up to the damage below)" : "") + "\n");
         out.write("\nMessages by family and type:\n");
         for (var family : byType.entrySet()) {
