@@ -13,6 +13,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.redact.Redactor;
 
 /**
  * A capture file decoded frame by frame as its reader yields them, the capture's context
@@ -26,6 +27,7 @@ final class CaptureDecoding implements AutoCloseable {
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
+    private Redactor masking;
 
     private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
         this.reader = reader;
@@ -40,8 +42,20 @@ final class CaptureDecoding implements AutoCloseable {
 
     /** Loads the dissectors (a bad file fails here), then opens the capture ({@code -}: {@code stdin}). */
     static CaptureDecoding open(Path file, InputStream stdin, List<Path> userDissectorDirs) throws CliException {
-        FrameDecoder decoder = new FrameDecoder(registry(userDissectorDirs));
-        return new CaptureDecoding(openReader(file, stdin), decoder);
+        return open(file, stdin, registry(userDissectorDirs));
+    }
+
+    static CaptureDecoding open(Path file, InputStream stdin, DissectorRegistry registry) throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), new FrameDecoder(registry));
+    }
+
+    /**
+     * Frames come out with their secrets zeroed (decoded again after the masking), as
+     * {@code read} prints them unless asked for the secrets.
+     */
+    CaptureDecoding maskingSecrets(Redactor redactor) {
+        this.masking = redactor;
+        return this;
     }
 
     static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
@@ -85,6 +99,12 @@ final class CaptureDecoding implements AutoCloseable {
         }
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
+        if (masking != null) {
+            Frame masked = masking.apply(decoded);
+            if (masked != f) {
+                decoded = decoder.decode(masked, number, context);
+            }
+        }
         next = ContextLearner.learn(context, decoded);
         return decoded;
     }

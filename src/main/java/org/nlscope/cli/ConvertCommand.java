@@ -3,23 +3,33 @@ package org.nlscope.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.redact.RedactionReport;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
 @Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
-                "nlscope's metadata (generic netlink families, processes) is kept in pcapng."})
+                "nlscope's metadata (generic netlink families, processes) is kept in pcapng.",
+                "--redact makes a file safe to attach to a bug report: keys and passwords become zeros",
+                "of the same length (the file still decodes), and a comment in it says what was redacted."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,6 +37,16 @@ final class ConvertCommand implements Callable<Integer> {
 
     @ParentCommand
     private Main main;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--redact", description = "Replace secret attribute payloads (WireGuard, xfrm, 802.11, MACsec keys, "
+            + "and what dissector files mark secret) with zeros of the same length.")
+    private boolean redact;
+
+    @Option(names = "--anonymize", description = "--redact, and also replace MAC and IP addresses with stable pseudonyms.")
+    private boolean anonymize;
 
     @Parameters(index = "0", paramLabel = "IN", description = "The capture to read (pcap or pcapng); - reads standard input.")
     private Path in;
@@ -41,9 +61,12 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
         CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
+        if (redact || anonymize) {
+            return redacted(format);
+        }
         long frames = 0;
         try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
-             CaptureWriter writer = create(format)) {
+             CaptureWriter writer = create(format, List.of())) {
             CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 Frame f;
@@ -64,9 +87,60 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private CaptureWriter create(CaptureFormat format) throws CliException {
+    /**
+     * Two passes over a file: the first finds what to redact, so the section header that
+     * opens the output can say it; the second writes the redacted frames. Standard input
+     * is read once, and the header then says only that the file was redacted.
+     */
+    private int redacted(CaptureFormat format) throws CliException {
+        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        String comment;
+        if (CaptureDecoding.isStdin(in)) {
+            comment = RedactionReport.streamedComment(anonymize);
+        } else {
+            try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry)) {
+                Redactor counting = new Redactor(registry, anonymize, false);
+                DecodedFrame df;
+                while ((df = capture.next()) != null) {
+                    counting.apply(df);
+                }
+                comment = counting.report().comment();
+            } catch (CaptureFileException e) {
+                throw CaptureDecoding.fileError(e);
+            }
+        }
+        long frames = 0;
+        RedactionReport report;
+        try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
+             CaptureWriter writer = create(format, List.of(comment))) {
+            Redactor redactor = new Redactor(registry, anonymize, true);
+            CaptureMetadata written = CaptureMetadata.EMPTY;
+            try {
+                DecodedFrame df;
+                while ((df = capture.next()) != null) {
+                    written = carryMetadata(capture.reader(), writer, written);
+                    writer.write(redactor.apply(df));
+                    frames++;
+                }
+                carryMetadata(capture.reader(), writer, written);
+                report = redactor.report();
+            } catch (CaptureFileException e) {
+                throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
+                        + out + ")", Main.EXIT_FILE);
+            }
+        } catch (IOException e) {
+            throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+        }
+        spec.commandLine().getErr().println("nlscope: " + report.secretCount() + " secret values redacted"
+                + (anonymize ? ", " + report.addressPlaces() + " addresses replaced" : "") + " in " + frames + " frames");
+        return Main.EXIT_OK;
+    }
+
+    private CaptureWriter create(CaptureFormat format, List<String> sectionComments) throws CliException {
         try {
-            return CaptureDecoding.isStdin(out) ? CaptureWriter.create(main.rawOut(), format) : CaptureWriter.create(out, format);
+            return CaptureDecoding.isStdin(out)
+                    ? CaptureWriter.create(main.rawOut(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments)
+                    : CaptureWriter.create(out, format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
         } catch (IOException e) {
             throw new CliException(out + ": cannot create: " + Errors.oneLine(String.valueOf(e.getMessage())), Main.EXIT_FILE);
         }

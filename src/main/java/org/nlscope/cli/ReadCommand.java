@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +35,17 @@ final class ReadCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
+    private boolean showSecrets;
+
     @Override
     public Integer call() throws CliException, IOException {
         Writer out = main.out();
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
+        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
+            if (!showSecrets) {
+                capture.maskingSecrets(Redactor.masking(registry));
+            }
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {

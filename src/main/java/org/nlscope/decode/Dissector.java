@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import java.util.Set;
+
 /**
  * Decodes the messages of one netlink family, or of one generic netlink family.
  * Implementations are immutable and thread-safe; they come from data files
@@ -39,5 +41,18 @@ public interface Dissector {
      */
     default String attributeName(int type, boolean request, String nestPath, int attrType) {
         return null;
+    }
+
+    /**
+     * Names of the attributes whose payload is secret (private keys, preshared keys, passwords):
+     * redaction replaces their payload with zeros. On a nest, every value inside it is secret.
+     */
+    default Set<String> secretAttributes() {
+        return Set.of();
+    }
+
+    /** Names of the attributes and header members that hold a MAC or IP address, for anonymizing. */
+    default Set<String> addressFields() {
+        return Set.of();
     }
 }

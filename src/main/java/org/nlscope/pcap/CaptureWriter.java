@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
 
@@ -45,11 +46,22 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     }
 
     public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName) throws IOException {
+        return create(out, format, interfaceName, List.of());
+    }
+
+    /** A new file whose pcapng section header carries these comments (pcap has no place for them). */
+    public static CaptureWriter create(Path file, CaptureFormat format, String interfaceName, List<String> sectionComments)
+            throws IOException {
+        return create(Files.newOutputStream(file), format, interfaceName, sectionComments);
+    }
+
+    public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName,
+                                       List<String> sectionComments) throws IOException {
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
         try {
             FormatWriter writer = format == CaptureFormat.PCAP
                     ? new PcapWriter(buffered)
-                    : new PcapngWriter(buffered, interfaceName);
+                    : new PcapngWriter(buffered, interfaceName, List.copyOf(sectionComments));
             return new CaptureWriter(buffered, writer);
         } catch (IOException | RuntimeException e) {
             buffered.close();

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
@@ -24,10 +25,11 @@ final class PcapngWriter implements FormatWriter {
     /** Link type to interface id within our single section. */
     private final Map<Integer, Integer> interfaces = new HashMap<>();
 
-    PcapngWriter(OutputStream out, String interfaceName) throws IOException {
+    /** @param sectionComments opt_comment options of the section header (Wireshark's capture file comments) */
+    PcapngWriter(OutputStream out, String interfaceName, List<String> sectionComments) throws IOException {
         this.out = out;
         this.interfaceName = interfaceName;
-        writeSectionHeader();
+        writeSectionHeader(sectionComments);
     }
 
     @Override
@@ -67,12 +69,17 @@ final class PcapngWriter implements FormatWriter {
         // the section header went out at creation, interfaces go out before their first frame
     }
 
-    private void writeSectionHeader() throws IOException {
+    private void writeSectionHeader(List<String> comments) throws IOException {
         byte[] app = "nlscope".getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = block(Pcapng.SECTION_HEADER, 16 + 4 + Pcapng.padded(app.length) + 4);
+        List<byte[]> texts = comments.stream().map(PcapngWriter::utf8Option).toList();
+        int commentsLength = texts.stream().mapToInt(t -> 4 + Pcapng.padded(t.length)).sum();
+        ByteBuffer b = block(Pcapng.SECTION_HEADER, 16 + 4 + Pcapng.padded(app.length) + commentsLength + 4);
         b.putInt(Pcapng.BYTE_ORDER_MAGIC)
                 .putShort((short) 1).putShort((short) 0) // version 1.0
                 .putLong(-1); // section length not given: we stream
+        for (byte[] t : texts) {
+            putOption(b, Pcapng.OPT_COMMENT, t);
+        }
         putOption(b, Pcapng.SHB_USERAPPL, app);
         b.putInt(Pcapng.OPT_ENDOFOPT);
         finish(b);

@@ -22,16 +22,16 @@ import org.nlscope.model.LinkType;
 import org.nlscope.model.ProcessInfo;
 
 /** Wireshark's tshark, an independent reader and writer, agrees with ours on every frame. */
-class TsharkInteropTest {
+public class TsharkInteropTest {
 
     @TempDir
     Path dir;
 
     /** What a command printed and how it ended. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
-    static Run run(String... command) throws IOException, InterruptedException {
+    public static Run run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         // read both streams while it runs, so a full pipe cannot stall it
@@ -53,7 +53,7 @@ class TsharkInteropTest {
         return new Run(p.exitValue(), out, err.join());
     }
 
-    static boolean tsharkPresent() {
+    public static boolean tsharkPresent() {
         try {
             return run("tshark", "--version").exit() == 0;
         } catch (IOException | InterruptedException e) {

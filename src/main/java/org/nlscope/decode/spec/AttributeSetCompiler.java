@@ -131,6 +131,9 @@ final class AttributeSetCompiler {
                         + (decoders.isEmpty() ? "" : " (registered: " + sorted(decoders.keySet()) + ")"));
             }
         }
+        if (a.isSecret() && "flag".equals(type)) {
+            throw fail(f, at + ".secret", "a flag has no payload to keep secret");
+        }
         checkByteOrder(f, at, a.byteOrder(), Types.isInteger(scalar) || "binary".equals(type) && subType != null);
         checkDisplay(f, at, a.display(), "binary".equals(type) && subType != null ? subType : scalar);
     }

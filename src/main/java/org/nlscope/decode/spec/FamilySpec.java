@@ -58,15 +58,20 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
     /**
      * One attribute; {@code value} may be left out (previous + 1, the first is 1).
      * {@code levels} is for an indexed-array nested in indexed-arrays (nlctrl's policy table).
+     * {@code secret} marks key material that redaction replaces with zeros.
      */
     public record Attribute(String name, Integer value, String type, String nestedAttributes, String subType,
                             String subMessage, String selector, @JsonProperty("enum") String en, String display, String byteOrder,
-                            String struct, Boolean repeat, String decoder, Integer levels, String doc) {
+                            String struct, Boolean repeat, String decoder, Integer levels, Boolean secret, String doc) {
 
         /** This attribute with its type number resolved. */
         Attribute withValue(int resolved) {
             return new Attribute(name, resolved, type, nestedAttributes, subType, subMessage, selector, en, display,
-                    byteOrder, struct, repeat, decoder, levels, doc);
+                    byteOrder, struct, repeat, decoder, levels, secret, doc);
+        }
+
+        boolean isSecret() {
+            return Boolean.TRUE.equals(secret);
         }
 
         /**
@@ -77,9 +82,9 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
             int left = levels == null ? 1 : levels;
             return left > 1
                     ? new Attribute("[" + index + "]", index, type, nestedAttributes, subType, null, null, en, display,
-                            byteOrder, struct, null, null, left - 1, null)
+                            byteOrder, struct, null, null, left - 1, secret, null)
                     : new Attribute("[" + index + "]", index, subType, nestedAttributes, null, null, null, en, display,
-                            byteOrder, struct, null, null, null, null);
+                            byteOrder, struct, null, null, null, secret, null);
         }
     }
 

@@ -27,6 +27,8 @@ public final class SpecDissector implements Dissector {
     private final Namespace ns;
     private final Map<String, ValueDecoder> decoders;
     private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
+    private final Set<String> secrets;
+    private final Set<String> addresses;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
@@ -37,6 +39,40 @@ public final class SpecDissector implements Dissector {
                 summaries.put(type, new SummaryTemplate(m.summary(), zeroIsNone));
             }
         });
+        Set<String> secret = new HashSet<>();
+        Set<String> address = new HashSet<>();
+        ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
+            if (a.isSecret()) {
+                secret.add(a.name());
+            }
+            if (isAddress(a.display())) {
+                address.add(a.name());
+            }
+        }));
+        ns.structs().values().forEach(s -> s.members().forEach(m -> {
+            if (isAddress(m.display())) {
+                address.add(m.name());
+            }
+        }));
+        this.secrets = Set.copyOf(secret);
+        this.addresses = Set.copyOf(address);
+    }
+
+    private static boolean isAddress(String display) {
+        return display != null && switch (display) {
+            case "mac", "ipv4", "ipv6", "ip" -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public Set<String> secretAttributes() {
+        return secrets;
+    }
+
+    @Override
+    public Set<String> addressFields() {
+        return addresses;
     }
 
     /** Names of the members and attributes whose zero means "none": flag sets and interface indexes. */

@@ -1,0 +1,168 @@
+package org.nlscope.session.redact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.nlscope.decode.ByteView;
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorKey;
+import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.NetlinkFamilies;
+import org.nlscope.decode.NlAttr;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.Field;
+import org.nlscope.model.Frame;
+
+/**
+ * Makes frames safe to attach to a bug report: the payload of every secret attribute
+ * (those a dissector marks {@code secret}, and the xfrm algorithm keys) becomes zeros of
+ * the same length, so the frame still decodes to the same messages; optionally MAC and IP
+ * addresses become stable pseudonyms. Counts what it did for {@link #report()}.
+ * One instance per file: the pseudonyms must stay the same across its frames.
+ */
+public final class Redactor {
+    private final Set<String> secrets = new HashSet<>();
+    private final Set<String> addresses = new HashSet<>();
+    private final Set<DissectorKey> keysWithSecrets = new HashSet<>();
+    private final boolean anonymize;
+    private final boolean commentFrames;
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private final Pseudonyms pseudonyms = new Pseudonyms();
+    private int framesChanged;
+
+    /**
+     * @param registry      the dissectors whose files say what is secret and what is an address
+     * @param anonymize     also replace MAC and IP addresses
+     * @param commentFrames add a packet comment naming what was redacted to each changed frame
+     */
+    public Redactor(DissectorRegistry registry, boolean anonymize, boolean commentFrames) {
+        for (Dissector d : registry.all()) {
+            secrets.addAll(d.secretAttributes());
+            addresses.addAll(d.addressFields());
+            if (!d.secretAttributes().isEmpty()) {
+                keysWithSecrets.add(d.key());
+            }
+        }
+        this.anonymize = anonymize;
+        this.commentFrames = commentFrames;
+    }
+
+    /** Secrets only, no comments: what {@code read} shows unless asked for the secrets. */
+    public static Redactor masking(DissectorRegistry registry) {
+        return new Redactor(registry, false, false);
+    }
+
+    /**
+     * The frame with its secrets zeroed (and addresses replaced when anonymizing), as a new
+     * frame; the same instance when there was nothing to change.
+     */
+    public Frame apply(DecodedFrame decoded) {
+        if (!anonymize && !mayHoldSecrets(decoded)) {
+            return decoded.frame();
+        }
+        ByteView view = ByteView.of(decoded.frame().data());
+        List<Span> zero = new ArrayList<>();
+        List<Span> hide = new ArrayList<>();
+        for (DecodedMessage m : decoded.messages()) {
+            collect(decoded.family(), view, m, zero, hide);
+            if (m.error() != null && m.error().request() != null) {
+                collect(decoded.family(), view, m.error().request(), zero, hide);
+            }
+        }
+        if (zero.isEmpty() && hide.isEmpty()) {
+            return decoded.frame();
+        }
+        byte[] data = decoded.frame().data().clone();
+        Set<String> names = new TreeSet<>();
+        for (Span s : zero) {
+            Arrays.fill(data, s.offset(), s.offset() + s.length(), (byte) 0);
+            counts.merge(s.name(), 1, Integer::sum);
+            names.add(s.name());
+        }
+        boolean addressChanged = false;
+        for (Span s : hide) {
+            byte[] original = Arrays.copyOfRange(data, s.offset(), s.offset() + s.length());
+            byte[] pseudonym = pseudonyms.of(original);
+            if (pseudonym != null) {
+                System.arraycopy(pseudonym, 0, data, s.offset(), s.length());
+                addressChanged = true;
+            }
+        }
+        if (names.isEmpty() && !addressChanged) {
+            return decoded.frame();
+        }
+        framesChanged++;
+        Frame f = decoded.frame();
+        String comment = f.comment();
+        if (commentFrames && !names.isEmpty()) {
+            String note = "nlscope redacted " + String.join(", ", names);
+            comment = comment == null ? note : comment + "; " + note;
+        }
+        return new Frame(f.timestampNanos(), f.linkType(), data, f.originalLength(), f.packetType(), comment);
+    }
+
+    /** What was done so far. */
+    public RedactionReport report() {
+        return new RedactionReport(counts, anonymize, pseudonyms.distinct(), pseudonyms.replaced(), framesChanged);
+    }
+
+    private boolean mayHoldSecrets(DecodedFrame decoded) {
+        if (decoded.family() == NetlinkFamilies.NETLINK_XFRM) {
+            return true;
+        }
+        if (keysWithSecrets.isEmpty()) {
+            return false;
+        }
+        if (keysWithSecrets.contains(DissectorKey.netlink(decoded.family()))) {
+            return true;
+        }
+        for (DecodedMessage m : decoded.messages()) {
+            if (m.genl() != null && m.genl().family() != null
+                    && keysWithSecrets.contains(DissectorKey.genl(m.genl().family()))) {
+                return true;
+            }
+            DecodedMessage request = m.error() == null ? null : m.error().request();
+            if (request != null && request.genl() != null && request.genl().family() != null
+                    && keysWithSecrets.contains(DissectorKey.genl(request.genl().family()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void collect(int family, ByteView view, DecodedMessage m, List<Span> zero, List<Span> hide) {
+        if (family == NetlinkFamilies.NETLINK_XFRM) {
+            XfrmKeys.find(view, m.offset(), zero);
+        }
+        walk(m.fixedHeader(), false, zero, hide);
+        walk(m.attributes(), false, zero, hide);
+    }
+
+    private void walk(List<Field> fields, boolean inSecret, List<Span> zero, List<Span> hide) {
+        for (Field f : fields) {
+            boolean secret = inSecret || f.isAttribute() && f.name() != null && secrets.contains(f.name());
+            boolean hasAttributes = f.nested() || !f.children().isEmpty() && f.children().get(0).isAttribute();
+            if (secret && !hasAttributes) {
+                // the whole value: a key, a password, or a struct that holds one
+                int head = f.isAttribute() ? NlAttr.HEADER : 0;
+                if (f.length() > head) {
+                    zero.add(new Span(f.name() == null ? "?" : f.name(), f.offset() + head, f.length() - head));
+                }
+                continue;
+            }
+            if (anonymize && !secret && f.name() != null && addresses.contains(f.name()) && f.children().isEmpty()) {
+                int head = f.isAttribute() ? NlAttr.HEADER : 0;
+                if (Pseudonyms.isAddressLength(f.length() - head)) {
+                    hide.add(new Span(f.name(), f.offset() + head, f.length() - head));
+                }
+            }
+            walk(f.children(), secret, zero, hide);
+        }
+    }
+}
