@@ -22,8 +22,8 @@ import org.nlscope.model.Frame;
  * dissector files, small enough to check in. Jazzer finds a target's seeds in
  * {@code src/test/resources/PACKAGE/CLASSInputs/METHOD/}; files there named
  * {@code seed-*} are this class's, anything else (a crash Jazzer found, kept as a
- * regression input) is left alone. {@code FuzzSeedsTest} holds the checked-in seeds to
- * what this makes; after changing it or the captures, run {@code scripts/fuzz --seeds}.
+ * regression input) is left alone. After recording a capture or changing a built-in
+ * file, refresh them with {@code scripts/fuzz --seeds}.
  */
 public final class FuzzSeeds {
     public static final Path RESOURCES = Path.of("src/test/resources");

@@ -1,51 +1,51 @@
 package org.nlscope.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nlscope.pcap.CaptureReader;
 
-/** The checked-in seeds are what {@link FuzzSeeds} makes from today's captures, and real captures themselves. */
+/**
+ * The checked-in capture seeds are real captures with frames (so fuzzing starts from
+ * deep inside the readers), and the generator cuts every recorded capture. Seeds that
+ * lag behind a newly recorded capture cost coverage, not correctness; refresh them with
+ * {@code scripts/fuzz --seeds}.
+ */
 class FuzzSeedsTest {
 
     @Test
-    void checkedInSeedsAreTheGeneratedOnes() throws IOException {
-        SortedMap<String, byte[]> expected = FuzzSeeds.generate();
-        TreeSet<String> onDisk = new TreeSet<>();
-        for (String dir : FuzzSeeds.DIRECTORIES) {
+    void everyCheckedInCaptureSeedHoldsFrames() throws Exception {
+        int seeds = 0;
+        for (String dir : List.of(FuzzSeeds.PCAP, FuzzSeeds.PCAPNG)) {
             try (Stream<Path> s = Files.list(FuzzSeeds.RESOURCES.resolve(dir))) {
-                s.filter(p -> p.getFileName().toString().startsWith(FuzzSeeds.PREFIX))
-                        .forEach(p -> onDisk.add(dir + "/" + p.getFileName()));
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith(FuzzSeeds.PREFIX)).toList()) {
+                    try (CaptureReader r = CaptureReader.open(new ByteArrayInputStream(Files.readAllBytes(p)), p.toString())) {
+                        assertTrue(r.next() != null, p + " holds no frame");
+                    }
+                    seeds++;
+                }
             }
         }
-        assertEquals(new TreeSet<>(expected.keySet()), onDisk, "seeds are stale: run scripts/fuzz --seeds");
-        for (Map.Entry<String, byte[]> e : expected.entrySet()) {
-            assertArrayEquals(e.getValue(), Files.readAllBytes(FuzzSeeds.RESOURCES.resolve(e.getKey())), e.getKey());
-        }
+        assertTrue(seeds >= 10, "only " + seeds + " capture seeds");
     }
 
     @Test
-    void everyCaptureSeedIsAReadableCaptureWithFrames() throws Exception {
-        for (Map.Entry<String, byte[]> e : FuzzSeeds.generate().entrySet()) {
-            if (!e.getKey().startsWith(FuzzSeeds.PCAP) && !e.getKey().startsWith(FuzzSeeds.PCAPNG)) {
-                continue;
-            }
-            try (CaptureReader r = CaptureReader.open(new java.io.ByteArrayInputStream(e.getValue()), e.getKey())) {
-                int frames = 0;
-                while (r.next() != null) {
-                    frames++;
-                }
-                assertTrue(frames > 0, e.getKey() + " holds no frame");
-            }
+    void theGeneratorCutsEveryRecordedCapture() throws Exception {
+        var generated = FuzzSeeds.generate();
+        for (Path capture : RecordedCaptures.files()) {
+            String name = capture.getFileName().toString();
+            String stem = name.substring(0, name.lastIndexOf('.'));
+            String dir = name.endsWith(".pcapng") ? FuzzSeeds.PCAPNG : FuzzSeeds.PCAP;
+            byte[] seed = generated.get(dir + "/" + FuzzSeeds.PREFIX + stem);
+            assertTrue(seed != null && seed.length <= Files.size(capture), name);
+            assertFalse(generated.keySet().stream().noneMatch(k -> k.startsWith(FuzzSeeds.FRAMES + "/" + FuzzSeeds.PREFIX + stem)),
+                    "no frame seed from " + name);
         }
     }
 }
