@@ -23,10 +23,10 @@ final class CaptureDecoding implements AutoCloseable {
 
     private final CaptureReader reader;
     private final FrameDecoder decoder;
-    private CaptureMetadata metadataSeen = CaptureMetadata.EMPTY;
     private DecodeContext next = DecodeContext.empty();
     private DecodeContext context = next;
     private int number;
+    private CaptureMetadata newMetadata = CaptureMetadata.EMPTY;
     private Redactor masking;
 
     private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
@@ -91,12 +91,9 @@ final class CaptureDecoding implements AutoCloseable {
         if (f == null) {
             return null;
         }
-        CaptureMetadata m = reader.metadata();
-        if (!m.equals(metadataSeen)) {
-            // a metadata block (genl snapshot, port owners) read before this frame
-            metadataSeen = m;
-            next = next.withMetadata(m);
-        }
+        // a metadata block (genl snapshot, port owners) read before this frame: only what is new
+        newMetadata = reader.takeNewMetadata();
+        next = next.withMetadata(newMetadata);
         context = next;
         DecodedFrame decoded = decoder.decode(f, ++number, context);
         if (masking != null) {
@@ -112,6 +109,11 @@ final class CaptureDecoding implements AutoCloseable {
     /** The context the last frame was decoded with (for the processes behind its ports). */
     DecodeContext context() {
         return context;
+    }
+
+    /** The metadata entries that were new before the last frame (what a copy writes before it), or EMPTY. */
+    CaptureMetadata newMetadata() {
+        return newMetadata;
     }
 
     CaptureReader reader() {

@@ -67,16 +67,15 @@ final class ConvertCommand implements Callable<Integer> {
         long frames = 0;
         try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format, List.of())) {
-            CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 Frame f;
                 while ((f = reader.next()) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
-                    written = carryMetadata(reader, writer, written);
+                    carryMetadata(reader, writer);
                     writer.write(f);
                     frames++;
                 }
-                carryMetadata(reader, writer, written);
+                carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
@@ -114,15 +113,14 @@ final class ConvertCommand implements Callable<Integer> {
         try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
              CaptureWriter writer = create(format, List.of(comment))) {
             Redactor redactor = new Redactor(registry, anonymize, true);
-            CaptureMetadata written = CaptureMetadata.EMPTY;
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
-                    written = carryMetadata(capture.reader(), writer, written);
+                    writeIfAny(capture.newMetadata(), writer);
                     writer.write(redactor.apply(df));
                     frames++;
                 }
-                carryMetadata(capture.reader(), writer, written);
+                carryMetadata(capture.reader(), writer);
                 report = redactor.report();
             } catch (CaptureFileException e) {
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
@@ -146,14 +144,15 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static CaptureMetadata carryMetadata(CaptureReader reader, CaptureWriter writer, CaptureMetadata written)
-            throws IOException {
-        CaptureMetadata seen = reader.metadata();
-        if (seen.isEmpty() || seen.equals(written)) {
-            return written;
+    /** What the reader found new goes out as its own block: readers merge blocks in file order. */
+    private static void carryMetadata(CaptureReader reader, CaptureWriter writer) throws IOException {
+        writeIfAny(reader.takeNewMetadata(), writer);
+    }
+
+    private static void writeIfAny(CaptureMetadata added, CaptureWriter writer) throws IOException {
+        if (!added.isEmpty()) {
+            writer.writeMetadata(added);
         }
-        writer.writeMetadata(seen);
-        return seen;
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -10,6 +10,8 @@ import org.nlscope.model.NlMsgHeader;
  * named in nlctrl's replies (CTRL_CMD_NEWFAMILY, the answer to CTRL_CMD_GETFAMILY) and
  * notifications. It reads nlctrl's attributes itself, so it works without an nlctrl
  * dissector. CTRL_CMD_DELFAMILY forgets nothing: frames after it may still use the id.
+ * What the context refuses to learn ({@link DecodeContext#refusal}) is a problem on the
+ * message that said it.
  */
 public final class ContextLearner {
     static final int CTRL_CMD_NEWFAMILY = 1;
@@ -47,6 +49,16 @@ public final class ContextLearner {
     }
 
     private static DecodeContext learnFamily(DecodeContext context, ByteView attrs) {
+        Named n = named(attrs);
+        return n == null ? context : context.withGenlFamily(n.id(), n.name());
+    }
+
+    /** A family id and the name an nlctrl reply gives it. */
+    record Named(int id, String name) {
+    }
+
+    /** The id and name in nlctrl's attributes, or null when either is missing. */
+    static Named named(ByteView attrs) {
         int id = -1;
         String name = null;
         for (NlAttr a : AttrReader.read(attrs).attributes()) {
@@ -56,7 +68,7 @@ public final class ContextLearner {
                 name = cString(attrs, a);
             }
         }
-        return id >= 0 && name != null && !name.isEmpty() ? context.withGenlFamily(id, name) : context;
+        return id >= 0 && name != null && !name.isEmpty() ? new Named(id, name) : null;
     }
 
     private static String cString(ByteView v, NlAttr a) {

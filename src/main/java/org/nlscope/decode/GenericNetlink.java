@@ -44,6 +44,14 @@ final class GenericNetlink {
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
         MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context);
         found.addAll(b.problems());
+        if (h.type() == DecodeContext.GENL_ID_CTRL && !h.isRequest()
+                && (cmd == ContextLearner.CTRL_CMD_NEWFAMILY || cmd == ContextLearner.CTRL_CMD_GETFAMILY)) {
+            ContextLearner.Named named = ContextLearner.named(rest);
+            String refusal = named == null ? null : context.refusal(named.id(), named.name());
+            if (refusal != null) {
+                found.add(refusal);
+            }
+        }
         GenlInfo genl = new GenlInfo(h.type(), family, cmd, cmdName, version);
         String head = familyLabel + " " + (cmdName != null ? cmdName : "cmd " + cmd);
         return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), kind), genl,

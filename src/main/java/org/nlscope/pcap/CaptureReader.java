@@ -123,12 +123,20 @@ public final class CaptureReader implements AutoCloseable {
         return parser.metadata();
     }
 
+    /**
+     * The metadata entries read since the last call that say something new, or
+     * {@link CaptureMetadata#EMPTY}: what a consumer adds before decoding the next frame.
+     */
+    public CaptureMetadata takeNewMetadata() {
+        return parser.takeNewMetadata();
+    }
+
     /** Frames read but not returned because they are not netlink. */
     public long skippedFrames() {
         return skippedFrames;
     }
 
-    /** The comments of every section header read so far. */
+    /** The comments of the section headers read so far, up to {@link org.nlscope.model.Limits#MAX_SECTION_COMMENT_BYTES}. */
     public List<String> sectionComments() {
         return List.copyOf(parser.sectionComments());
     }

@@ -13,6 +13,11 @@ interface FrameParser {
         return CaptureMetadata.EMPTY;
     }
 
+    /** The metadata entries read since the last call that were new, or EMPTY. */
+    default CaptureMetadata takeNewMetadata() {
+        return CaptureMetadata.EMPTY;
+    }
+
     default List<String> sectionComments() {
         return List.of();
     }

@@ -2,6 +2,7 @@ package org.nlscope.pcap;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 
 /** Classic libpcap: a 24-byte file header, then 16-byte record headers each followed by the frame. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 
 /**
@@ -22,7 +23,10 @@ final class PcapngParser implements FrameParser {
     private final ByteSource src;
     private final List<Interface> interfaces = new ArrayList<>();
     private final List<String> sectionComments = new ArrayList<>();
-    private CaptureMetadata metadata = CaptureMetadata.EMPTY;
+    private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator();
+    /** What was new since the last {@link #takeNewMetadata()}: callers apply deltas, never the whole again. */
+    private CaptureMetadata.Accumulator newMetadata = new CaptureMetadata.Accumulator();
+    private long sectionCommentChars;
     private ByteOrder order;
     private boolean anySupportedInterface;
     private Block firstUnsupportedInterface;
@@ -37,7 +41,16 @@ final class PcapngParser implements FrameParser {
 
     @Override
     public CaptureMetadata metadata() {
-        return metadata;
+        return metadata.snapshot();
+    }
+
+    @Override
+    public CaptureMetadata takeNewMetadata() {
+        CaptureMetadata taken = newMetadata.snapshot();
+        if (!taken.isEmpty()) {
+            newMetadata = new CaptureMetadata.Accumulator();
+        }
+        return taken;
     }
 
     @Override
@@ -124,7 +137,9 @@ final class PcapngParser implements FrameParser {
         }
         interfaces.clear();
         for (Block.Option o : shb.options(12)) {
-            if (o.code() == Pcapng.OPT_COMMENT) {
+            // kept up to a limit: a file of many sections must not grow the heap with it
+            if (o.code() == Pcapng.OPT_COMMENT && sectionCommentChars + o.value().length <= Limits.MAX_SECTION_COMMENT_BYTES) {
+                sectionCommentChars += o.value().length;
                 sectionComments.add(o.text());
             }
         }
@@ -198,7 +213,7 @@ final class PcapngParser implements FrameParser {
         }
         String text = Block.text(cb.bytes(4, cb.length() - 4, "payload"));
         if (text.startsWith(Pcapng.METADATA_MAGIC)) {
-            metadata = metadata.merge(CaptureMetadata.parse(text));
+            newMetadata.add(metadata.add(CaptureMetadata.parse(text)));
         }
         return null;
     }

@@ -36,7 +36,7 @@ public final class CaptureStore {
          */
         void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow);
 
-        /** Metadata was added (genl snapshot, port owners, kernel counters); the argument is the whole of it now. */
+        /** Metadata was added (genl snapshot, port owners, kernel counters); the argument is what was new (on subscribe: all of it). */
         default void metadataChanged(CaptureMetadata metadata) {
         }
     }
@@ -57,7 +57,7 @@ public final class CaptureStore {
     private int[] rowMessage = new int[256];
     private int rowCount;
     private DecodeContext nextContext;
-    private CaptureMetadata metadata = CaptureMetadata.EMPTY;
+    private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator();
 
     public CaptureStore(FrameDecoding decoding) {
         this(decoding, DEFAULT_CACHE_FRAMES);
@@ -126,18 +126,17 @@ public final class CaptureStore {
     public void addMetadata(CaptureMetadata more) {
         writeLock.lock();
         try {
-            CaptureMetadata now;
+            CaptureMetadata added;
             synchronized (this) {
-                CaptureMetadata merged = metadata.merge(more);
-                if (merged.equals(metadata)) {
+                // only what is new goes on: a capture of many blocks costs O(entries), not O(blocks x entries)
+                added = metadata.add(more);
+                if (added.isEmpty()) {
                     return;
                 }
-                metadata = merged;
-                nextContext = nextContext.withMetadata(more);
-                now = metadata;
+                nextContext = nextContext.withMetadata(added);
             }
             for (Listener l : listeners) {
-                l.metadataChanged(now);
+                l.metadataChanged(added);
             }
         } finally {
             writeLock.unlock();
@@ -180,7 +179,7 @@ public final class CaptureStore {
     }
 
     public synchronized CaptureMetadata metadata() {
-        return metadata;
+        return metadata.snapshot();
     }
 
     /** The frame with this 1-based number. */

@@ -164,12 +164,11 @@ public final class LiveCapture {
             String end = null;
             try (reader) {
                 Frame frame;
-                CaptureMetadata known = null;
                 long lastFlush = System.nanoTime();
                 while ((frame = reader.next()) != null) {
-                    if (reader.metadata() != known) {
-                        known = reader.metadata();
-                        session.store().addMetadata(known);
+                    CaptureMetadata added = reader.takeNewMetadata();
+                    if (!added.isEmpty()) {
+                        session.store().addMetadata(added);
                     }
                     session.append(frame);
                     if (System.nanoTime() - lastFlush > 1_000_000_000L && session.autosave() != null) {

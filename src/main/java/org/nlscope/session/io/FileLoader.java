@@ -75,18 +75,17 @@ public final class FileLoader {
         String name = file.toString();
         long frames = 0;
         try (CaptureReader reader = CaptureReader.open(file)) {
-            CaptureMetadata seen = CaptureMetadata.EMPTY;
             try {
                 Frame f;
                 while (!loading.cancelled && (f = reader.next()) != null) {
-                    seen = addMetadata(reader, store, seen);
+                    addMetadata(reader, store);
                     store.append(f);
                     loading.frames = ++frames;
                 }
-                addMetadata(reader, store, seen);
+                addMetadata(reader, store);
                 return new LoadResult(name, frames, reader.skippedFrames(), null, loading.cancelled);
             } catch (CaptureFileException e) {
-                addMetadata(reader, store, seen);
+                addMetadata(reader, store);
                 return new LoadResult(name, frames, reader.skippedFrames(), e.getMessage(), false);
             }
         } catch (CaptureFileException e) {
@@ -98,11 +97,10 @@ public final class FileLoader {
     }
 
     /** Metadata blocks may come anywhere in a pcapng; pass each new one on before the next frame decodes. */
-    private static CaptureMetadata addMetadata(CaptureReader reader, CaptureStore store, CaptureMetadata seen) {
-        CaptureMetadata now = reader.metadata();
-        if (now != seen && !now.equals(seen)) {
-            store.addMetadata(now);
+    private static void addMetadata(CaptureReader reader, CaptureStore store) {
+        CaptureMetadata added = reader.takeNewMetadata();
+        if (!added.isEmpty()) {
+            store.addMetadata(added);
         }
-        return now;
     }
 }

@@ -1,0 +1,44 @@
+package org.nlscope.model;
+
+/**
+ * Every size beyond which nlscope stops believing its input: a frame, a file or a
+ * dissector file past one of these gets a problem naming the limit, never unbounded
+ * time or memory. Documented for users in docs/limits.md; defined here once.
+ */
+public final class Limits {
+    /** Largest pcap record or pcapng block read into memory, and written: far above any netlink skb. */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+    /** The snaplen pcap files get when no frame is longer (tcpdump's default). */
+    public static final int DEFAULT_SNAPLEN = 262144;
+
+    /** Messages decoded per frame; the rest of the frame is reported, not decoded. */
+    public static final int MAX_MESSAGES_PER_FRAME = 65536;
+
+    /** Attributes decoded per frame, at every nesting level together. */
+    public static final int MAX_ATTRIBUTES_PER_FRAME = 262144;
+
+    /** Nests followed inside one message (attributes, sub-messages, Java value decoders alike). */
+    public static final int MAX_NESTING_DEPTH = 16;
+
+    /** Distinct generic netlink family ids one capture may name (from nlctrl and metadata). */
+    public static final int MAX_GENL_IDS = 4096;
+
+    /** Port owners one capture's metadata may name. */
+    public static final int MAX_PROCESSES = 65536;
+
+    /** Bytes of pcapng section-header comments kept per read (each is shown, then dropped). */
+    public static final int MAX_SECTION_COMMENT_BYTES = 1024 * 1024;
+
+    /** Bytes of a pcapng option: its length field is 16 bits. */
+    public static final int MAX_OPTION_BYTES = 0xffff;
+
+    /** Longest scalar (a string, a number) in a dissector file. */
+    public static final int MAX_SPEC_SCALAR_CHARS = 64 * 1024;
+
+    /** Largest dissector file, in code points. */
+    public static final int MAX_SPEC_FILE_CHARS = 4 * 1024 * 1024;
+
+    private Limits() {
+    }
+}
