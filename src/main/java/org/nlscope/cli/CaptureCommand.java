@@ -24,12 +24,15 @@ import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.redact.RedactionReport;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,8 +92,16 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no live decode, only the summary.")
     private boolean quiet;
 
+    @Option(names = "--redact", description = "Write secret attribute payloads (keys, passwords) to -w as zeros of the same length.")
+    private boolean redact;
+
+    @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
+    private boolean showSecrets;
+
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
+
+    private DissectorRegistry registry;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
@@ -101,7 +112,9 @@ final class CaptureCommand implements Callable<Integer> {
         }
         boolean pcapOnStdout = "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
-        FrameDecoder decoder = decode ? new FrameDecoder(CaptureDecoding.registry(main.userDissectorDirs())) : null;
+        registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
+        FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
+        FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;
         try {
             options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb);
@@ -131,7 +144,7 @@ final class CaptureCommand implements Callable<Integer> {
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(capture, decoder, pcapOnStdout, durationNanos, err);
+            return run(capture, decoder, redaction, pcapOnStdout, durationNanos, err);
         } finally {
             capture.close();
             finished.countDown();
@@ -143,10 +156,10 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int run(NlmonCapture capture, FrameDecoder decoder, boolean pcapOnStdout, long durationNanos, PrintWriter err)
-            throws CliException, IOException, InterruptedException {
+    private int run(NlmonCapture capture, FrameDecoder decoder, FileRedaction redaction, boolean pcapOnStdout,
+                    long durationNanos, PrintWriter err) throws CliException, IOException, InterruptedException {
         Writer out = main.out();
-        CaptureWriter writer = openWriter(capture, pcapOnStdout);
+        CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
@@ -165,7 +178,7 @@ final class CaptureCommand implements Callable<Integer> {
                 messages.addAndGet(countMessages(frame.data()));
                 try {
                     if (writer != null) {
-                        writer.write(frame);
+                        writer.write(redaction == null ? frame : redaction.apply(frame, capture));
                     }
                 } catch (IOException e) {
                     writeFailure[0] = e;
@@ -197,7 +210,8 @@ final class CaptureCommand implements Callable<Integer> {
         });
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
-        Printer printer = decoder == null ? null : new Printer(decoder, capture, out);
+        Printer printer = decoder == null ? null
+                : new Printer(decoder, showSecrets ? null : Redactor.masking(registry), capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -253,15 +267,16 @@ final class CaptureCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout) throws CliException {
+    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {
         if (writeTo == null) {
             return null;
         }
+        List<String> comments = redacted ? List.of(RedactionReport.streamedComment(false)) : List.of();
         try {
             if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName());
+                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
             }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName());
+            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
         } catch (IOException e) {
             throw new CliException(writeTo + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
@@ -272,11 +287,13 @@ final class CaptureCommand implements Callable<Integer> {
         private final FrameDecoder decoder;
         private final CaptureSource capture;
         private final Writer out;
+        private final Redactor masking;
         private DecodeContext context;
         private int number;
 
-        Printer(FrameDecoder decoder, CaptureSource capture, Writer out) {
+        Printer(FrameDecoder decoder, Redactor masking, CaptureSource capture, Writer out) {
             this.decoder = decoder;
+            this.masking = masking;
             this.capture = capture;
             this.out = out;
             this.context = DecodeContext.empty().withMetadata(capture.metadata());
@@ -284,6 +301,12 @@ final class CaptureCommand implements Callable<Integer> {
 
         void print(Frame f) {
             DecodedFrame df = decoder.decode(f, ++number, context);
+            if (masking != null) {
+                Frame masked = masking.apply(df);
+                if (masked != f) {
+                    df = decoder.decode(masked, number, context);
+                }
+            }
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }

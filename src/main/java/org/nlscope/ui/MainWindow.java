@@ -86,9 +86,11 @@ public final class MainWindow {
     private boolean follow = true;
     private Path autosaveDirectory = Recovery.autosaveDirectory();
     private Recovery.Leftover recovered;
+    private final BugReportExport bugReport;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
         this.stage = stage;
+        this.bugReport = new BugReportExport(stage, banner, status, ui);
         this.decoding = decoding;
         this.recent = recent;
 
@@ -154,6 +156,7 @@ public final class MainWindow {
         MenuItem saveAs = item("Save _As…", "Shortcut+Shift+S", this::saveAs);
         MenuItem exportText = item("Export Selected as _Text…", null, () -> exportSelected(false));
         MenuItem exportJson = item("Export Selected as _JSON…", null, () -> exportSelected(true));
+        MenuItem exportRedacted = item("Export for _Bug Report…", null, () -> bugReport.run(store));
         MenuItem quit = item("_Quit", "Shortcut+Q", () -> {
             if (confirmDiscard("quit")) {
                 shutDown();
@@ -161,7 +164,7 @@ public final class MainWindow {
             }
         });
         Menu fileMenu = new Menu("_File", null, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), exportText, exportJson, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), exportText, exportJson, exportRedacted, new SeparatorMenuItem(), quit);
 
         MenuItem copyText = item("Copy as _Text", "Shortcut+C", () -> copySelected(false));
         MenuItem copyJson = item("Copy as _JSON", "Shortcut+Shift+C", () -> copySelected(true));
@@ -954,6 +957,11 @@ public final class MainWindow {
     }
 
     // ---- for tests and the app ----
+
+    /** File > Export for Bug Report, for tests that cannot click through its dialogs. */
+    BugReportExport bugReport() {
+        return bugReport;
+    }
 
     public CaptureStore store() {
         return store;
