@@ -6,14 +6,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * A strip above the table that says what went wrong and what to do, with buttons for
- * the remedies (open a sample capture, recover an autosave). Hidden when empty.
+ * the remedies (open a sample capture, recover an autosave). Hidden when empty. It draws
+ * the view model's {@link MainViewModel.BannerState}; its buttons keep their full label
+ * and the text wraps instead.
  */
 public final class Banner extends HBox {
 
     private final Label message = new Label();
+    private Runnable onHide = () -> { };
 
     public Banner() {
         setId("banner");
@@ -24,29 +28,41 @@ public final class Banner extends HBox {
         message.setId("bannerMessage");
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
-        hide();
+        show(MainViewModel.BannerState.NONE);
     }
 
-    /** Shows a message with remedies; style is "warning", "error" or "info". */
-    public void show(String style, String text, Button... actions) {
+    /** What the close button and every remedy do first (the view model forgets the banner). */
+    public void setOnHide(Runnable action) {
+        onHide = action;
+    }
+
+    public void show(MainViewModel.BannerState state) {
+        boolean showing = state.isShowing();
         getStyleClass().removeAll("warning", "error", "info");
-        getStyleClass().add(style);
-        message.setText(text);
+        getStyleClass().add(state.style());
+        message.setText(state.text());
         getChildren().setAll(message);
-        getChildren().addAll(actions);
-        Button close = new Button("✕");
+        for (MainViewModel.Action a : state.actions()) {
+            Button b = button(a.label(), a.run());
+            getChildren().add(b);
+        }
+        Button close = button("✕", () -> { });
         close.getStyleClass().add("banner-close");
-        close.setOnAction(e -> hide());
         getChildren().add(close);
-        setVisible(true);
-        setManaged(true);
+        setVisible(showing);
+        setManaged(showing);
     }
 
-    public void hide() {
-        setVisible(false);
-        setManaged(false);
-        message.setText("");
+    private Button button(String text, Runnable action) {
+        Button b = new Button(text);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> {
+            onHide.run();
+            action.run();
+        });
+        return b;
     }
 
     public String text() {
@@ -55,15 +71,5 @@ public final class Banner extends HBox {
 
     public boolean isShowing() {
         return isVisible();
-    }
-
-    /** A banner button that hides the banner, then runs its action. */
-    public Button action(String text, Runnable action) {
-        Button b = new Button(text);
-        b.setOnAction(e -> {
-            hide();
-            action.run();
-        });
-        return b;
     }
 }

@@ -2,6 +2,7 @@ package org.nlscope.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -19,21 +20,19 @@ import org.nlscope.session.redact.RedactionReport;
  */
 final class BugReportExport {
     private final Stage stage;
-    private final Banner banner;
-    private final StatusBar status;
-    private final FxBatcher<Runnable> ui;
+    private final MainViewModel vm;
+    private final Consumer<String> activity;
 
-    BugReportExport(Stage stage, Banner banner, StatusBar status, FxBatcher<Runnable> ui) {
+    BugReportExport(Stage stage, MainViewModel vm, Consumer<String> activity) {
         this.stage = stage;
-        this.banner = banner;
-        this.status = status;
-        this.ui = ui;
+        this.vm = vm;
+        this.activity = activity;
     }
 
     /** Asks whether to anonymize and where to save, then saves in the background. */
     void run(CaptureStore store) {
         if (store.frameCount() == 0) {
-            banner.show("info", "There is nothing to export yet.");
+            vm.showBanner("info", "There is nothing to export yet.");
             return;
         }
         CheckBox anonymize = new CheckBox("Also replace MAC and IP addresses with stable pseudonyms");
@@ -57,15 +56,15 @@ final class BugReportExport {
 
     /** Saves redacted in the background and reports on the status bar (or the banner on failure). */
     void save(CaptureStore store, Path target, boolean anonymize) {
-        status.setActivity("Exporting for a bug report…");
-        Jobs.run("export-redacted", () -> {
+        activity.accept("Exporting for a bug report…");
+        vm.runner().background("export-redacted", () -> {
             try {
                 RedactionReport r = RedactedSave.save(store, target, anonymize);
-                ui.add(() -> status.setActivity("Exported " + store.frameCount() + " frames to " + target.getFileName()
+                vm.runner().ui(() -> activity.accept("Exported " + store.frameCount() + " frames to " + target.getFileName()
                         + ": " + r.secretCount() + " secrets redacted"
                         + (anonymize ? ", " + r.addressPlaces() + " addresses replaced" : "")));
             } catch (java.io.IOException | RuntimeException e) {
-                ui.add(() -> banner.show("error", "Could not export " + target + ": " + e.getMessage()));
+                vm.runner().ui(() -> vm.showBanner("error", "Could not export " + target + ": " + e.getMessage()));
             }
         });
     }

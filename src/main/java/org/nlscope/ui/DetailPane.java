@@ -6,7 +6,11 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.session.CaptureStore;
+import org.nlscope.session.MessageRow;
 import org.nlscope.session.export.DetailNode;
+import org.nlscope.session.export.DetailTree;
 
 /**
  * The detail tree of one frame beside its bytes, linked both ways: selecting a node
@@ -76,6 +80,27 @@ public final class DetailPane extends SplitPane {
             }
             select(f);
         }
+    }
+
+    /** Shows the frame of a message row, with the message's node expanded and selected. */
+    public void showMessage(CaptureStore store, MessageRow row) {
+        DecodedFrame df = store.decoded(row.frameNumber());
+        DetailNode frameRoot = new DetailTree(port -> store.context(row.frameNumber()).process(port)).build(df);
+        show(frameRoot, df.frame().data(), messageNode(frameRoot, df, row.messageIndex()));
+    }
+
+    /** The message's node in the frame tree: the child covering its nlmsghdr offset. */
+    private static DetailNode messageNode(DetailNode frameRoot, DecodedFrame df, int messageIndex) {
+        if (messageIndex < 0 || messageIndex >= df.messages().size()) {
+            return null;
+        }
+        int offset = df.messages().get(messageIndex).offset();
+        for (DetailNode child : frameRoot.children()) {
+            if (child.coversBytes() && child.offset() == offset) {
+                return child;
+            }
+        }
+        return null;
     }
 
     /** Selects the deepest node whose bytes hold this offset; returns it, or null. */

@@ -61,14 +61,47 @@ public final class LiveCapture {
         List<String> command = childCommand();
         List<String> elevate = elevation();
         if (command == null || elevate == null) {
-            throw new CaptureException(CaptureException.Reason.PRIVILEGES,
-                    "Live capture needs CAP_NET_ADMIN and CAP_NET_RAW, and neither sudo (without a password) nor "
-                            + "pkexec is available. Start nlscope with sudo, or grant the capabilities to java once: "
-                            + "sudo setcap cap_net_admin,cap_net_raw+ep " + javaBinary());
+            throw noPrivileges();
         }
         List<String> full = new ArrayList<>(elevate);
         full.addAll(command);
         return child(full, elevate.get(0), session, onEnd);
+    }
+
+    /** The launcher the app uses. */
+    public static final CaptureLauncher LAUNCHER = new CaptureLauncher() {
+        @Override
+        public Running start(CaptureSession session, Consumer<String> onEnd) {
+            return LiveCapture.start(session, onEnd);
+        }
+
+        @Override
+        public CaptureException check() {
+            return LiveCapture.check();
+        }
+    };
+
+    /**
+     * Why {@link #start} would fail, or null. With the capabilities it brings nlmon up and
+     * down once (the only way to learn whether the kernel has it); without, it only looks
+     * for a way to elevate.
+     */
+    static CaptureException check() {
+        if (hasCaptureCapabilities()) {
+            try (CaptureSource probe = NlmonCapture.open(CaptureOptions.defaults())) {
+                return null;
+            } catch (CaptureException e) {
+                return e;
+            }
+        }
+        return childCommand() == null || elevation() == null ? noPrivileges() : null;
+    }
+
+    private static CaptureException noPrivileges() {
+        return new CaptureException(CaptureException.Reason.PRIVILEGES,
+                "it needs CAP_NET_ADMIN and CAP_NET_RAW, and neither sudo (without a password) nor "
+                        + "pkexec is available. Start nlscope with sudo, or grant the capabilities to java once: "
+                        + "sudo setcap cap_net_admin,cap_net_raw+ep " + javaBinary());
     }
 
     /** True when the effective capabilities hold both CAP_NET_ADMIN and CAP_NET_RAW (root has them). */

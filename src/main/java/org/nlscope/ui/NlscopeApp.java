@@ -32,6 +32,8 @@ public final class NlscopeApp extends Application {
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             window.open(Path.of(args.get(0)));
+        } else {
+            window.viewModel().live().check();
         }
     }
 

@@ -214,6 +214,17 @@ class MainWindowTest {
         try (var left = Files.list(tmp.resolve("autosave"))) {
             assertEquals(0, left.count(), "a capture that never started leaves no autosave");
         }
+        assertTrue(fx(() -> window.store().frameCount() == 0 && window.session().file() == null),
+                "Start did not replace the (empty) capture");
+        run(() -> window.table().getScene().getWindow().setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String label : List.of("Open Sample Capture", "Open File…")) {
+            javafx.scene.control.Button b = fx(() -> (javafx.scene.control.Button) window.banner().getChildren().stream()
+                    .filter(n -> n instanceof javafx.scene.control.Button x && x.getText().equals(label))
+                    .findFirst().orElseThrow());
+            String shown = fx(() -> ((javafx.scene.text.Text) b.lookup(".text")).getText());
+            assertEquals(label, shown, "the banner's button shows its whole label at 1000 px");
+        }
         robot.clickOn("Open Sample Capture");
         await("the sample to load", () -> !window.isBusy() && window.store().frameCount() == 51
                 && window.model().displayed().size() == window.store().size());
@@ -260,5 +271,20 @@ class MainWindowTest {
         assertEquals(51, store.frameCount());
         await("every row shown", () -> window.model().displayed().size() == store.size());
         assertTrue(fx(() -> window.status().activityText()).contains("Replay finished"));
+    }
+
+    @Test
+    void aFailedOpenKeepsTheCaptureTitleAndStatus(FxRobot robot) throws Exception {
+        CaptureStore before = openAndWait(robot, CAPTURE);
+        Path bad = tmp.resolve("broken.pcapng");
+        Files.write(bad, java.util.Arrays.copyOf(Files.readAllBytes(Path.of("src/test/resources/captures/links.pcapng")), 20));
+        run(() -> window.open(bad));
+        await("the error", () -> !window.isBusy() && window.banner().isShowing());
+        assertTrue(fx(() -> window.banner().text()).contains("broken.pcapng"), fx(() -> window.banner().text()));
+        assertTrue(window.store() == before, "the capture shown stays");
+        assertEquals("ui-ip-link-session.pcap — nlscope", fx(() -> window.table().getScene().getWindow() instanceof Stage st
+                ? st.getTitle() : ""));
+        assertEquals(before.size(), (int) fx(() -> window.model().displayed().size()));
+        assertFalse(fx(() -> window.status().activityText()).startsWith("Loaded"));
     }
 }

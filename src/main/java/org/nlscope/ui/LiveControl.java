@@ -1,0 +1,111 @@
+package org.nlscope.ui;
+
+import java.io.IOException;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.session.CaptureSession;
+
+/**
+ * Starts and ends live captures for {@link MainViewModel}. The capture shown stays until
+ * the new one runs, so a capture that cannot start leaves it as it was, with a banner
+ * saying why and offering the sample capture or a file instead.
+ */
+public final class LiveControl {
+
+    private final MainViewModel vm;
+    private Runnable chooseFile = () -> { };
+
+    LiveControl(MainViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** What the banner's "Open File…" does (the window's file dialog). */
+    public void setChooseFile(Runnable action) {
+        chooseFile = action;
+    }
+
+    /** Starts a live capture. */
+    public void start() {
+        if (!vm.mayReplace("start a live capture")) {
+            return;
+        }
+        CaptureSession live;
+        try {
+            live = CaptureSession.live(vm.decoding(), vm.autosaveDirectory());
+        } catch (IOException e) {
+            vm.showBanner("warning", "Live capture needs a writable " + vm.autosaveDirectory()
+                    + " to autosave into (" + e.getMessage() + ")");
+            return;
+        }
+        Job j = new Job();
+        vm.setStarting(j);
+        vm.setActivity("Starting the capture…");
+        vm.runner().background("capture-start", () -> {
+            LiveCapture.Running running;
+            try {
+                running = vm.launcher().start(live, reason -> vm.runner().ui(() -> ended(j, reason)));
+            } catch (CaptureException e) {
+                vm.runner().ui(() -> impossible(j, live, e));
+                return;
+            }
+            vm.runner().ui(() -> started(j, live, running));
+        });
+    }
+
+    private void started(Job j, CaptureSession live, LiveCapture.Running running) {
+        if (vm.starting() != j) { // stopped while it started
+            vm.runner().background("capture-stop", running::stop);
+            MainViewModel.closeQuietly(live);
+            return;
+        }
+        vm.setStarting(null);
+        j.stop = () -> vm.runner().background("capture-stop", running::stop);
+        j.stoppedText = () -> "Capture stopped: " + live.store().frameCount() + " frames";
+        vm.replace(live, j);
+        vm.setActivity("Capturing " + running.how());
+    }
+
+    private void ended(Job j, String reason) {
+        if (vm.job() == j) {
+            vm.stop();
+            vm.showBanner("error", "The capture ended: " + reason);
+        }
+    }
+
+    private void impossible(Job j, CaptureSession live, CaptureException e) {
+        MainViewModel.closeQuietly(live); // nothing arrived: its empty autosave goes with it
+        if (vm.starting() != j) {
+            return;
+        }
+        vm.setStarting(null);
+        vm.setActivity("");
+        showWhyNot(e);
+    }
+
+    /** At start, with nothing open: says at once when live capture cannot work here. */
+    public void check() {
+        vm.runner().background("capture-check", () -> {
+            CaptureException e = vm.launcher().check();
+            if (e != null) {
+                vm.runner().ui(() -> {
+                    CaptureSession s = vm.session();
+                    if (s.file() == null && s.store().frameCount() == 0 && !vm.bannerProperty().get().isShowing()) {
+                        showWhyNot(e);
+                    }
+                });
+            }
+        });
+    }
+
+    private void showWhyNot(CaptureException e) {
+        vm.showBanner("warning", whyNot(e),
+                new MainViewModel.Action("Open Sample Capture", vm::openSample),
+                new MainViewModel.Action("Open File…", chooseFile));
+    }
+
+    /** One statement of the problem and of what to do, each said once. */
+    static String whyNot(CaptureException e) {
+        String why = e.getMessage();
+        return "Live capture is not possible here: " + why + (why.endsWith(".") ? "" : ".")
+                + " Meanwhile, open a capture file or the sample capture.";
+    }
+}

@@ -1,0 +1,123 @@
+package org.nlscope.ui;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.ErrorInfo;
+import org.nlscope.session.CaptureSession;
+import org.nlscope.session.MessageRow;
+import org.nlscope.session.transactions.Transactions;
+
+/** Jumps in the table: to a message's request or response, and to the attribute an error blames. */
+final class Navigator {
+
+    private final MessageTable table;
+    private final List<MessageRow> displayed;
+    private final DetailPane detail;
+    private final Supplier<CaptureSession> session;
+    private final Consumer<String> note;
+    private final Runnable stopFollowing;
+
+    /**
+     * @param note          tells the user why a jump went nowhere (the status line)
+     * @param stopFollowing turns Follow off, so the jump stays in view while a capture runs
+     */
+    Navigator(MessageTable table, List<MessageRow> displayed, DetailPane detail, Supplier<CaptureSession> session,
+              Consumer<String> note, Runnable stopFollowing) {
+        this.table = table;
+        this.displayed = displayed;
+        this.detail = detail;
+        this.session = session;
+        this.note = note;
+        this.stopFollowing = stopFollowing;
+    }
+
+    private MessageRow selectedRow() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    /** Selects the request of the selected message's transaction. */
+    void goToRequest() {
+        MessageRow row = selectedRow();
+        if (row != null) {
+            selectStoreRow(transactions().requestRowOf(row.index()), "request");
+        }
+    }
+
+    /** Selects the answer of the selected request (or the ACK/DONE completing an answer). */
+    void goToResponse() {
+        MessageRow row = selectedRow();
+        if (row != null) {
+            selectStoreRow(transactions().responseRowOf(row.index()), "response");
+        }
+    }
+
+    /**
+     * Selects the attribute an error's extended ACK blames: in the echoed request when the
+     * error carries it whole, else in the original request.
+     */
+    void showOffendingAttribute() {
+        MessageRow row = selectedRow();
+        CaptureSession s = session.get();
+        ErrorInfo error = row == null ? null : new TransactionText(s.store(), s.transactions()).errorOf(row);
+        if (error == null || error.badAttrOffset() == null) {
+            return;
+        }
+        DecodedMessage echoed = error.request();
+        if (echoed != null && echoed.header().length() > error.badAttrOffset()
+                && detail.root() != null && detail.root().length() > echoed.offset() + error.badAttrOffset()) {
+            detail.selectByte(echoed.offset() + error.badAttrOffset());
+            return;
+        }
+        int requestRow = transactions().requestRowOf(row.index());
+        if (requestRow >= 0 && selectStoreRow(requestRow, "request")) {
+            DecodedMessage request = s.store().message(requestRow);
+            detail.selectByte(request.offset() + error.badAttrOffset());
+        }
+    }
+
+    /** Selects a store row in the table; false (with a note) when it is not displayed. */
+    boolean selectStoreRow(int storeRow, String what) {
+        if (storeRow < 0) {
+            note.accept("No " + what + " in the capture for this message");
+            return false;
+        }
+        int at = displayedIndexOf(storeRow);
+        if (at < 0) {
+            note.accept("The " + what + " is hidden by the display filter");
+            return false;
+        }
+        select(at);
+        return true;
+    }
+
+    /** Selects a displayed row and brings it into view, a few rows below the top. */
+    void select(int displayedIndex) {
+        stopFollowing.run();
+        table.getSelectionModel().clearAndSelect(displayedIndex);
+        table.scrollTo(Math.max(0, displayedIndex - 3));
+    }
+
+    /** Where a store row sits in the displayed list (kept in row order), or -1. */
+    int displayedIndexOf(int storeRow) {
+        int lo = 0;
+        int hi = displayed.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int idx = displayed.get(mid).index();
+            if (idx < storeRow) {
+                lo = mid + 1;
+            } else if (idx > storeRow) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private Transactions transactions() {
+        return session.get().transactions();
+    }
+}
