@@ -31,6 +31,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
 import org.nlscope.session.redact.RedactionReport;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
                 "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
+                "-Y filters what is printed; -w writes every frame.",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
 
@@ -101,11 +103,15 @@ final class CaptureCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
     private DissectorRegistry registry;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         long durationNanos = parseDuration(autostop);
+        DisplayFilter filter = displayFilter.filter();
         Set<Integer> familySet = parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
@@ -144,7 +150,7 @@ final class CaptureCommand implements Callable<Integer> {
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(capture, decoder, redaction, pcapOnStdout, durationNanos, err);
+            return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
             capture.close();
             finished.countDown();
@@ -156,8 +162,9 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int run(NlmonCapture capture, FrameDecoder decoder, FileRedaction redaction, boolean pcapOnStdout,
-                    long durationNanos, PrintWriter err) throws CliException, IOException, InterruptedException {
+    private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, FileRedaction redaction,
+                    boolean pcapOnStdout, long durationNanos, PrintWriter err)
+            throws CliException, IOException, InterruptedException {
         Writer out = main.out();
         CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
@@ -211,7 +218,7 @@ final class CaptureCommand implements Callable<Integer> {
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
         Printer printer = decoder == null ? null
-                : new Printer(decoder, showSecrets ? null : Redactor.masking(registry), capture, out);
+                : new Printer(decoder, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -285,14 +292,16 @@ final class CaptureCommand implements Callable<Integer> {
     /** Decodes frames in order, learning the capture's context, and prints them as 'read' does. */
     private final class Printer {
         private final FrameDecoder decoder;
+        private final DisplayFilter filter;
         private final CaptureSource capture;
         private final Writer out;
         private final Redactor masking;
         private DecodeContext context;
         private int number;
 
-        Printer(FrameDecoder decoder, Redactor masking, CaptureSource capture, Writer out) {
+        Printer(FrameDecoder decoder, DisplayFilter filter, Redactor masking, CaptureSource capture, Writer out) {
             this.decoder = decoder;
+            this.filter = filter;
             this.masking = masking;
             this.capture = capture;
             this.out = out;
@@ -310,7 +319,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }
-            format.write(df, context, out);
+            format.write(df, context, out, filter);
             context = ContextLearner.learn(context, df);
         }
     }
