@@ -92,14 +92,22 @@ final class CaptureCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
+            + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
+            + "takes no -w, --dissectors, -V or --json."})
+    private boolean helper;
+
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
+        if (helper) {
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format);
+        }
         long durationNanos = parseDuration(autostop);
         Set<Integer> familySet = parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
-        boolean pcapOnStdout = "-".equals(writeTo);
+        boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
         FrameDecoder decoder = decode ? new FrameDecoder(CaptureDecoding.registry(main.userDissectorDirs())) : null;
         CaptureOptions options;
@@ -109,6 +117,12 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        if (helper) {
+            // before the capture opens anything or starts a thread, which inherit what this thread keeps
+            long kept = CaptureHelperMode.dropPrivileges();
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "nlscope: capture helper: keeping only CAP_NET_ADMIN and CAP_NET_RAW (CapEff %016x), no_new_privs", kept));
+        }
         NlmonCapture capture;
         try {
             capture = NlmonCapture.open(options);
@@ -254,7 +268,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout) throws CliException {
-        if (writeTo == null) {
+        if (writeTo == null && !pcapOnStdout) {
             return null;
         }
         try {
@@ -263,7 +277,8 @@ final class CaptureCommand implements Callable<Integer> {
             }
             return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName());
         } catch (IOException e) {
-            throw new CliException(writeTo + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
+                    + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
     }
 
