@@ -30,6 +30,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
                 "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
+                "-Y filters what is printed; -w writes every frame.",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
 
@@ -92,17 +94,21 @@ final class CaptureCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
             + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
-            + "takes no -w, --dissectors, -V or --json."})
+            + "takes no -w, --dissectors, -V, --json or display filter."})
     private boolean helper;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text);
         }
         long durationNanos = parseDuration(autostop);
+        DisplayFilter filter = displayFilter.filter();
         Set<Integer> familySet = parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
@@ -145,7 +151,7 @@ final class CaptureCommand implements Callable<Integer> {
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(capture, decoder, pcapOnStdout, durationNanos, err);
+            return run(capture, decoder, filter, pcapOnStdout, durationNanos, err);
         } finally {
             capture.close();
             finished.countDown();
@@ -157,7 +163,8 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int run(NlmonCapture capture, FrameDecoder decoder, boolean pcapOnStdout, long durationNanos, PrintWriter err)
+    private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, boolean pcapOnStdout,
+                    long durationNanos, PrintWriter err)
             throws CliException, IOException, InterruptedException {
         Writer out = main.out();
         CaptureWriter writer = openWriter(capture, pcapOnStdout);
@@ -211,7 +218,7 @@ final class CaptureCommand implements Callable<Integer> {
         });
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
-        Printer printer = decoder == null ? null : new Printer(decoder, capture, out);
+        Printer printer = decoder == null ? null : new Printer(decoder, filter, capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -285,13 +292,15 @@ final class CaptureCommand implements Callable<Integer> {
     /** Decodes frames in order, learning the capture's context, and prints them as 'read' does. */
     private final class Printer {
         private final FrameDecoder decoder;
+        private final DisplayFilter filter;
         private final CaptureSource capture;
         private final Writer out;
         private DecodeContext context;
         private int number;
 
-        Printer(FrameDecoder decoder, CaptureSource capture, Writer out) {
+        Printer(FrameDecoder decoder, DisplayFilter filter, CaptureSource capture, Writer out) {
             this.decoder = decoder;
+            this.filter = filter;
             this.capture = capture;
             this.out = out;
             this.context = DecodeContext.empty().withMetadata(capture.metadata());
@@ -302,7 +311,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }
-            format.write(df, context, out);
+            format.write(df, context, out, filter);
             context = ContextLearner.learn(context, df);
         }
     }

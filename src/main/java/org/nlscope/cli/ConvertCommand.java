@@ -13,6 +13,7 @@ import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
 import org.nlscope.session.redact.RedactionReport;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.Command;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
+/** {@code nlscope convert [-Y FILTER] IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
 @Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
                 "nlscope's metadata (generic netlink families, processes) is kept in pcapng.",
+                "With -Y, only the frames with a message that passes the filter are written.",
                 "--redact makes a file safe to attach to a bug report: keys and passwords become zeros",
                 "of the same length (the file still decodes), and a comment in it says what was redacted."})
 final class ConvertCommand implements Callable<Integer> {
@@ -54,22 +56,29 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - writes pcapng to standard output.")
     private Path out;
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
     @Override
     public Integer call() throws CliException {
+        DisplayFilter filter = displayFilter.filter();
         boolean toStdout = CaptureDecoding.isStdin(out);
         if (!toStdout && Files.exists(out) && sameFile(in, out)) {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
         CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
         if (redact || anonymize) {
-            return redacted(format);
+            return redacted(format, filter);
         }
         long frames = 0;
-        try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
+        // frames are decoded only to be filtered
+        try (CaptureDecoding decoding = filter.isAll() ? null
+                    : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
+             CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format, List.of())) {
             try {
                 Frame f;
-                while ((f = reader.next()) != null) {
+                while ((f = next(reader, decoding, filter, writer)) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
                     carryMetadata(reader, writer);
                     writer.write(f);
@@ -86,12 +95,30 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** The next frame to write: the next one, or with a filter the next that has a message passing it. */
+    private static Frame next(CaptureReader reader, CaptureDecoding decoding, DisplayFilter filter, CaptureWriter writer)
+            throws CaptureFileException, IOException {
+        if (decoding == null) {
+            return reader.next();
+        }
+        DecodedFrame df;
+        while ((df = decoding.next()) != null) {
+            // the metadata before a frame left out is still written
+            writeIfAny(decoding.newMetadata(), writer);
+            if (DisplayFilterOption.anyMatch(filter, df, decoding.context())) {
+                return df.frame();
+            }
+        }
+        return null;
+    }
+
+
     /**
      * Two passes over a file: the first finds what to redact, so the section header that
      * opens the output can say it; the second writes the redacted frames. Standard input
      * is read once, and the header then says only that the file was redacted.
      */
-    private int redacted(CaptureFormat format) throws CliException {
+    private int redacted(CaptureFormat format, DisplayFilter filter) throws CliException {
         DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
         String comment;
         if (CaptureDecoding.isStdin(in)) {
@@ -101,7 +128,9 @@ final class ConvertCommand implements Callable<Integer> {
                 Redactor counting = new Redactor(registry, anonymize, false);
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
-                    counting.apply(df);
+                    if (DisplayFilterOption.anyMatch(filter, df, capture.context())) {
+                        counting.apply(df);
+                    }
                 }
                 comment = counting.report().comment();
             } catch (CaptureFileException e) {
@@ -117,6 +146,9 @@ final class ConvertCommand implements Callable<Integer> {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
                     writeIfAny(capture.newMetadata(), writer);
+                    if (!DisplayFilterOption.anyMatch(filter, df, capture.context())) {
+                        continue;
+                    }
                     writer.write(redactor.apply(df));
                     frames++;
                 }

@@ -57,6 +57,8 @@ class CaptureHelperModeTest {
     void noDecodeAndNoYnlFiles(@TempDir Path dir) {
         assertRefused("nlscope: capture --helper does not take -V: it decodes nothing; its parent does", "capture", "--helper", "-V");
         assertRefused("nlscope: capture --helper does not take --json:", "capture", "--helper", "--json");
+        assertRefused("nlscope: capture --helper does not take -Y: it parses nothing of the user's",
+                "capture", "--helper", "-Y", "error");
         // nlscope has no YNL loader: the option is unknown everywhere, refused as bad usage (with the pointer to --help)
         String[] r = run("capture", "--helper", "--ynl=" + dir);
         assertEquals("1", r[0]);
