@@ -106,17 +106,25 @@ final class CaptureCommand implements Callable<Integer> {
     @Mixin
     private DisplayFilterOption displayFilter;
 
+    @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
+            + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
+            + "takes no -w, --dissectors, -V, --json or display filter."})
+    private boolean helper;
+
     private DissectorRegistry registry;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
+        if (helper) {
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text);
+        }
         long durationNanos = parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();
         Set<Integer> familySet = parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
-        boolean pcapOnStdout = "-".equals(writeTo);
+        boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
         registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
         FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
@@ -128,6 +136,12 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        if (helper) {
+            // before the capture opens anything or starts a thread, which inherit what this thread keeps
+            long kept = CaptureHelperMode.dropPrivileges();
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "nlscope: capture helper: keeping only CAP_NET_ADMIN and CAP_NET_RAW (CapEff %016x), no_new_privs", kept));
+        }
         NlmonCapture capture;
         try {
             capture = NlmonCapture.open(options);
@@ -275,7 +289,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {
-        if (writeTo == null) {
+        if (writeTo == null && !pcapOnStdout) {
             return null;
         }
         List<String> comments = redacted ? List.of(RedactionReport.streamedComment(false)) : List.of();
@@ -285,7 +299,8 @@ final class CaptureCommand implements Callable<Integer> {
             }
             return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
         } catch (IOException e) {
-            throw new CliException(writeTo + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
+                    + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
     }
 
