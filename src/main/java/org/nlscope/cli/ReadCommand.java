@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFileException;
+import org.nlscope.session.filter.DisplayFilter;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nlscope read FILE [-V | --json]}: every message of a capture, as it is read. */
+/** {@code nlscope read [-V | --json] [-Y FILTER] [-c N] FILE}: every message of a capture, as it is read. */
 @Command(name = "read",
         description = {"Decodes a pcap or pcapng capture of netlink traffic.",
                 "Without options: one line per message:",
@@ -35,11 +36,21 @@ final class ReadCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
+    @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames printed (that pass -Y).")
+    private long count;
+
     @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
     private boolean showSecrets;
 
     @Override
     public Integer call() throws CliException, IOException {
+        if (count < 0) {
+            throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
+        }
+        DisplayFilter filter = displayFilter.filter();
         Writer out = main.out();
         DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
         try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
@@ -48,9 +59,11 @@ final class ReadCommand implements Callable<Integer> {
             }
             try {
                 DecodedFrame df;
-                while ((df = capture.next()) != null) {
-                    var ctx = capture.context();
-                    format.write(df, ctx, out);
+                long printed = 0;
+                while ((count == 0 || printed < count) && (df = capture.next()) != null) {
+                    if (format.write(df, capture.context(), out, filter)) {
+                        printed++;
+                    }
                 }
             } catch (CaptureFileException e) {
                 // what came before the damage is printed; then the damage is named

@@ -8,16 +8,20 @@ import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
-import org.nlscope.session.filter.FilterNames;
 
 /** {@link FrameDecoding} by the decode engine: {@link FrameDecoder} and {@link ContextLearner}. */
 public final class EngineDecoding implements FrameDecoding {
     private final FrameDecoder decoder;
-    private final FilterNames filterNames;
+    private final DissectorRegistry registry;
 
     public EngineDecoding(DissectorRegistry registry) {
         this.decoder = new FrameDecoder(registry);
-        this.filterNames = FilterNames.of(registry.all());
+        this.registry = registry;
+    }
+
+    @Override
+    public DissectorRegistry registry() {
+        return registry;
     }
 
     /** Every dissector found on the class path, plus those in the user's directories. */
@@ -28,11 +32,6 @@ public final class EngineDecoding implements FrameDecoding {
     @Override
     public DecodedFrame decode(int number, Frame frame, DecodeContext context) {
         return decoder.decode(frame, number, context);
-    }
-
-    @Override
-    public FilterNames filterNames() {
-        return filterNames;
     }
 
     @Override

@@ -19,6 +19,11 @@ final class Filters {
         this.names = names;
     }
 
+    /** Filters checked against the message types of these dissectors (none: any name is taken). */
+    static Filters of(org.nlscope.decode.DissectorRegistry registry) {
+        return new Filters(registry.all().isEmpty() ? null : FilterNames.of(registry.all()));
+    }
+
     /** What is wrong with an expression (a typo in a type or errno name too), or null when it is fine. */
     String problem(String text) {
         try {

@@ -44,6 +44,7 @@ public final class MainWindow {
     private final Filters filters;
     private TransactionText transactionText;
     private StatisticsWindow statisticsWindow;
+    private final BugReportExport bugReport;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
         this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveCapture.LAUNCHER), recent);
@@ -53,9 +54,10 @@ public final class MainWindow {
         this.stage = stage;
         this.vm = vm;
         this.dialogs = new Dialogs(stage);
-        this.filters = new Filters(vm.decoding().filterNames());
+        this.filters = Filters.of(vm.decoding().registry());
         this.toolBar = new MainToolBar(this, vm);
         this.export = new Export(table, vm, dialogs, status::setActivity);
+        this.bugReport = new BugReportExport(stage, vm, status::setActivity);
         this.follow = new Follow(toolBar.follow, table, model.displayed(), vm.runner());
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,
                 () -> this.follow.set(false));
@@ -170,6 +172,14 @@ public final class MainWindow {
 
     void exportSelected(boolean json) {
         export.save(json);
+    }
+
+    void exportForBugReport() {
+        bugReport.run(vm.session().store());
+    }
+
+    BugReportExport bugReport() {
+        return bugReport;
     }
 
     // ---- actions (the menu, the tool bar and tests call these) ----

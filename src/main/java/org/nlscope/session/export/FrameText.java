@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Direction;
@@ -33,22 +34,39 @@ public final class FrameText {
 
     /** Writes one line per message of the frame. */
     public void write(DecodedFrame df, Writer out) {
+        write(df, out, m -> true);
+    }
+
+    /**
+     * Writes the line of each message that {@code keep} accepts ({@code keep} gets null for a
+     * frame without messages); returns how many lines were written.
+     */
+    public int write(DecodedFrame df, Writer out, Predicate<DecodedMessage> keep) {
         try {
             if (df.messages().isEmpty()) {
+                if (!keep.test(null)) {
+                    return 0;
+                }
                 out.write(prefix(df));
                 out.write("(no netlink message)");
                 problems(df.problems().isEmpty() ? null : df.problems().get(0), df.problems().size(), out);
                 out.write('\n');
-                return;
+                return 1;
             }
+            int written = 0;
             for (int i = 0; i < df.messages().size(); i++) {
                 DecodedMessage m = df.messages().get(i);
+                if (!keep.test(m)) {
+                    continue;
+                }
                 out.write(line(df, m));
                 if (i == df.messages().size() - 1 && !df.problems().isEmpty()) {
                     problems(df.problems().get(0), df.problems().size(), out);
                 }
                 out.write('\n');
+                written++;
             }
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

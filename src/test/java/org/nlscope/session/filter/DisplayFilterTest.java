@@ -136,6 +136,14 @@ class DisplayFilterTest {
         assertEquals(message, e.getMessage());
     }
 
+    /** Found by DisplayFilterFuzzTest (input crash-newline-in-quoted-token): a pasted newline split the message. */
+    @Test
+    void controlCharactersInTheTextAreEscapedInTheMessage() {
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
+                () -> DisplayFilter.parse("seq == 1 \"a\nb\u001b[2J\""));
+        assertEquals("expected 'and' or 'or' before \"a\\nb\\x1b[2J\" at column 10", e.getMessage());
+    }
+
     @Test
     void blankShowsEverything() throws FilterSyntaxException {
         assertTrue(DisplayFilter.parse("  ").isAll());

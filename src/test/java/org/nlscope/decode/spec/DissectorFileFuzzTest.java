@@ -1,0 +1,64 @@
+package org.nlscope.decode.spec;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorKey;
+import org.nlscope.decode.DissectorLoadException;
+import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.FrameDecoder;
+import org.nlscope.fuzz.FuzzChecks;
+import org.nlscope.fuzz.RecordedCaptures;
+import org.nlscope.model.Frame;
+
+/**
+ * Coverage-guided fuzzing of the dissector-file loader (Jazzer): the input is a user's
+ * YAML file, loaded beside the built-in files of the same family as a file in
+ * {@code ~/.config/nlscope/dissectors} would be, compiled, and when it compiles, used
+ * to decode recorded frames. Seeds are the built-in files. The only failure allowed
+ * is a one-line DissectorLoadException; a file that loads must not make the decoder
+ * need its guards.
+ */
+class DissectorFileFuzzTest {
+    private static final List<SpecFile> BUILT_IN =
+            new DissectorFiles().addBuiltIn(DissectorFileFuzzTest.class.getClassLoader()).files();
+    private static final Map<String, ValueDecoder> VALUE_DECODERS = SpecDissectorProvider.valueDecoders();
+    /** A few recorded frames of every capture, to decode with what a fuzzed file compiles to. */
+    private static final List<Frame> FRAMES = sampleFrames();
+    private static final DecodeContext CONTEXT =
+            RecordedCaptures.genlContext(new FrameDecoder(DissectorRegistry.load(List.of())));
+
+    private static List<Frame> sampleFrames() {
+        List<Frame> out = new ArrayList<>();
+        for (var file : RecordedCaptures.files()) {
+            out.addAll(RecordedCaptures.frames(file).stream().limit(8).toList());
+        }
+        return out;
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void yaml(byte[] content) {
+        List<SpecDissector> compiled;
+        try {
+            SpecFile file = SpecLoader.parse("fuzz/user.yaml", content);
+            DissectorKey key = SpecCompiler.keyOf(file);
+            List<SpecFile> group = new ArrayList<>();
+            for (SpecFile f : BUILT_IN) {
+                if (SpecCompiler.keyOf(f).equals(key)) {
+                    group.add(f);
+                }
+            }
+            group.add(file);
+            compiled = SpecCompiler.compile(group, VALUE_DECODERS);
+        } catch (DissectorLoadException e) {
+            FuzzChecks.assertOneLine("the load error", e.getMessage());
+            return;
+        }
+        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.of(new ArrayList<>(compiled)));
+        for (Frame f : FRAMES) {
+            RecordedCaptures.decodeChecked(decoder, f, CONTEXT);
+        }
+    }
+}
