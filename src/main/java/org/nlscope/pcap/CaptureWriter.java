@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
+import org.nlscope.model.Limits;
 
 /**
  * Writes frames to a pcapng (default) or classic pcap file, timestamps in nanoseconds
@@ -25,6 +26,7 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
 
     private final OutputStream out;
     private final FormatWriter format;
+    private boolean closed;
 
     private CaptureWriter(OutputStream out, FormatWriter format) {
         this.out = out;
@@ -73,6 +75,20 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
         format.write(frame);
     }
 
+    /**
+     * The snaplen the input declared (0 when none), before the first frame: a pcap file
+     * declares the larger of it and {@link Limits#DEFAULT_SNAPLEN}, and cuts longer frames
+     * to it, so libpcap and Wireshark read every record. pcapng needs none.
+     */
+    public void snapLength(long declared) {
+        format.snapLength(declared);
+    }
+
+    /** Frames cut to the pcap snaplen so far (see {@link #snapLength}). */
+    public long cutFrames() {
+        return format.cutFrames();
+    }
+
     /** pcapng: a custom block readers merge into {@link CaptureReader#metadata()}; pcap: not stored. */
     public void writeMetadata(CaptureMetadata metadata) throws IOException {
         format.writeMetadata(metadata);
@@ -84,8 +100,13 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
         out.flush();
     }
 
+    /** Flushes and closes; a second call does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (out) {
             flush();
         }

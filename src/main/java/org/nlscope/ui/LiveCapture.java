@@ -24,9 +24,10 @@ import org.nlscope.session.CaptureSession;
 
 /**
  * Starts a live capture the way this process can: in-process when it holds
- * CAP_NET_ADMIN and CAP_NET_RAW, else as a privileged child ({@code nlscope capture -w -}
+ * CAP_NET_ADMIN and CAP_NET_RAW, else as a privileged child ({@code nlscope capture --helper}
  * through {@code sudo -n} or {@code pkexec}) whose pcapng stream is read from its stdout,
- * as Wireshark does with dumpcap. When neither works, {@link #start} throws a
+ * as Wireshark does with dumpcap: the child keeps only those two capabilities and reads
+ * no file of the user's. When neither works, {@link #start} throws a
  * {@link CaptureException} whose message says why and what to do.
  */
 public final class LiveCapture {
@@ -147,7 +148,7 @@ public final class LiveCapture {
         if (java == null || classPath == null || classPath.isBlank()) {
             return null;
         }
-        return List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "-w", "-");
+        return List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper");
     }
 
     /** sudo -n when it needs no password, else pkexec when there is a desktop to ask in; null when neither. */
