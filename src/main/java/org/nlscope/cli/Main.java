@@ -66,16 +66,19 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         main.out = out;
         main.rawOut = stdout;
-        CommandLine cl = new CommandLine(main);
-        for (Class<?> sub : SUBCOMMANDS) {
-            cl.addSubcommand(sub);
-        }
+        CommandLine cl = commandLine(main);
         main.commandLine = cl;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::execution);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli passes Errors through: out of memory, a stack overflow, a linkage error
+            code = Errors.fatal(t, err);
+        }
         try {
             out.flush();
         } catch (java.io.IOException e) {
@@ -83,6 +86,15 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** The command with every subcommand, as run, as the man page and the shell completion describe it. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
     }
 
     /** With no subcommand: the help (the desktop app takes this place once it exists). */
