@@ -3,18 +3,22 @@ package org.nlscope.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * A buffered UTF-8 writer onto a byte stream: chars are encoded straight into its buffer, so
- * text that is almost all ASCII (every form {@code read} prints) costs one store a char,
- * without the JDK encoder's slow path for a line with one non-ASCII char ("…"). Malformed
- * UTF-16 (a lone surrogate) is written as '?', as OutputStreamWriter does. Not thread-safe.
+ * A buffered UTF-8 writer onto a byte stream. Each write is encoded on its own, so one
+ * non-ASCII char ("…" in a struct's display) slows only its own line, where the JDK's
+ * OutputStreamWriter behind a BufferedWriter encodes the rest of its 64 KiB buffer char by
+ * char after it. Malformed UTF-16 (a lone surrogate) is written as '?', as
+ * OutputStreamWriter does. Not thread-safe.
  */
 final class Utf8Writer extends Writer {
 
     private static final int SIZE = 1 << 16;
     /** The most one char can write: '?' for a lone high surrogate, then three bytes. */
     private static final int ROOM = 5;
+    /** From this many chars on, a write is encoded by the JDK in one go. */
+    private static final int BULK = 16;
 
     private final OutputStream out;
     private final byte[] buf = new byte[SIZE];
@@ -28,7 +32,7 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(int c) throws IOException {
-        if (pos > SIZE - ROOM) {
+        if (pos >= SIZE - ROOM) {
             drain();
         }
         put((char) c);
@@ -36,22 +40,44 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (pos > SIZE - ROOM) {
-                drain();
+        if (len < BULK || high != 0 || Character.isHighSurrogate(s.charAt(off + len - 1))) {
+            // short, or a surrogate pair that may be split across writes: char by char
+            for (int i = off, end = off + len; i < end; i++) {
+                if (pos >= SIZE - ROOM) {
+                    drain();
+                }
+                put(s.charAt(i));
             }
-            put(s.charAt(i));
+            return;
         }
+        // the JDK's encoder is vectorised for whole strings; lone surrogates become '?' there too
+        bytes((off == 0 && len == s.length() ? s : s.substring(off, off + len)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (pos > SIZE - ROOM) {
-                drain();
+        if (len < BULK || high != 0 || Character.isHighSurrogate(cbuf[off + len - 1])) {
+            for (int i = off, end = off + len; i < end; i++) {
+                if (pos >= SIZE - ROOM) {
+                    drain();
+                }
+                put(cbuf[i]);
             }
-            put(cbuf[i]);
+            return;
         }
+        bytes(new String(cbuf, off, len).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void bytes(byte[] b) throws IOException {
+        if (b.length > SIZE - pos) {
+            drain();
+            if (b.length > SIZE) {
+                out.write(b);
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
     }
 
     /** Encodes one char; the caller made room for ROOM bytes. */
