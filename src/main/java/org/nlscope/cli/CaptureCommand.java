@@ -171,7 +171,6 @@ final class CaptureCommand implements Callable<Integer> {
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
-        IOException[] writeFailure = new IOException[1];
         if (writer != null) {
             writer.writeMetadata(capture.metadata());
             writer.flush();
@@ -189,8 +188,7 @@ final class CaptureCommand implements Callable<Integer> {
                         writer.write(frame);
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
                 if (decoder != null) {
                     try {
@@ -211,8 +209,7 @@ final class CaptureCommand implements Callable<Integer> {
                         writer.flush();
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
             }
         });
@@ -253,12 +250,15 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureStats stats = capture.stats();
         if (writer != null) {
             try (writer) {
-                writer.writeMetadata(capture.metadata().withStats(stats));
+                if (writer.failure() == null) {
+                    writer.writeMetadata(capture.metadata().withStats(stats));
+                }
+            } catch (IOException e) {
+                // the last block did not fit either: the writer has cut the file back, said below
             }
-        }
-        if (writeFailure[0] != null) {
-            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": "
-                    + Errors.oneLine(writeFailure[0].getMessage()), Main.EXIT_FILE);
+            if (writer.failure() != null) {
+                throw writeFailed(writer, pcapOnStdout);
+            }
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
@@ -272,6 +272,16 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
+    private CliException writeFailed(CaptureWriter writer, boolean pcapOnStdout) {
+        String why = Errors.oneLine(String.valueOf(writer.failure().getMessage()));
+        if (pcapOnStdout) {
+            return new CliException("standard output: " + why, Main.EXIT_FILE);
+        }
+        return new CliException(writeTo + ": " + why + "; the capture stopped, and the file keeps its first "
+                + writer.framesKept() + " frames, readable to its last complete block", Main.EXIT_FILE);
     }
 
     private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout) throws CliException {
