@@ -24,6 +24,7 @@ import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
 import org.nlscope.model.DecodedFrame;
@@ -31,6 +32,8 @@ import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.filter.DisplayFilter;
+import org.nlscope.session.redact.RedactionReport;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,6 +94,12 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no live decode, only the summary.")
     private boolean quiet;
 
+    @Option(names = "--redact", description = "Write secret attribute payloads (keys, passwords) to -w as zeros of the same length.")
+    private boolean redact;
+
+    @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
+    private boolean showSecrets;
+
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
@@ -99,13 +108,15 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
             + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
-            + "takes no -w, --dissectors, -V, --json or display filter."})
+            + "takes no -w, --dissectors, -V, --json, -Y or --redact."})
     private boolean helper;
+
+    private DissectorRegistry registry;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text, redact);
         }
         long durationNanos = parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();
@@ -115,7 +126,9 @@ final class CaptureCommand implements Callable<Integer> {
         }
         boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
-        FrameDecoder decoder = decode ? new FrameDecoder(CaptureDecoding.registry(main.userDissectorDirs())) : null;
+        registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
+        FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
+        FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;
         try {
             options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb);
@@ -151,7 +164,7 @@ final class CaptureCommand implements Callable<Integer> {
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(capture, decoder, filter, pcapOnStdout, durationNanos, err);
+            return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
             capture.close();
             finished.countDown();
@@ -163,11 +176,11 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, boolean pcapOnStdout,
-                    long durationNanos, PrintWriter err)
+    private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, FileRedaction redaction,
+                    boolean pcapOnStdout, long durationNanos, PrintWriter err)
             throws CliException, IOException, InterruptedException {
         Writer out = main.out();
-        CaptureWriter writer = openWriter(capture, pcapOnStdout);
+        CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
@@ -185,7 +198,7 @@ final class CaptureCommand implements Callable<Integer> {
                 messages.addAndGet(countMessages(frame.data()));
                 try {
                     if (writer != null) {
-                        writer.write(frame);
+                        writer.write(redaction == null ? frame : redaction.apply(frame, capture));
                     }
                 } catch (IOException e) {
                     capture.stop(); // the writer keeps the failure; it is reported at the end
@@ -215,7 +228,8 @@ final class CaptureCommand implements Callable<Integer> {
         });
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
-        Printer printer = decoder == null ? null : new Printer(decoder, filter, capture, out);
+        Printer printer = decoder == null ? null
+                : new Printer(decoder, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -284,15 +298,16 @@ final class CaptureCommand implements Callable<Integer> {
                 + writer.framesKept() + " frames, readable to its last complete block", Main.EXIT_FILE);
     }
 
-    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout) throws CliException {
+    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {
         if (writeTo == null && !pcapOnStdout) {
             return null;
         }
+        List<String> comments = redacted ? List.of(RedactionReport.streamedComment(false)) : List.of();
         try {
             if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName());
+                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
             }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName());
+            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
         } catch (IOException e) {
             throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
                     + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
@@ -305,12 +320,14 @@ final class CaptureCommand implements Callable<Integer> {
         private final DisplayFilter filter;
         private final CaptureSource capture;
         private final Writer out;
+        private final Redactor masking;
         private DecodeContext context;
         private int number;
 
-        Printer(FrameDecoder decoder, DisplayFilter filter, CaptureSource capture, Writer out) {
+        Printer(FrameDecoder decoder, DisplayFilter filter, Redactor masking, CaptureSource capture, Writer out) {
             this.decoder = decoder;
             this.filter = filter;
+            this.masking = masking;
             this.capture = capture;
             this.out = out;
             this.context = DecodeContext.empty().withMetadata(capture.metadata());
@@ -318,6 +335,12 @@ final class CaptureCommand implements Callable<Integer> {
 
         void print(Frame f) {
             DecodedFrame df = decoder.decode(f, ++number, context);
+            if (masking != null) {
+                Frame masked = masking.apply(df);
+                if (masked != f) {
+                    df = decoder.decode(masked, number, context);
+                }
+            }
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }

@@ -72,27 +72,51 @@ final class ConvertCommand implements Callable<Integer> {
         }
         long frames = 0;
         // frames are decoded only to be filtered
-        try (CaptureDecoding decoding = filter.isAll() ? null
+        try (OutputFile file = toStdout ? null : OutputFile.create(out);
+             CaptureDecoding decoding = filter.isAll() ? null
                     : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
              CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
-             CaptureWriter writer = create(format, List.of())) {
+             CaptureWriter writer = create(format, List.of(), file)) {
             try {
                 Frame f;
                 while ((f = next(reader, decoding, filter, writer)) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
                     carryMetadata(reader, writer);
+                    if (frames == 0) {
+                        writer.snapLength(reader.snapLength());
+                    }
                     writer.write(f);
                     frames++;
                 }
                 carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
+                if (file == null) {
+                    throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames
+                            + " frames before it were written)", Main.EXIT_FILE);
+                }
+                writer.close();
+                file.commit();
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
             }
+            writer.close();
+            if (file != null) {
+                file.commit();
+            }
+            reportCut(writer);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** pcap output cut frames longer than its snaplen: said once, as the file is still complete otherwise. */
+    private void reportCut(CaptureWriter writer) {
+        if (writer.cutFrames() > 0) {
+            spec.commandLine().getErr().println("nlscope: " + writer.cutFrames() + " frames longer than "
+                    + org.nlscope.model.Limits.DEFAULT_SNAPLEN + " bytes were cut to the pcap snaplen, the most tcpdump "
+                    + "and Wireshark read (pcapng keeps them whole)");
+        }
     }
 
     /** The next frame to write: the next one, or with a filter the next that has a message passing it. */
@@ -111,7 +135,6 @@ final class ConvertCommand implements Callable<Integer> {
         }
         return null;
     }
-
 
     /**
      * Two passes over a file: the first finds what to redact, so the section header that
@@ -139,8 +162,9 @@ final class ConvertCommand implements Callable<Integer> {
         }
         long frames = 0;
         RedactionReport report;
-        try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
-             CaptureWriter writer = create(format, List.of(comment))) {
+        try (OutputFile file = CaptureDecoding.isStdin(out) ? null : OutputFile.create(out);
+             CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
+             CaptureWriter writer = create(format, List.of(comment), file)) {
             Redactor redactor = new Redactor(registry, anonymize, true);
             try {
                 DecodedFrame df;
@@ -149,15 +173,27 @@ final class ConvertCommand implements Callable<Integer> {
                     if (!DisplayFilterOption.anyMatch(filter, df, capture.context())) {
                         continue;
                     }
+                    if (frames == 0) {
+                        writer.snapLength(capture.reader().snapLength());
+                    }
                     writer.write(redactor.apply(df));
                     frames++;
                 }
                 carryMetadata(capture.reader(), writer);
                 report = redactor.report();
             } catch (CaptureFileException e) {
+                writer.close();
+                if (file != null) {
+                    file.commit();
+                }
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
             }
+            writer.close();
+            if (file != null) {
+                file.commit();
+            }
+            reportCut(writer);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
@@ -166,13 +202,15 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private CaptureWriter create(CaptureFormat format, List<String> sectionComments) throws CliException {
+    /** A writer to standard output (file null) or to the temporary file that becomes OUT when complete. */
+    private CaptureWriter create(CaptureFormat format, List<String> sectionComments, OutputFile file) throws CliException {
         try {
-            return CaptureDecoding.isStdin(out)
+            return file == null
                     ? CaptureWriter.create(main.rawOut(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments)
-                    : CaptureWriter.create(out, format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
+                    : CaptureWriter.create(file.temp(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
         } catch (IOException e) {
-            throw new CliException(out + ": cannot create: " + Errors.oneLine(String.valueOf(e.getMessage())), Main.EXIT_FILE);
+            throw new CliException(out + ": cannot create: " + OutputFile.reason(e, out.toAbsolutePath().getParent()),
+                    Main.EXIT_FILE);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
+import org.nlscope.model.Limits;
 
 /**
  * Writes frames to a pcapng (default) or classic pcap file, timestamps in nanoseconds
@@ -32,6 +33,7 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     private IOException failure;
     private long frames;
     private long framesKept;
+    private boolean closed;
 
     private CaptureWriter(OutputStream sink, OutputStream out, FormatWriter format) {
         this.sink = sink;
@@ -87,6 +89,20 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
         }
     }
 
+    /**
+     * The snaplen the input declared (0 when none), before the first frame: a pcap file
+     * declares the larger of it and {@link Limits#DEFAULT_SNAPLEN}, and cuts longer frames
+     * to it, so libpcap and Wireshark read every record. pcapng needs none.
+     */
+    public void snapLength(long declared) {
+        format.snapLength(declared);
+    }
+
+    /** Frames cut to the pcap snaplen so far (see {@link #snapLength}). */
+    public long cutFrames() {
+        return format.cutFrames();
+    }
+
     /** pcapng: a custom block readers merge into {@link CaptureReader#metadata()}; pcap: not stored. */
     public void writeMetadata(CaptureMetadata metadata) throws IOException {
         alive();
@@ -122,9 +138,13 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
         return failure;
     }
 
-    /** Flushes and closes; after a failure, closes without writing anything more. */
+    /** Flushes and closes; a second call does nothing; after a failure, closes without writing anything more. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (failure != null) {
             sink.close(); // not through the buffer: what it holds would land after the cut
             return;

@@ -43,6 +43,7 @@ public final class MainWindow {
     private final Follow follow;
     private TransactionText transactionText;
     private StatisticsWindow statisticsWindow;
+    private final BugReportExport bugReport;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
         this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveCapture.LAUNCHER), recent);
@@ -54,6 +55,7 @@ public final class MainWindow {
         this.dialogs = new Dialogs(stage);
         this.toolBar = new MainToolBar(this, vm);
         this.export = new Export(table, vm, dialogs, status::setActivity);
+        this.bugReport = new BugReportExport(stage, vm, status::setActivity);
         this.follow = new Follow(toolBar.follow, table, model.displayed(), vm.runner());
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,
                 () -> this.follow.set(false));
@@ -154,6 +156,14 @@ public final class MainWindow {
 
     void exportSelected(boolean json) {
         export.save(json);
+    }
+
+    void exportForBugReport() {
+        bugReport.run(vm.session().store());
+    }
+
+    BugReportExport bugReport() {
+        return bugReport;
     }
 
     // ---- actions (the menu, the tool bar and tests call these) ----
