@@ -66,10 +66,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         main.out = out;
         main.rawOut = stdout;
-        CommandLine cl = new CommandLine(main);
-        for (Class<?> sub : SUBCOMMANDS) {
-            cl.addSubcommand(sub);
-        }
+        CommandLine cl = commandLine(main);
         main.commandLine = cl;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(err);
@@ -83,6 +80,15 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** The command with every subcommand, as run, as the man page and the shell completion describe it. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
     }
 
     /** With no subcommand: the help (the desktop app takes this place once it exists). */

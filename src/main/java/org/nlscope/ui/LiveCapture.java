@@ -141,8 +141,19 @@ public final class LiveCapture {
         };
     }
 
-    /** The same nlscope, as a command: this JVM with this class path running the command line. */
+    /** Set by the package's launcher: the path of its capture helper (nlscope capture --helper, no other arguments). */
+    static final String HELPER_PROPERTY = "nlscope.helper";
+
+    /**
+     * The same nlscope, as a command: the package's helper when installed, else this JVM with
+     * this class path running the command line.
+     */
     static List<String> childCommand() {
+        // the installed package names its helper, the one program its polkit policy lets pkexec run
+        String helper = System.getProperty(HELPER_PROPERTY);
+        if (helper != null && java.nio.file.Files.isExecutable(Path.of(helper))) {
+            return List.of(helper);
+        }
         String java = ProcessHandle.current().info().command().orElse(null);
         String classPath = System.getProperty("java.class.path");
         if (java == null || classPath == null || classPath.isBlank()) {
