@@ -12,6 +12,7 @@ import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Member;
 import org.nlscope.model.Field;
+import org.nlscope.model.Limits;
 
 /**
  * The decoding of one message by one family's namespace: walks structs and
@@ -20,7 +21,7 @@ import org.nlscope.model.Field;
  */
 final class Decoding implements SpecDecoding {
     /** Deeper nests are shown as bytes: no real family nests this deep, a crafted frame might. */
-    static final int MAX_DEPTH = 16;
+    static final int MAX_DEPTH = Limits.MAX_NESTING_DEPTH;
     private static final int STRUCT_DISPLAY_MEMBERS = 8;
 
     private final Namespace ns;
@@ -59,6 +60,10 @@ final class Decoding implements SpecDecoding {
         AttrSetDef set = ns.attributeSets().get(attributeSet);
         if (set == null) {
             throw new IllegalArgumentException("no attribute set '" + attributeSet + "' in " + ns.key());
+        }
+        // a value decoder's attributes are one level deeper than its attribute, on the same budget
+        if (currentDepth + 1 >= MAX_DEPTH) {
+            return new Attributes(List.of(), "nested deeper than " + MAX_DEPTH + " levels; not decoded");
         }
         return attributes(set, window, current, currentDepth + 1);
     }
@@ -175,6 +180,9 @@ final class Decoding implements SpecDecoding {
     }
 
     private Field decoded(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (depth + 1 >= MAX_DEPTH) {
+            return tooDeep(spec, a, p);
+        }
         ValueDecoder decoder = decoders.get(spec.decoder());
         Siblings savedScope = current;
         int savedDepth = currentDepth;
