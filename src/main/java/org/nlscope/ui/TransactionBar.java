@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.nlscope.model.TerminalText;
 
 /**
  * One line above the detail tree about the selected message's transaction: what
@@ -36,7 +37,7 @@ public final class TransactionBar extends HBox {
     }
 
     public void show(String description, boolean request, boolean response, boolean attribute) {
-        text.setText(description);
+        text.setText(TerminalText.escape(description));
         toRequest.setDisable(!request);
         toResponse.setDisable(!response);
         toAttribute.setVisible(attribute);
