@@ -153,7 +153,7 @@ final class Decoding implements SpecDecoding {
         String problem = len > size ? "a " + spec.type() + " has " + size + " bytes, found " + len : null;
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
         Object value = Values.readInt(p, p.start(), size, Types.isSigned(spec.type()), bigEndian);
-        Values.Shown shown = Values.describeInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
+        Values.Shown shown = shownInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
         return attr(spec, a, value, shown.valueName(), shown.valueNames(), shown.display(), false, List.of(), problem);
     }
 
@@ -222,6 +222,18 @@ final class Decoding implements SpecDecoding {
         return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
     }
 
+    /** How an integer reads; an interface index this capture has named reads "dum0(3)", its name as the value name. */
+    private Values.Shown shownInt(Object value, EnumDef en, String display, ByteView v, int offset, int size) {
+        Values.Shown shown = Values.describeInt(value, en, display, v, offset, size);
+        if ("if-index".equals(display) && en == null) {
+            String name = context.interfaceName(((Number) value).longValue());
+            if (name != null) {
+                return new Values.Shown(name, List.of(), name + "(" + value + ")");
+            }
+        }
+        return shown;
+    }
+
     private Field intArray(Attribute spec, NlAttr a, ByteView p) {
         int size = Types.INTEGERS.get(spec.subType());
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
@@ -230,7 +242,7 @@ final class Decoding implements SpecDecoding {
         int index = 0;
         for (int pos = p.start(); pos + size <= p.end(); pos += size) {
             Object value = Values.readInt(p, pos, size, Types.isSigned(spec.subType()), bigEndian);
-            Values.Shown shown = Values.describeInt(value, en, spec.display(), p, pos, size);
+            Values.Shown shown = shownInt(value, en, spec.display(), p, pos, size);
             entries.add(new Field("[" + index++ + "]", -1, value, shown.valueName(), shown.valueNames(),
                     shown.display(), pos, size, false, List.of(), null));
         }
@@ -343,7 +355,7 @@ final class Decoding implements SpecDecoding {
     }
 
     private Field intMember(String name, long value, EnumDef en, String display, ByteView p, int offset) {
-        Values.Shown shown = Values.describeInt(value, en, display, p, offset, 4);
+        Values.Shown shown = shownInt(value, en, display, p, offset, 4);
         return new Field(name, -1, value, shown.valueName(), shown.valueNames(), shown.display(), offset, 4,
                 false, List.of(), null);
     }
@@ -395,7 +407,7 @@ final class Decoding implements SpecDecoding {
         String type = m.type();
         if (Types.INTEGERS.containsKey(type)) {
             Object value = Values.readInt(w, pos, size, Types.isSigned(type), Types.isBigEndian(m.byteOrder()));
-            Values.Shown shown = Values.describeInt(value, enumOf(m.en()), m.display(), w, pos, size);
+            Values.Shown shown = shownInt(value, enumOf(m.en()), m.display(), w, pos, size);
             return new Field(m.name(), -1, value, shown.valueName(), shown.valueNames(), shown.display(), pos, size,
                     false, List.of(), null);
         }
