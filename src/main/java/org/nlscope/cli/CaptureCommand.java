@@ -24,12 +24,16 @@ import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
+import org.nlscope.session.redact.RedactionReport;
+import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +50,7 @@ import picocli.CommandLine.Spec;
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
                 "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
+                "-Y filters what is printed; -w writes every frame.",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
 
@@ -89,19 +94,41 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no live decode, only the summary.")
     private boolean quiet;
 
+    @Option(names = "--redact", description = "Write secret attribute payloads (keys, passwords) to -w as zeros of the same length.")
+    private boolean redact;
+
+    @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
+    private boolean showSecrets;
+
     @ArgGroup(exclusive = true)
     private OutputFormat format = new OutputFormat();
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
+    @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
+            + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
+            + "takes no -w, --dissectors, -V, --json, -Y or --redact."})
+    private boolean helper;
+
+    private DissectorRegistry registry;
+
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
+        if (helper) {
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text, redact);
+        }
         long durationNanos = parseDuration(autostop);
+        DisplayFilter filter = displayFilter.filter();
         Set<Integer> familySet = parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
-        boolean pcapOnStdout = "-".equals(writeTo);
+        boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
-        FrameDecoder decoder = decode ? new FrameDecoder(CaptureDecoding.registry(main.userDissectorDirs())) : null;
+        registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
+        FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
+        FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;
         try {
             options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb);
@@ -109,6 +136,12 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        if (helper) {
+            // before the capture opens anything or starts a thread, which inherit what this thread keeps
+            long kept = CaptureHelperMode.dropPrivileges();
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "nlscope: capture helper: keeping only CAP_NET_ADMIN and CAP_NET_RAW (CapEff %016x), no_new_privs", kept));
+        }
         NlmonCapture capture;
         try {
             capture = NlmonCapture.open(options);
@@ -131,7 +164,7 @@ final class CaptureCommand implements Callable<Integer> {
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(capture, decoder, pcapOnStdout, durationNanos, err);
+            return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
             capture.close();
             finished.countDown();
@@ -143,14 +176,14 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int run(NlmonCapture capture, FrameDecoder decoder, boolean pcapOnStdout, long durationNanos, PrintWriter err)
+    private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, FileRedaction redaction,
+                    boolean pcapOnStdout, long durationNanos, PrintWriter err)
             throws CliException, IOException, InterruptedException {
         Writer out = main.out();
-        CaptureWriter writer = openWriter(capture, pcapOnStdout);
+        CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
-        IOException[] writeFailure = new IOException[1];
         if (writer != null) {
             writer.writeMetadata(capture.metadata());
             writer.flush();
@@ -165,11 +198,10 @@ final class CaptureCommand implements Callable<Integer> {
                 messages.addAndGet(countMessages(frame.data()));
                 try {
                     if (writer != null) {
-                        writer.write(frame);
+                        writer.write(redaction == null ? frame : redaction.apply(frame, capture));
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
                 if (decoder != null) {
                     try {
@@ -190,14 +222,14 @@ final class CaptureCommand implements Callable<Integer> {
                         writer.flush();
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
             }
         });
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
-        Printer printer = decoder == null ? null : new Printer(decoder, capture, out);
+        Printer printer = decoder == null ? null
+                : new Printer(decoder, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -232,12 +264,15 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureStats stats = capture.stats();
         if (writer != null) {
             try (writer) {
-                writer.writeMetadata(capture.metadata().withStats(stats));
+                if (writer.failure() == null) {
+                    writer.writeMetadata(capture.metadata().withStats(stats));
+                }
+            } catch (IOException e) {
+                // the last block did not fit either: the writer has cut the file back, said below
             }
-        }
-        if (writeFailure[0] != null) {
-            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": "
-                    + Errors.oneLine(writeFailure[0].getMessage()), Main.EXIT_FILE);
+            if (writer.failure() != null) {
+                throw writeFailed(writer, pcapOnStdout);
+            }
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
@@ -253,30 +288,46 @@ final class CaptureCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout) throws CliException {
-        if (writeTo == null) {
+    /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
+    private CliException writeFailed(CaptureWriter writer, boolean pcapOnStdout) {
+        String why = Errors.oneLine(String.valueOf(writer.failure().getMessage()));
+        if (pcapOnStdout) {
+            return new CliException("standard output: " + why, Main.EXIT_FILE);
+        }
+        return new CliException(writeTo + ": " + why + "; the capture stopped, and the file keeps its first "
+                + writer.framesKept() + " frames, readable to its last complete block", Main.EXIT_FILE);
+    }
+
+    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {
+        if (writeTo == null && !pcapOnStdout) {
             return null;
         }
+        List<String> comments = redacted ? List.of(RedactionReport.streamedComment(false)) : List.of();
         try {
             if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName());
+                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
             }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName());
+            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
         } catch (IOException e) {
-            throw new CliException(writeTo + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
+                    + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
     }
 
     /** Decodes frames in order, learning the capture's context, and prints them as 'read' does. */
     private final class Printer {
         private final FrameDecoder decoder;
+        private final DisplayFilter filter;
         private final CaptureSource capture;
         private final Writer out;
+        private final Redactor masking;
         private DecodeContext context;
         private int number;
 
-        Printer(FrameDecoder decoder, CaptureSource capture, Writer out) {
+        Printer(FrameDecoder decoder, DisplayFilter filter, Redactor masking, CaptureSource capture, Writer out) {
             this.decoder = decoder;
+            this.filter = filter;
+            this.masking = masking;
             this.capture = capture;
             this.out = out;
             this.context = DecodeContext.empty().withMetadata(capture.metadata());
@@ -284,10 +335,16 @@ final class CaptureCommand implements Callable<Integer> {
 
         void print(Frame f) {
             DecodedFrame df = decoder.decode(f, ++number, context);
+            if (masking != null) {
+                Frame masked = masking.apply(df);
+                if (masked != f) {
+                    df = decoder.decode(masked, number, context);
+                }
+            }
             if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
                 context = context.withMetadata(capture.metadata());   // the port map may know it by now
             }
-            format.write(df, context, out);
+            format.write(df, context, out, filter);
             context = ContextLearner.learn(context, df);
         }
     }

@@ -13,6 +13,7 @@ import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
+import org.nlscope.session.filter.DisplayFilter;
 import org.nlscope.session.redact.RedactionReport;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.Command;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code nlscope convert IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
+/** {@code nlscope convert [-Y FILTER] IN OUT}: copies the netlink frames of a capture into pcap or pcapng. */
 @Command(name = "convert",
         description = {"Copies a capture into another file format, frames and timestamps exact.",
                 "OUT ending in .pcap is written as pcap, anything else as pcapng.",
                 "nlscope's metadata (generic netlink families, processes) is kept in pcapng.",
+                "With -Y, only the frames with a message that passes the filter are written.",
                 "--redact makes a file safe to attach to a bug report: keys and passwords become zeros",
                 "of the same length (the file still decodes), and a comment in it says what was redacted."})
 final class ConvertCommand implements Callable<Integer> {
@@ -54,36 +56,84 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write; - writes pcapng to standard output.")
     private Path out;
 
+    @Mixin
+    private DisplayFilterOption displayFilter;
+
     @Override
     public Integer call() throws CliException {
+        DisplayFilter filter = displayFilter.filter();
         boolean toStdout = CaptureDecoding.isStdin(out);
         if (!toStdout && Files.exists(out) && sameFile(in, out)) {
             throw new CliException(out + ": is the input file; write to another file", Main.EXIT_USAGE);
         }
         CaptureFormat format = toStdout ? CaptureFormat.PCAPNG : CaptureFormat.forFileName(out.getFileName().toString());
         if (redact || anonymize) {
-            return redacted(format);
+            return redacted(format, filter);
         }
         long frames = 0;
-        try (CaptureReader reader = CaptureDecoding.openReader(in, main.in());
-             CaptureWriter writer = create(format, List.of())) {
+        // frames are decoded only to be filtered
+        try (OutputFile file = toStdout ? null : OutputFile.create(out);
+             CaptureDecoding decoding = filter.isAll() ? null
+                    : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
+             CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
+             CaptureWriter writer = create(format, List.of(), file)) {
             try {
                 Frame f;
-                while ((f = reader.next()) != null) {
+                while ((f = next(reader, decoding, filter, writer)) != null) {
                     // metadata goes out where it was found, before the frames that decode with it
                     carryMetadata(reader, writer);
+                    if (frames == 0) {
+                        writer.snapLength(reader.snapLength());
+                    }
                     writer.write(f);
                     frames++;
                 }
                 carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
+                if (file == null) {
+                    throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames
+                            + " frames before it were written)", Main.EXIT_FILE);
+                }
+                writer.close();
+                file.commit();
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
             }
+            writer.close();
+            if (file != null) {
+                file.commit();
+            }
+            reportCut(writer);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** pcap output cut frames longer than its snaplen: said once, as the file is still complete otherwise. */
+    private void reportCut(CaptureWriter writer) {
+        if (writer.cutFrames() > 0) {
+            spec.commandLine().getErr().println("nlscope: " + writer.cutFrames() + " frames longer than "
+                    + org.nlscope.model.Limits.DEFAULT_SNAPLEN + " bytes were cut to the pcap snaplen, the most tcpdump "
+                    + "and Wireshark read (pcapng keeps them whole)");
+        }
+    }
+
+    /** The next frame to write: the next one, or with a filter the next that has a message passing it. */
+    private static Frame next(CaptureReader reader, CaptureDecoding decoding, DisplayFilter filter, CaptureWriter writer)
+            throws CaptureFileException, IOException {
+        if (decoding == null) {
+            return reader.next();
+        }
+        DecodedFrame df;
+        while ((df = decoding.next()) != null) {
+            // the metadata before a frame left out is still written
+            writeIfAny(decoding.newMetadata(), writer);
+            if (DisplayFilterOption.anyMatch(filter, df, decoding.context())) {
+                return df.frame();
+            }
+        }
+        return null;
     }
 
     /**
@@ -91,7 +141,7 @@ final class ConvertCommand implements Callable<Integer> {
      * opens the output can say it; the second writes the redacted frames. Standard input
      * is read once, and the header then says only that the file was redacted.
      */
-    private int redacted(CaptureFormat format) throws CliException {
+    private int redacted(CaptureFormat format, DisplayFilter filter) throws CliException {
         DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
         String comment;
         if (CaptureDecoding.isStdin(in)) {
@@ -101,7 +151,9 @@ final class ConvertCommand implements Callable<Integer> {
                 Redactor counting = new Redactor(registry, anonymize, false);
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
-                    counting.apply(df);
+                    if (DisplayFilterOption.anyMatch(filter, df, capture.context())) {
+                        counting.apply(df);
+                    }
                 }
                 comment = counting.report().comment();
             } catch (CaptureFileException e) {
@@ -110,22 +162,38 @@ final class ConvertCommand implements Callable<Integer> {
         }
         long frames = 0;
         RedactionReport report;
-        try (CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
-             CaptureWriter writer = create(format, List.of(comment))) {
+        try (OutputFile file = CaptureDecoding.isStdin(out) ? null : OutputFile.create(out);
+             CaptureDecoding capture = CaptureDecoding.open(in, main.in(), registry);
+             CaptureWriter writer = create(format, List.of(comment), file)) {
             Redactor redactor = new Redactor(registry, anonymize, true);
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {
                     writeIfAny(capture.newMetadata(), writer);
+                    if (!DisplayFilterOption.anyMatch(filter, df, capture.context())) {
+                        continue;
+                    }
+                    if (frames == 0) {
+                        writer.snapLength(capture.reader().snapLength());
+                    }
                     writer.write(redactor.apply(df));
                     frames++;
                 }
                 carryMetadata(capture.reader(), writer);
                 report = redactor.report();
             } catch (CaptureFileException e) {
+                writer.close();
+                if (file != null) {
+                    file.commit();
+                }
                 throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
                         + out + ")", Main.EXIT_FILE);
             }
+            writer.close();
+            if (file != null) {
+                file.commit();
+            }
+            reportCut(writer);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
@@ -134,13 +202,15 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private CaptureWriter create(CaptureFormat format, List<String> sectionComments) throws CliException {
+    /** A writer to standard output (file null) or to the temporary file that becomes OUT when complete. */
+    private CaptureWriter create(CaptureFormat format, List<String> sectionComments, OutputFile file) throws CliException {
         try {
-            return CaptureDecoding.isStdin(out)
+            return file == null
                     ? CaptureWriter.create(main.rawOut(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments)
-                    : CaptureWriter.create(out, format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
+                    : CaptureWriter.create(file.temp(), format, CaptureWriter.DEFAULT_INTERFACE_NAME, sectionComments);
         } catch (IOException e) {
-            throw new CliException(out + ": cannot create: " + Errors.oneLine(String.valueOf(e.getMessage())), Main.EXIT_FILE);
+            throw new CliException(out + ": cannot create: " + OutputFile.reason(e, out.toAbsolutePath().getParent()),
+                    Main.EXIT_FILE);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,19 +63,28 @@ public final class Main implements Runnable {
         Main main = new Main();
         main.in = stdin;
         Writer out = StdoutException.marking(new Utf8Writer(stdout));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // every line on stderr is one line: file names and what they contained are escaped
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true) {
+            @Override
+            public void println(String line) {
+                super.println(TerminalText.escape(line));
+            }
+        };
         main.out = out;
         main.rawOut = stdout;
-        CommandLine cl = new CommandLine(main);
-        for (Class<?> sub : SUBCOMMANDS) {
-            cl.addSubcommand(sub);
-        }
+        CommandLine cl = commandLine(main);
         main.commandLine = cl;
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::execution);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli passes Errors through: out of memory, a stack overflow, a linkage error
+            code = Errors.fatal(t, err);
+        }
         try {
             out.flush();
         } catch (java.io.IOException e) {
@@ -82,6 +92,15 @@ public final class Main implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** The command with every subcommand, as run, as the man page and the shell completion describe it. */
+    static CommandLine commandLine(Main main) {
+        CommandLine cl = new CommandLine(main);
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
     }
 
     /** With no subcommand: the help (the desktop app takes this place once it exists). */

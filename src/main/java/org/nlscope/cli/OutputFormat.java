@@ -6,6 +6,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.session.export.DetailTree;
 import org.nlscope.session.export.FrameJson;
 import org.nlscope.session.export.FrameText;
+import org.nlscope.session.filter.DisplayFilter;
 import picocli.CommandLine.Option;
 
 /** -V or --json, shared by `read` and `capture`, and the writing of one frame in the chosen form. */
@@ -18,13 +19,27 @@ final class OutputFormat {
 
     /** Writes one decoded frame: a JSON line, the full tree, or one line per message. */
     void write(DecodedFrame frame, DecodeContext context, Writer out) {
+        write(frame, context, out, DisplayFilter.ALL);
+    }
+
+    /**
+     * Writes what of a frame passes the filter: the whole frame (-V, --json) when any message
+     * passes, else the line of each message that passes; returns whether anything was written.
+     */
+    boolean write(DecodedFrame frame, DecodeContext context, Writer out, DisplayFilter filter) {
+        if (!filter.isAll() && (json || verbose) && !DisplayFilterOption.anyMatch(filter, frame, context)) {
+            return false;
+        }
+        if (!filter.isAll() && !json && !verbose) {
+            return new FrameText(context::process).write(frame, out, m -> filter.matches(frame, m, context)) > 0;
+        }
         if (json) {
             new FrameJson(context::process).write(frame, out);
         } else if (verbose) {
-            DetailTree tree = new DetailTree(context::process);
-            tree.print(tree.build(frame), out);
+            new DetailTree(context::process).write(frame, out);
         } else {
             new FrameText(context::process).write(frame, out);
         }
+        return true;
     }
 }

@@ -9,7 +9,13 @@ public final class Limits {
     /** Largest pcap record or pcapng block read into memory, and written: far above any netlink skb. */
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-    /** The snaplen pcap files get when no frame is longer (tcpdump's default). */
+    /** Largest pcapng block read: a frame at {@link #MAX_RECORD_BYTES} with its block fields and options. */
+    public static final int MAX_BLOCK_BYTES = MAX_RECORD_BYTES + 256 * 1024;
+
+    /**
+     * The snaplen pcap files get unless the input declared a larger one: tcpdump's default,
+     * and the longest record libpcap and Wireshark read.
+     */
     public static final int DEFAULT_SNAPLEN = 262144;
 
     /** Messages decoded per frame; the rest of the frame is reported, not decoded. */
@@ -23,6 +29,9 @@ public final class Limits {
 
     /** Distinct generic netlink family ids one capture may name (from nlctrl and metadata). */
     public static final int MAX_GENL_IDS = 4096;
+
+    /** Interface indexes one capture may name (from its link messages and metadata). */
+    public static final int MAX_INTERFACES = 65536;
 
     /** Port owners one capture's metadata may name. */
     public static final int MAX_PROCESSES = 65536;

@@ -45,6 +45,17 @@ public final class LibC {
     public static final int PROT_WRITE = 0x2;
     public static final int MAP_SHARED = 0x1;
 
+    // <linux/prctl.h>
+    public static final int PR_CAPBSET_READ = 23;
+    public static final int PR_CAPBSET_DROP = 24;
+    public static final int PR_SET_NO_NEW_PRIVS = 38;
+    public static final int PR_GET_NO_NEW_PRIVS = 39;
+    public static final int PR_CAP_AMBIENT = 47;
+    public static final int PR_CAP_AMBIENT_CLEAR_ALL = 4;
+
+    // <linux/capability.h>
+    public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+
     static {
         Native.register(Platform.C_LIBRARY_NAME);
     }
@@ -77,4 +88,15 @@ public final class LibC {
     public static native int getpid();
 
     public static native String strerror(int errnum);
+
+    /** prctl(2) is variadic in C; every option used here takes at most four unsigned long arguments. */
+    public static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    /**
+     * capget(2)/capset(2) with a version 3 header: {@code header} is {version, pid}, {@code data}
+     * two {effective, permitted, inheritable} triples, the low 32 capabilities first.
+     */
+    public static native int capget(int[] header, int[] data);
+
+    public static native int capset(int[] header, int[] data);
 }

@@ -131,6 +131,11 @@ public final class CaptureReader implements AutoCloseable {
         return parser.takeNewMetadata();
     }
 
+    /** The largest snaplen the file declared so far (pcap header, pcapng interfaces read), 0 when none. */
+    public long snapLength() {
+        return parser.snapLength();
+    }
+
     /** Frames read but not returned because they are not netlink. */
     public long skippedFrames() {
         return skippedFrames;

@@ -13,6 +13,9 @@ interface FrameParser {
         return CaptureMetadata.EMPTY;
     }
 
+    /** The largest snaplen the file declared so far (pcap header, pcapng interfaces), 0 when none. */
+    long snapLength();
+
     /** The metadata entries read since the last call that were new, or EMPTY. */
     default CaptureMetadata takeNewMetadata() {
         return CaptureMetadata.EMPTY;

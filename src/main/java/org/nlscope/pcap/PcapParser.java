@@ -17,6 +17,7 @@ final class PcapParser implements FrameParser {
     private final ByteOrder order;
     private final long nanosPerFraction;
     private final int linkType;
+    private final long snapLength;
 
     /** True when the first four bytes are a pcap magic in either byte order. */
     static boolean isMagic(byte[] first4) {
@@ -34,6 +35,7 @@ final class PcapParser implements FrameParser {
         nanosPerFraction = b.getInt(0) == MAGIC_NANOS ? 1 : 1000;
         // the upper bits of the link type field carry FCS flags, not the type
         linkType = b.getInt(20) & 0xffff;
+        snapLength = Integer.toUnsignedLong(b.getInt(16));
         if (!LinkType.isSupported(linkType)) {
             throw src.error(unsupportedLinkType(linkType), 0);
         }
@@ -54,6 +56,11 @@ final class PcapParser implements FrameParser {
             }
         }
         return null;
+    }
+
+    @Override
+    public long snapLength() {
+        return snapLength;
     }
 
     @Override

@@ -4,27 +4,49 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 
 /**
  * Classic pcap with the nanosecond magic, little endian. The file header names one link
- * type, so it waits for the first frame (or a flush, which settles on NETLINK).
+ * type and the snaplen, so it waits for the first frame (or a flush, which settles on
+ * NETLINK); frames longer than the snaplen are cut to it.
  */
 final class PcapWriter implements FormatWriter {
 
-    private static final int SNAP_LENGTH = 262144;
-
     private final OutputStream out;
     private int linkType = -1;
+    private int snapLength = Limits.DEFAULT_SNAPLEN;
+    private long cutFrames;
 
     PcapWriter(OutputStream out) {
         this.out = out;
     }
 
     @Override
+    public void snapLength(long declared) {
+        if (linkType < 0) {
+            snapLength = (int) Math.min(Limits.MAX_RECORD_BYTES, Math.max(Limits.DEFAULT_SNAPLEN, declared));
+        }
+    }
+
+    @Override
+    public long cutFrames() {
+        return cutFrames;
+    }
+
+    @Override
     public void write(Frame frame) throws IOException {
+        if (frame.capturedLength() > snapLength) {
+            // a record longer than the header's snaplen is damage to libpcap and Wireshark:
+            // cut it as a capture with this snaplen would have, its original length kept
+            frame = new Frame(frame.timestampNanos(), frame.linkType(), Arrays.copyOf(frame.data(), snapLength),
+                    frame.originalLength(), frame.packetType(), frame.comment());
+            cutFrames++;
+        }
         if (linkType < 0) {
             writeHeader(frame.linkType());
         } else if (frame.linkType() != linkType) {
@@ -64,7 +86,7 @@ final class PcapWriter implements FormatWriter {
                 .putShort((short) 2).putShort((short) 4) // version 2.4
                 .putInt(0) // thiszone: timestamps are UTC
                 .putInt(0) // sigfigs
-                .putInt(SNAP_LENGTH)
+                .putInt(snapLength)
                 .putInt(type);
         out.write(h.array());
     }

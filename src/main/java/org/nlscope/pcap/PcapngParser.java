@@ -27,6 +27,7 @@ final class PcapngParser implements FrameParser {
     /** What was new since the last {@link #takeNewMetadata()}: callers apply deltas, never the whole again. */
     private CaptureMetadata.Accumulator newMetadata = new CaptureMetadata.Accumulator();
     private long sectionCommentChars;
+    private long declaredSnapLength;
     private ByteOrder order;
     private boolean anySupportedInterface;
     private Block firstUnsupportedInterface;
@@ -42,6 +43,11 @@ final class PcapngParser implements FrameParser {
     @Override
     public CaptureMetadata metadata() {
         return metadata.snapshot();
+    }
+
+    @Override
+    public long snapLength() {
+        return declaredSnapLength;
     }
 
     @Override
@@ -107,8 +113,8 @@ final class PcapngParser implements FrameParser {
         if (length < headLength + 4 || length % 4 != 0) {
             throw src.error("bad block length " + length, start);
         }
-        if (length > Limits.MAX_RECORD_BYTES) {
-            throw src.error("block length " + length + " exceeds the limit of " + Limits.MAX_RECORD_BYTES, start);
+        if (length > Limits.MAX_BLOCK_BYTES) {
+            throw src.error("block length " + length + " exceeds the limit of " + Limits.MAX_BLOCK_BYTES, start);
         }
         byte[] rest = src.readExactly((int) length - headLength, start, "block");
         long trailer = Integer.toUnsignedLong(ByteBuffer.wrap(rest).order(order).getInt(rest.length - 4));
@@ -160,6 +166,7 @@ final class PcapngParser implements FrameParser {
             }
         }
         interfaces.add(new Interface(linkType, snapLength, resolution, offsetSeconds));
+        declaredSnapLength = Math.max(declaredSnapLength, snapLength);
         if (LinkType.isSupported(linkType)) {
             anySupportedInterface = true;
         } else if (firstUnsupportedInterface == null) {
@@ -182,6 +189,9 @@ final class PcapngParser implements FrameParser {
 
     private RawFrame packet(Block b, Interface in, long units, long capturedLength, long originalLength, int dataAt)
             throws CaptureFileException {
+        if (capturedLength > Limits.MAX_RECORD_BYTES) {
+            throw b.damaged("captured length " + capturedLength + " exceeds the limit of " + Limits.MAX_RECORD_BYTES);
+        }
         byte[] data = b.bytes(dataAt, capturedLength, "captured length");
         String comment = null;
         for (Block.Option o : b.options(dataAt + Pcapng.padded(data.length))) {

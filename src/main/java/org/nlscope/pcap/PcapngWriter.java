@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
+import org.nlscope.model.Limits;
 
 /**
  * pcapng, little endian: one section header, an interface description per distinct
@@ -34,6 +35,11 @@ final class PcapngWriter implements FormatWriter {
 
     @Override
     public void write(Frame frame) throws IOException {
+        if (frame.capturedLength() > Limits.MAX_RECORD_BYTES) {
+            // readers (ours among them) take a longer one for damage
+            throw new IOException("frame of " + frame.capturedLength() + " bytes is longer than the limit of "
+                    + Limits.MAX_RECORD_BYTES);
+        }
         int id = interfaceFor(frame.linkType());
         long ts = frame.timestampNanos();
         if (ts < 0) {
@@ -54,10 +60,30 @@ final class PcapngWriter implements FormatWriter {
         finish(b);
     }
 
-    /** A custom block: our Private Enterprise Number, then the metadata text, NUL-padded. */
+    /**
+     * Custom blocks: our Private Enterprise Number, then the metadata text, NUL-padded;
+     * as many blocks as it takes to keep each within {@link Limits#MAX_RECORD_BYTES}
+     * (readers merge them in file order).
+     */
     @Override
     public void writeMetadata(CaptureMetadata metadata) throws IOException {
-        byte[] text = metadata.toText().getBytes(StandardCharsets.UTF_8);
+        String all = metadata.toText();
+        if (all.length() < Limits.MAX_RECORD_BYTES / 4) {
+            writeMetadataBlock(all.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        StringBuilder chunk = new StringBuilder(Pcapng.METADATA_MAGIC);
+        for (String line : all.substring(Pcapng.METADATA_MAGIC.length()).split("\n")) {
+            if ((long) 4 * (chunk.length() + line.length() + 1) > Limits.MAX_RECORD_BYTES - 8) {
+                writeMetadataBlock(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                chunk.setLength(Pcapng.METADATA_MAGIC.length());
+            }
+            chunk.append(line).append('\n');
+        }
+        writeMetadataBlock(chunk.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeMetadataBlock(byte[] text) throws IOException {
         ByteBuffer b = block(Pcapng.CUSTOM_COPYABLE, 4 + Pcapng.padded(text.length));
         b.putInt(Pcapng.NLSCOPE_PEN);
         putPadded(b, text);
@@ -71,7 +97,16 @@ final class PcapngWriter implements FormatWriter {
 
     private void writeSectionHeader(List<String> comments) throws IOException {
         byte[] app = "nlscope".getBytes(StandardCharsets.UTF_8);
-        List<byte[]> texts = comments.stream().map(PcapngWriter::utf8Option).toList();
+        List<byte[]> texts = new java.util.ArrayList<>();
+        long total = 0;
+        for (String c : comments) {
+            byte[] t = utf8Option(c);
+            total += 4 + t.length;
+            if (total > Limits.MAX_RECORD_BYTES / 2) {
+                break; // the header must stay a block readers accept
+            }
+            texts.add(t);
+        }
         int commentsLength = texts.stream().mapToInt(t -> 4 + Pcapng.padded(t.length)).sum();
         ByteBuffer b = block(Pcapng.SECTION_HEADER, 16 + 4 + Pcapng.padded(app.length) + commentsLength + 4);
         b.putInt(Pcapng.BYTE_ORDER_MAGIC)
@@ -123,14 +158,16 @@ final class PcapngWriter implements FormatWriter {
         b.position(b.position() + Pcapng.padded(value.length) - value.length);
     }
 
-    /** UTF-8 bytes cut to the 65535 bytes an option can hold, at a character boundary. */
-    private static byte[] utf8Option(String text) {
-        String s = text;
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        while (b.length > 0xffff) {
-            s = s.substring(0, s.offsetByCodePoints(0, s.codePointCount(0, s.length()) - 1));
-            b = s.getBytes(StandardCharsets.UTF_8);
+    /** UTF-8 bytes cut to the 65535 bytes an option can hold, at a character boundary: one encoding, one cut. */
+    static byte[] utf8Option(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= Limits.MAX_OPTION_BYTES) {
+            return b;
         }
-        return b;
+        int cut = Limits.MAX_OPTION_BYTES;
+        while (cut > 0 && (b[cut] & 0xc0) == 0x80) {
+            cut--; // b[cut] continues a character: the cut moves to that character's start
+        }
+        return java.util.Arrays.copyOf(b, cut);
     }
 }

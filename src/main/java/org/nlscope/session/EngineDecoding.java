@@ -12,9 +12,16 @@ import org.nlscope.model.Frame;
 /** {@link FrameDecoding} by the decode engine: {@link FrameDecoder} and {@link ContextLearner}. */
 public final class EngineDecoding implements FrameDecoding {
     private final FrameDecoder decoder;
+    private final DissectorRegistry registry;
 
     public EngineDecoding(DissectorRegistry registry) {
         this.decoder = new FrameDecoder(registry);
+        this.registry = registry;
+    }
+
+    @Override
+    public DissectorRegistry registry() {
+        return registry;
     }
 
     /** Every dissector found on the class path, plus those in the user's directories. */

@@ -1,6 +1,7 @@
 package org.nlscope.session;
 
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 
@@ -16,4 +17,9 @@ public interface FrameDecoding {
 
     /** The context after a decoded frame: the same instance when the frame taught nothing. */
     DecodeContext learn(DecodeContext before, DecodedFrame decoded);
+
+    /** The dissectors behind the decode, for what their files say besides names (which attributes are secret). */
+    default DissectorRegistry registry() {
+        return DissectorRegistry.empty();
+    }
 }

@@ -24,9 +24,10 @@ import org.nlscope.session.CaptureSession;
 
 /**
  * Starts a live capture the way this process can: in-process when it holds
- * CAP_NET_ADMIN and CAP_NET_RAW, else as a privileged child ({@code nlscope capture -w -}
+ * CAP_NET_ADMIN and CAP_NET_RAW, else as a privileged child ({@code nlscope capture --helper}
  * through {@code sudo -n} or {@code pkexec}) whose pcapng stream is read from its stdout,
- * as Wireshark does with dumpcap. When neither works, {@link #start} throws a
+ * as Wireshark does with dumpcap: the child keeps only those two capabilities and reads
+ * no file of the user's. When neither works, {@link #start} throws a
  * {@link CaptureException} whose message says why and what to do.
  */
 public final class LiveCapture {
@@ -140,14 +141,25 @@ public final class LiveCapture {
         };
     }
 
-    /** The same nlscope, as a command: this JVM with this class path running the command line. */
+    /** Set by the package's launcher: the path of its capture helper (nlscope capture --helper, no other arguments). */
+    static final String HELPER_PROPERTY = "nlscope.helper";
+
+    /**
+     * The same nlscope, as a command: the package's helper when installed, else this JVM with
+     * this class path running the command line.
+     */
     static List<String> childCommand() {
+        // the installed package names its helper, the one program its polkit policy lets pkexec run
+        String helper = System.getProperty(HELPER_PROPERTY);
+        if (helper != null && java.nio.file.Files.isExecutable(Path.of(helper))) {
+            return List.of(helper);
+        }
         String java = ProcessHandle.current().info().command().orElse(null);
         String classPath = System.getProperty("java.class.path");
         if (java == null || classPath == null || classPath.isBlank()) {
             return null;
         }
-        return List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "-w", "-");
+        return List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper");
     }
 
     /** sudo -n when it needs no password, else pkexec when there is a desktop to ask in; null when neither. */

@@ -29,6 +29,7 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Export Selected as _Text…", null, () -> w.exportSelected(false)),
                 item("Export Selected as _JSON…", null, () -> w.exportSelected(true)),
+                item("Export for _Bug Report…", null, w::exportForBugReport),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", w::quit));
         file.setId("fileMenu");

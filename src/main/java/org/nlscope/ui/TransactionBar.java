@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.nlscope.model.TerminalText;
 
 /**
  * One line above the detail tree about the selected message's transaction: what
@@ -27,16 +28,22 @@ public final class TransactionBar extends HBox {
         setPadding(new Insets(3, 8, 3, 8));
         text.setId("transactionText");
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinWidth(0); // the text gives way (its tooltip holds it whole), the buttons never do
         HBox.setHgrow(text, Priority.ALWAYS);
         toRequest.setId("goToRequest");
         toResponse.setId("goToResponse");
         toAttribute.setId("showOffendingAttribute");
+        for (Button b : new Button[] {toRequest, toResponse, toAttribute}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(text, toRequest, toResponse, toAttribute);
         show("", false, false, false);
     }
 
     public void show(String description, boolean request, boolean response, boolean attribute) {
-        text.setText(description);
+        String shown = TerminalText.escape(description);
+        text.setText(shown);
+        text.setTooltip(shown.isEmpty() ? null : new javafx.scene.control.Tooltip(shown));
         toRequest.setDisable(!request);
         toResponse.setDisable(!response);
         toAttribute.setVisible(attribute);

@@ -38,7 +38,14 @@ public final class HostileInputs {
 
     /** Writes {@code frames} frames made by {@code frame} (given the index) to a capture file. */
     public static Path write(Path file, CaptureFormat format, int frames, IntFunction<Frame> frame) throws IOException {
+        return write(file, format, 0, frames, frame);
+    }
+
+    /** Like {@link #write(Path, CaptureFormat, int, IntFunction)}, a pcap declaring this snaplen. */
+    public static Path write(Path file, CaptureFormat format, long snapLength, int frames, IntFunction<Frame> frame)
+            throws IOException {
         try (CaptureWriter w = CaptureWriter.create(file, format)) {
+            w.snapLength(snapLength);
             for (int i = 0; i < frames; i++) {
                 w.write(frame.apply(i));
             }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Direction;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.ProcessInfo;
+import org.nlscope.model.TerminalText;
 
 /**
  * The one-line form of each message:
@@ -33,22 +35,39 @@ public final class FrameText {
 
     /** Writes one line per message of the frame. */
     public void write(DecodedFrame df, Writer out) {
+        write(df, out, m -> true);
+    }
+
+    /**
+     * Writes the line of each message that {@code keep} accepts ({@code keep} gets null for a
+     * frame without messages); returns how many lines were written.
+     */
+    public int write(DecodedFrame df, Writer out, Predicate<DecodedMessage> keep) {
         try {
             if (df.messages().isEmpty()) {
+                if (!keep.test(null)) {
+                    return 0;
+                }
                 out.write(prefix(df));
                 out.write("(no netlink message)");
                 problems(df.problems().isEmpty() ? null : df.problems().get(0), df.problems().size(), out);
                 out.write('\n');
-                return;
+                return 1;
             }
+            int written = 0;
             for (int i = 0; i < df.messages().size(); i++) {
                 DecodedMessage m = df.messages().get(i);
+                if (!keep.test(m)) {
+                    continue;
+                }
                 out.write(line(df, m));
                 if (i == df.messages().size() - 1 && !df.problems().isEmpty()) {
                     problems(df.problems().get(0), df.problems().size(), out);
                 }
                 out.write('\n');
+                written++;
             }
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +105,8 @@ public final class FrameText {
         if (!m.problems().isEmpty()) {
             problems(sb, m.problems().get(0), m.problems().size());
         }
-        return sb.toString();
+        // names, summaries and messages come from the capture: one line stays one line
+        return TerminalText.escape(sb.toString());
     }
 
     private static String prefix(DecodedFrame df) {
@@ -133,7 +153,7 @@ public final class FrameText {
         if (first != null) {
             StringBuilder sb = new StringBuilder();
             problems(sb, first, count);
-            out.write(sb.toString());
+            out.write(TerminalText.escape(sb.toString()));
         }
     }
 

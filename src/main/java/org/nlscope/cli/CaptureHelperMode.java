@@ -1,0 +1,53 @@
+package org.nlscope.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.linux.HelperPrivileges;
+
+/**
+ * {@code nlscope capture --helper}: the privileged half of a capture, as dumpcap is to
+ * Wireshark. The desktop app starts it through sudo or pkexec and reads the pcapng it
+ * streams to standard output. Run as root, it takes nothing that names a file: no
+ * output path (nothing is written as root), no dissector files, no decode, so no
+ * user-supplied data is ever parsed with privileges; and before it opens anything it
+ * drops every capability but CAP_NET_ADMIN and CAP_NET_RAW and sets no_new_privs.
+ */
+final class CaptureHelperMode {
+
+    private CaptureHelperMode() {
+    }
+
+    /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */
+    static void refuseUserInput(String writeTo, List<Path> dissectorDirs, OutputFormat format, String displayFilter,
+                                boolean redact) throws CliException {
+        if (writeTo != null) {
+            throw refused("-w " + writeTo, "it streams pcapng to standard output only, and writes no file as root");
+        }
+        if (!dissectorDirs.isEmpty()) {
+            throw refused("--dissectors", "it loads no dissector files and decodes nothing");
+        }
+        if (format.verbose || format.json) {
+            throw refused(format.json ? "--json" : "-V", "it decodes nothing; its parent does");
+        }
+        if (displayFilter != null) {
+            throw refused("-Y", "it parses nothing of the user's; filter in the desktop app");
+        }
+        if (redact) {
+            throw refused("--redact", "it decodes nothing; redact when saving from the desktop app");
+        }
+    }
+
+    private static CliException refused(String option, String why) {
+        return new CliException("capture --helper does not take " + Errors.oneLine(option) + ": " + why, Main.EXIT_USAGE);
+    }
+
+    /** Narrows the calling thread to the capture's two capabilities; returns the effective mask. */
+    static long dropPrivileges() throws CliException {
+        try {
+            return HelperPrivileges.dropAllButCapture();
+        } catch (CaptureException e) {
+            throw new CliException(Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
+        }
+    }
+}
