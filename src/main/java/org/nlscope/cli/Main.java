@@ -1,6 +1,5 @@
 package org.nlscope.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,8 +62,14 @@ public final class Main implements Runnable {
     public static int run(InputStream stdin, OutputStream stdout, OutputStream stderr, String... args) {
         Main main = new Main();
         main.in = stdin;
-        Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        Writer out = StdoutException.marking(new Utf8Writer(stdout));
+        // every line on stderr is one line: file names and what they contained are escaped
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true) {
+            @Override
+            public void println(String line) {
+                super.println(TerminalText.escape(line));
+            }
+        };
         main.out = out;
         main.rawOut = stdout;
         CommandLine cl = commandLine(main);
