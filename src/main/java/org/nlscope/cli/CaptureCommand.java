@@ -110,7 +110,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
             + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
-            + "takes no -w, --dissectors, -V, --json or display filter."})
+            + "takes no -w, --dissectors, -V, --json, -Y or --redact."})
     private boolean helper;
 
     private DissectorRegistry registry;
@@ -118,7 +118,7 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text, redact);
         }
         long durationNanos = parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();
@@ -186,7 +186,6 @@ final class CaptureCommand implements Callable<Integer> {
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
-        IOException[] writeFailure = new IOException[1];
         // the port owners for packet comments, as known at the last ring block
         AtomicReference<Map<Long, ProcessInfo>> owners = new AtomicReference<>(capture.metadata().processes());
         if (writer != null) {
@@ -207,8 +206,7 @@ final class CaptureCommand implements Callable<Integer> {
                         writer.write(redaction == null ? out : redaction.apply(out, capture));
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
                 if (decoder != null) {
                     try {
@@ -230,8 +228,7 @@ final class CaptureCommand implements Callable<Integer> {
                         owners.set(capture.metadata().processes());
                     }
                 } catch (IOException e) {
-                    writeFailure[0] = e;
-                    capture.stop();
+                    capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
             }
         });
@@ -273,12 +270,15 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureStats stats = capture.stats();
         if (writer != null) {
             try (writer) {
-                writer.writeMetadata(capture.metadata().withStats(stats));
+                if (writer.failure() == null) {
+                    writer.writeMetadata(capture.metadata().withStats(stats));
+                }
+            } catch (IOException e) {
+                // the last block did not fit either: the writer has cut the file back, said below
             }
-        }
-        if (writeFailure[0] != null) {
-            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": "
-                    + Errors.oneLine(writeFailure[0].getMessage()), Main.EXIT_FILE);
+            if (writer.failure() != null) {
+                throw writeFailed(writer, pcapOnStdout);
+            }
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
@@ -292,6 +292,16 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
+    private CliException writeFailed(CaptureWriter writer, boolean pcapOnStdout) {
+        String why = Errors.oneLine(String.valueOf(writer.failure().getMessage()));
+        if (pcapOnStdout) {
+            return new CliException("standard output: " + why, Main.EXIT_FILE);
+        }
+        return new CliException(writeTo + ": " + why + "; the capture stopped, and the file keeps its first "
+                + writer.framesKept() + " frames, readable to its last complete block", Main.EXIT_FILE);
     }
 
     private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {

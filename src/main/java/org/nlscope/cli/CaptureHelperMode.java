@@ -19,8 +19,8 @@ final class CaptureHelperMode {
     }
 
     /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */
-    static void refuseUserInput(String writeTo, List<Path> dissectorDirs, OutputFormat format, String displayFilter)
-            throws CliException {
+    static void refuseUserInput(String writeTo, List<Path> dissectorDirs, OutputFormat format, String displayFilter,
+                                boolean redact) throws CliException {
         if (writeTo != null) {
             throw refused("-w " + writeTo, "it streams pcapng to standard output only, and writes no file as root");
         }
@@ -32,6 +32,9 @@ final class CaptureHelperMode {
         }
         if (displayFilter != null) {
             throw refused("-Y", "it parses nothing of the user's; filter in the desktop app");
+        }
+        if (redact) {
+            throw refused("--redact", "it decodes nothing; redact when saving from the desktop app");
         }
     }
 

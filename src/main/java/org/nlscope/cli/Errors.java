@@ -49,6 +49,24 @@ final class Errors {
     }
 
     /**
+     * What no handler caught (an {@link Error} such as out of memory): one line and exit 2.
+     * Out of memory names the heap limit and how to raise it; the stack has unwound by
+     * now, so what filled the heap is garbage and the line can be printed.
+     */
+    static int fatal(Throwable t, PrintWriter err) {
+        if (t instanceof OutOfMemoryError) {
+            long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            err.println("nlscope: out of memory: the Java heap limit is " + mib + " MiB; raise it with "
+                    + "NLSCOPE_JAVA_OPTS=-Xmx" + Math.max(1, 4 * mib / 1024) + "g (scripts/nlscope passes it to java)");
+        } else if (t instanceof StackOverflowError) {
+            err.println("nlscope: internal error: stack overflow (please report it with the input)");
+        } else {
+            err.println("nlscope: internal error: " + oneLine(String.valueOf(t)));
+        }
+        return Main.EXIT_FILE;
+    }
+
+    /**
      * Writing to stdout failed: a reader that went away ({@code | head}) ends quietly with the
      * code so far, anything else (a full disk) is an error.
      */

@@ -72,7 +72,13 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::execution);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli passes Errors through: out of memory, a stack overflow, a linkage error
+            code = Errors.fatal(t, err);
+        }
         try {
             out.flush();
         } catch (java.io.IOException e) {

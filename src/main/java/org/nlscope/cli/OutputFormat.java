@@ -36,8 +36,7 @@ final class OutputFormat {
         if (json) {
             new FrameJson(context::process).write(frame, out);
         } else if (verbose) {
-            DetailTree tree = new DetailTree(context::process);
-            tree.print(tree.build(frame), out);
+            new DetailTree(context::process).write(frame, out);
         } else {
             new FrameText(context::process).write(frame, out);
         }

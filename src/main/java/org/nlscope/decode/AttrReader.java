@@ -2,6 +2,7 @@ package org.nlscope.decode;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nlscope.model.Limits;
 
 /**
  * Walks the attributes of a window with bounds checks first: a lying nla_len ends
@@ -22,14 +23,39 @@ public final class AttrReader {
         }
     }
 
+    /**
+     * Attributes the frame being decoded on this thread may still yield, or -1 outside a
+     * frame decode. A frame's decode runs on one thread from {@link FrameDecoder}, so one
+     * counter bounds every path (spec interpreter, raw attributes, Java dissectors) without
+     * threading it through the Dissector SPI.
+     */
+    private static final ThreadLocal<int[]> BUDGET = ThreadLocal.withInitial(() -> new int[] {-1});
+
     private AttrReader() {
+    }
+
+    /** Starts a frame's budget of {@link Limits#MAX_ATTRIBUTES_PER_FRAME}; returns what to restore. */
+    static int startFrame() {
+        int[] b = BUDGET.get();
+        int saved = b[0];
+        b[0] = Limits.MAX_ATTRIBUTES_PER_FRAME;
+        return saved;
+    }
+
+    static void endFrame(int saved) {
+        BUDGET.get()[0] = saved;
     }
 
     public static Result read(ByteView window) {
         List<NlAttr> out = new ArrayList<>();
+        int[] budget = BUDGET.get();
         int pos = window.start();
         while (pos < window.end()) {
             int left = window.end() - pos;
+            if (budget[0] == 0) {
+                return new Result(out, "attributes from offset " + pos + " not decoded: at most "
+                        + Limits.MAX_ATTRIBUTES_PER_FRAME + " are decoded per frame", pos);
+            }
             if (left < NlAttr.HEADER) {
                 // fewer bytes than a header: padding is zero, anything else is a truncation
                 if (allZero(window, pos, left)) {
@@ -45,6 +71,9 @@ public final class AttrReader {
             if (len > left) {
                 return new Result(out, "attribute at offset " + pos + " has nla_len " + len
                         + " but only " + left + " bytes remain", pos);
+            }
+            if (budget[0] > 0) {
+                budget[0]--;
             }
             out.add(new NlAttr(pos, len, rawType & NlAttr.NLA_TYPE_MASK,
                     (rawType & NlAttr.NLA_F_NESTED) != 0, (rawType & NlAttr.NLA_F_NET_BYTEORDER) != 0));

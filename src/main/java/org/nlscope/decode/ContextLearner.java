@@ -18,12 +18,19 @@ public final class ContextLearner {
     static final int CTRL_CMD_GETFAMILY = 3;
     static final int CTRL_ATTR_FAMILY_ID = 1;
     static final int CTRL_ATTR_FAMILY_NAME = 2;
+    static final int RTM_NEWLINK = 16;
+    static final int RTM_DELLINK = 17;
+    static final int IFINFOMSG_SIZE = 16;
+    static final int IFLA_IFNAME = 3;
 
     private ContextLearner() {
     }
 
     /** The context, knowing what this frame said; the same instance when it said nothing new. */
     public static DecodeContext learn(DecodeContext context, DecodedFrame frame) {
+        if (frame.family() == NetlinkFamilies.NETLINK_ROUTE) {
+            return learnLinks(context, frame);
+        }
         if (frame.family() != NetlinkFamilies.NETLINK_GENERIC) {
             return context;
         }
@@ -44,6 +51,31 @@ public final class ContextLearner {
                 continue;
             }
             out = learnFamily(out, new ByteView(all.data(), bodyStart + GenericNetlink.GENL_HDRLEN, end));
+        }
+        return out;
+    }
+
+    private static DecodeContext learnLinks(DecodeContext context, DecodedFrame frame) {
+        ByteView all = null;
+        DecodeContext out = context;
+        for (DecodedMessage m : frame.messages()) {
+            NlMsgHeader h = m.header();
+            if (h.type() != RTM_NEWLINK && h.type() != RTM_DELLINK) {
+                continue;
+            }
+            all = all == null ? ByteView.of(frame.frame().data()) : all;
+            int body = m.offset() + NlMsgHeader.SIZE;
+            int end = (int) Math.min((long) m.offset() + h.length(), all.end());
+            if (end - body < IFINFOMSG_SIZE) {
+                continue;
+            }
+            int index = (int) all.u32(body + 4);
+            ByteView attrs = new ByteView(all.data(), body + IFINFOMSG_SIZE, end);
+            for (NlAttr a : AttrReader.read(attrs).attributes()) {
+                if (a.type() == IFLA_IFNAME && a.payloadLength() > 0) {
+                    out = out.withInterface(index, cString(attrs, a));
+                }
+            }
         }
         return out;
     }

@@ -7,24 +7,28 @@ import org.nlscope.model.ProcessInfo;
 
 /**
  * What one capture knows that its frames alone may not say: generic netlink family
- * ids learned from nlctrl (or a snapshot at capture start) and the processes behind
- * port ids. Immutable: learning returns a new context, so a decode is a pure function
- * of (frame, context) and can be repeated on any thread.
+ * ids learned from nlctrl (or a snapshot at capture start), the processes behind
+ * port ids, and interface names learned from the capture's own link messages (or a
+ * snapshot at capture start). Immutable: learning returns a new context, so a decode is
+ * a pure function of (frame, context) and can be repeated on any thread.
  */
 public final class DecodeContext {
     /** nlctrl's id is fixed by the kernel (GENL_ID_CTRL). */
     public static final int GENL_ID_CTRL = 0x10;
 
     private static final DecodeContext EMPTY = new DecodeContext(
-            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty());
+            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty());
 
     // structurally shared: learning one id copies a path, not the map (issue 12: 65,535 ids took 47 s)
     private final SharedTrie<String> genlFamilies;
     private final SharedTrie<ProcessInfo> processes;
+    private final SharedTrie<String> interfaces;
 
-    private DecodeContext(SharedTrie<String> genlFamilies, SharedTrie<ProcessInfo> processes) {
+    private DecodeContext(SharedTrie<String> genlFamilies, SharedTrie<ProcessInfo> processes,
+                          SharedTrie<String> interfaces) {
         this.genlFamilies = genlFamilies;
         this.processes = processes;
+        this.interfaces = interfaces;
     }
 
     public static DecodeContext empty() {
@@ -89,7 +93,7 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<String> g = genlFamilies.with(id, name);
-        return g == genlFamilies ? this : new DecodeContext(g, processes);
+        return g == genlFamilies ? this : new DecodeContext(g, processes, interfaces);
     }
 
     public DecodeContext withProcess(ProcessInfo info) {
@@ -98,6 +102,29 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<ProcessInfo> p = processes.with(info.portId(), info);
-        return p == processes ? this : new DecodeContext(genlFamilies, p);
+        return p == processes ? this : new DecodeContext(genlFamilies, p, interfaces);
+    }
+
+    /** The name of an interface index as this capture last named it, or null. */
+    public String interfaceName(long index) {
+        return index > 0 && index <= Integer.MAX_VALUE ? interfaces.get(index) : null;
+    }
+
+    /** Every interface named so far, in index order: a copy, O(interfaces). */
+    public Map<Integer, String> interfaces() {
+        return interfaces.toMap(k -> (int) k);
+    }
+
+    /**
+     * This context, knowing that interface {@code index} is called {@code name} (a rename
+     * replaces the name); the same instance when nothing changes or past {@link Limits#MAX_INTERFACES}.
+     */
+    public DecodeContext withInterface(int index, String name) {
+        if (index <= 0 || name == null || name.isEmpty()
+                || (interfaces.get(index) == null && interfaces.size() >= Limits.MAX_INTERFACES)) {
+            return this;
+        }
+        SharedTrie<String> i = interfaces.with(index, name);
+        return i == interfaces ? this : new DecodeContext(genlFamilies, processes, i);
     }
 }

@@ -7,6 +7,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Direction;
 import org.nlscope.model.Frame;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 import org.nlscope.model.NlMsgHeader;
 
@@ -29,12 +30,15 @@ public final class FrameDecoder {
      * @param context what the capture knows so far (genl family names, processes)
      */
     public DecodedFrame decode(Frame frame, int number, DecodeContext context) {
+        int savedBudget = AttrReader.startFrame();
         try {
             return decodeFrame(frame, number, context);
         } catch (RuntimeException | StackOverflowError e) {
             // a bug in the engine itself: the frame stays, undecoded, with the reason
             return new DecodedFrame(number, frame, -1, null, Direction.UNKNOWN, false, List.of(),
                     List.of("decoder failed: " + e));
+        } finally {
+            AttrReader.endFrame(savedBudget);
         }
     }
 
@@ -100,6 +104,12 @@ public final class FrameDecoder {
         int pos = start;
         while (pos < all.end()) {
             int left = all.end() - pos;
+            if (out.size() == Limits.MAX_MESSAGES_PER_FRAME) {
+                // a frame of a million NLMSG_NOOPs must not cost a million decoded messages
+                frameProblems.add(left + " bytes at offset " + pos + " not decoded: at most "
+                        + Limits.MAX_MESSAGES_PER_FRAME + " messages are decoded per frame");
+                break;
+            }
             // senders such as iproute2 hand the kernel a zeroed buffer larger than their
             // messages; the kernel stops at the zeros, and so do we, without complaint
             if (left < NlMsgHeader.SIZE || (all.u32(pos) == 0 && zeros(all, pos))) {

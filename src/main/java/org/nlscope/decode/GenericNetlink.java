@@ -28,13 +28,13 @@ final class GenericNetlink {
         SafeDissector d = family == null ? SafeDissector.NONE : SafeDissector.of(registry.forKey(DissectorKey.genl(family)));
         String familyLabel = family != null ? family : "genl family " + h.type();
         if (headerOnly) {
-            return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), MessageKind.OTHER), null,
+            return new DecodedMessage(offset, h, family, flagNames(h, MessageKind.OTHER), null,
                     List.of(), List.of(), null, familyLabel, found);
         }
         if (body.length() < GENL_HDRLEN) {
             found.add("genlmsghdr needs 4 bytes at offset " + body.start() + ", " + body.length() + " left");
             MessageBody raw = RawAttributes.body(body);
-            return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), MessageKind.OTHER), null,
+            return new DecodedMessage(offset, h, family, flagNames(h, MessageKind.OTHER), null,
                     raw.fixedHeader(), raw.attributes(), null, familyLabel, found);
         }
         int cmd = body.u8(body.start());
@@ -54,7 +54,17 @@ final class GenericNetlink {
         }
         GenlInfo genl = new GenlInfo(h.type(), family, cmd, cmdName, version);
         String head = familyLabel + " " + (cmdName != null ? cmdName : "cmd " + cmd);
-        return new DecodedMessage(offset, h, family, NetlinkFlags.names(h.flags(), kind), genl,
+        return new DecodedMessage(offset, h, family, flagNames(h, kind), genl,
                 b.fixedHeader(), b.attributes(), null, Summary.of(head, b.summary()), found);
+    }
+
+    /**
+     * genetlink runs a dump for any command whose request carries both NLM_F_ROOT and
+     * NLM_F_MATCH (genl_family_rcv_msg tests NLM_F_DUMP before it looks at the command),
+     * so such a request's high bits read as a GET's: DUMP, never "0x300".
+     */
+    private static List<String> flagNames(NlMsgHeader h, MessageKind kind) {
+        boolean dump = h.isRequest() && (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP;
+        return NetlinkFlags.names(h.flags(), dump ? MessageKind.GET : kind);
     }
 }

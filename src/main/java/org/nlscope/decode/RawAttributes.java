@@ -3,6 +3,7 @@ package org.nlscope.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.Field;
+import org.nlscope.model.Limits;
 
 /**
  * Decodes attributes nobody described: each becomes a field with no name, its type
@@ -12,7 +13,7 @@ import org.nlscope.model.Field;
  * hostile frame cannot exhaust the stack.
  */
 public final class RawAttributes {
-    public static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = Limits.MAX_NESTING_DEPTH;
     /** Longer payloads are cut in the display (never in the value). */
     private static final int DISPLAY_BYTES = 64;
 

@@ -30,6 +30,9 @@ public final class Limits {
     /** Distinct generic netlink family ids one capture may name (from nlctrl and metadata). */
     public static final int MAX_GENL_IDS = 4096;
 
+    /** Interface indexes one capture may name (from its link messages and metadata). */
+    public static final int MAX_INTERFACES = 65536;
+
     /** Port owners one capture's metadata may name. */
     public static final int MAX_PROCESSES = 65536;
 

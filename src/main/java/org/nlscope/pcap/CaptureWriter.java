@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nlscope.model.CaptureMetadata;
@@ -16,6 +15,10 @@ import org.nlscope.model.Limits;
  * and bytes exactly as given. Output is buffered; {@link #flush()} makes everything
  * written so far readable, so a live capture that flushes per ring block leaves a
  * readable file even when killed. One thread at a time: a writer is not synchronized.
+ *
+ * <p>The first failed write or flush (a full disk) ends the writer: a file is cut back
+ * to the end of its last flush, so it reads cleanly to its last complete block and holds
+ * {@link #framesKept()} frames; every later call throws the same exception.
  */
 public final class CaptureWriter implements AutoCloseable, Flushable {
 
@@ -24,11 +27,16 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
 
     private static final int BUFFER_SIZE = 1 << 16;
 
+    private final OutputStream sink;
     private final OutputStream out;
     private final FormatWriter format;
+    private IOException failure;
+    private long frames;
+    private long framesKept;
     private boolean closed;
 
-    private CaptureWriter(OutputStream out, FormatWriter format) {
+    private CaptureWriter(OutputStream sink, OutputStream out, FormatWriter format) {
+        this.sink = sink;
         this.out = out;
         this.format = format;
     }
@@ -39,7 +47,7 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
 
     /** A new file; {@code interfaceName} goes into pcapng's if_name (pcap has no place for it). */
     public static CaptureWriter create(Path file, CaptureFormat format, String interfaceName) throws IOException {
-        return create(Files.newOutputStream(file), format, interfaceName);
+        return create(file, format, interfaceName, List.of());
     }
 
     /** Writes to a stream, which {@link #close()} closes. */
@@ -54,7 +62,7 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     /** A new file whose pcapng section header carries these comments (pcap has no place for them). */
     public static CaptureWriter create(Path file, CaptureFormat format, String interfaceName, List<String> sectionComments)
             throws IOException {
-        return create(Files.newOutputStream(file), format, interfaceName, sectionComments);
+        return create(new CommittedFile(file), format, interfaceName, sectionComments);
     }
 
     public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName,
@@ -64,7 +72,7 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
             FormatWriter writer = format == CaptureFormat.PCAP
                     ? new PcapWriter(buffered)
                     : new PcapngWriter(buffered, interfaceName, List.copyOf(sectionComments));
-            return new CaptureWriter(buffered, writer);
+            return new CaptureWriter(out, buffered, writer);
         } catch (IOException | RuntimeException e) {
             buffered.close();
             throw e;
@@ -72,7 +80,13 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     }
 
     public void write(Frame frame) throws IOException {
-        format.write(frame);
+        alive();
+        try {
+            format.write(frame);
+            frames++;
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     /**
@@ -91,24 +105,68 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
 
     /** pcapng: a custom block readers merge into {@link CaptureReader#metadata()}; pcap: not stored. */
     public void writeMetadata(CaptureMetadata metadata) throws IOException {
-        format.writeMetadata(metadata);
+        alive();
+        try {
+            format.writeMetadata(metadata);
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
     @Override
     public void flush() throws IOException {
-        format.beforeFlush();
-        out.flush();
+        alive();
+        try {
+            format.beforeFlush();
+            out.flush();
+            if (sink instanceof CommittedFile f) {
+                f.commit();
+            }
+            framesKept = frames;
+        } catch (IOException e) {
+            throw failed(e);
+        }
     }
 
-    /** Flushes and closes; a second call does nothing. */
+    /** Frames that reached the output whole: those written before the last flush that worked. */
+    public long framesKept() {
+        return framesKept;
+    }
+
+    /** The write or flush that ended this writer, or null. */
+    public IOException failure() {
+        return failure;
+    }
+
+    /** Flushes and closes; a second call does nothing; after a failure, closes without writing anything more. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        if (failure != null) {
+            sink.close(); // not through the buffer: what it holds would land after the cut
+            return;
+        }
         try (out) {
             flush();
         }
+    }
+
+    private void alive() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private IOException failed(IOException e) {
+        if (failure == null) {
+            failure = e;
+            if (sink instanceof CommittedFile f) {
+                f.rollBack();
+            }
+        }
+        return e;
     }
 }

@@ -6,18 +6,28 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.filter.DisplayFilter;
+import org.nlscope.session.filter.FilterNames;
 import org.nlscope.session.filter.FilterSyntaxException;
 
 /** The display filter as the window uses it: the problem with an expression, and the test of a row. */
 final class Filters {
 
-    private Filters() {
+    private final FilterNames names;
+
+    /** @param names the message types the loaded dissectors know, or null to take any */
+    Filters(FilterNames names) {
+        this.names = names;
     }
 
-    /** What is wrong with an expression, or null when it is fine. */
-    static String problem(String text) {
+    /** Filters checked against the message types of these dissectors (none: any name is taken). */
+    static Filters of(org.nlscope.decode.DissectorRegistry registry) {
+        return new Filters(registry.all().isEmpty() ? null : FilterNames.of(registry.all()));
+    }
+
+    /** What is wrong with an expression (a typo in a type or errno name too), or null when it is fine. */
+    String problem(String text) {
         try {
-            DisplayFilter.parse(text);
+            DisplayFilter.parse(text, names);
             return null;
         } catch (FilterSyntaxException e) {
             return e.getMessage();
@@ -25,10 +35,10 @@ final class Filters {
     }
 
     /** The test of a row, run on the list model's worker; null for "every row" (and for a bad expression). */
-    static BiPredicate<CaptureStore, MessageRow> predicate(String text) {
+    BiPredicate<CaptureStore, MessageRow> predicate(String text) {
         DisplayFilter f;
         try {
-            f = DisplayFilter.parse(text);
+            f = DisplayFilter.parse(text, names);
         } catch (FilterSyntaxException e) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.nlscope.ui;
 import java.io.IOException;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.session.CaptureSession;
+import org.nlscope.session.io.Autosave;
 
 /**
  * Starts and ends live captures for {@link MainViewModel}. The capture shown stays until
@@ -59,7 +60,13 @@ public final class LiveControl {
         }
         vm.setStarting(null);
         j.stop = () -> vm.runner().background("capture-stop", running::stop);
-        j.stoppedText = () -> "Capture stopped: " + live.store().frameCount() + " frames";
+        Autosave autosave = live.autosave();
+        j.stoppedText = () -> "Capture stopped: " + live.store().frameCount() + " frames"
+                + (autosave != null && autosave.problem() != null ? ". " + autosave.problem() : "");
+        if (autosave != null) {
+            // a full disk stops the autosave, not the capture: say at once what the file kept
+            autosave.onProblem(problem -> vm.runner().ui(() -> vm.showBanner("warning", problem)));
+        }
         vm.replace(live, j);
         vm.setActivity("Capturing " + running.how());
     }

@@ -41,6 +41,7 @@ public final class MainWindow {
     private final Navigator navigator;
     private final Export export;
     private final Follow follow;
+    private final Filters filters;
     private TransactionText transactionText;
     private StatisticsWindow statisticsWindow;
     private final BugReportExport bugReport;
@@ -53,6 +54,7 @@ public final class MainWindow {
         this.stage = stage;
         this.vm = vm;
         this.dialogs = new Dialogs(stage);
+        this.filters = Filters.of(vm.decoding().registry());
         this.toolBar = new MainToolBar(this, vm);
         this.export = new Export(table, vm, dialogs, status::setActivity);
         this.bugReport = new BugReportExport(stage, vm, status::setActivity);
@@ -73,10 +75,15 @@ public final class MainWindow {
         BorderPane root = new BorderPane(center, top, null, status, null);
         root.setId("mainWindow");
 
-        filterBar.setChecker(Filters::problem);
+        filterBar.setChecker(filters::problem);
         filterBar.setOnApply(this::applyFilter);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> showDetail(row));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (status.activityText().equals(navigator.lastNote())) {
+                status.setActivity(""); // "the request is hidden..." was about the message selected before
+            }
+            showDetail(row);
+        });
         table.setContextMenu(MainMenu.tableMenu(this));
         model.setOnChange(this::afterRowsChanged);
         FileDropHandler.install(root, this::open);
@@ -115,7 +122,7 @@ public final class MainWindow {
         transactionText = new TransactionText(s.store(), s.transactions());
         table.setTimeOrigin(0);
         model.setStore(s.store());
-        applyFilter(filterBar.field().getText());
+        model.setFilter(filters.predicate(filterBar.field().getText()));
         detail.show(null, new byte[0], null);
         transactionBar.show("", false, false, false);
         // a live view keeps its newest message in sight; a file opens at its first
@@ -132,6 +139,8 @@ public final class MainWindow {
         long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
                 ? s.metadata().stats().drops() : -1;
         status.update(s.size(), s.frameCount(), model.displayed().size(), drops);
+        table.setEmptyText(s.size() > 0 ? "No message matches the filter. Clear it to see all " + s.size() + "."
+                : vm.isBusy() ? "No messages yet." : MessageTable.NO_CAPTURE);
         follow.afterRowsChanged();
     }
 
@@ -146,8 +155,15 @@ public final class MainWindow {
         detail.showMessage(vm.session().store(), row);
     }
 
+    /** Applies a filter; the message selected stays selected (and in view) when it passes. */
     private void applyFilter(String text) {
-        model.setFilter(Filters.predicate(text));
+        MessageRow selected = table.getSelectionModel().getSelectedItem();
+        model.setFilter(filters.predicate(text), () -> {
+            int at = selected == null ? -1 : navigator.displayedIndexOf(selected.index());
+            if (at >= 0) {
+                navigator.select(at);
+            }
+        });
     }
 
     void copySelected(boolean json) {

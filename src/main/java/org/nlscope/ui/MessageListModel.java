@@ -23,7 +23,7 @@ import org.nlscope.session.RowBuilder;
 public final class MessageListModel implements AutoCloseable {
 
     /** What the worker sends to the FX thread. Stale generations (an older store) are dropped. */
-    private record Update(int generation, boolean replace, List<MessageRow> rows) {
+    private record Update(int generation, boolean replace, List<MessageRow> rows, Runnable then) {
     }
 
     private final ObservableList<MessageRow> displayed = FXCollections.observableArrayList();
@@ -89,10 +89,16 @@ public final class MessageListModel implements AutoCloseable {
 
     /** Filters with this test from now on; it runs on the worker, where it may decode the row's frame. */
     public void setFilter(BiPredicate<CaptureStore, MessageRow> newFilter) {
+        setFilter(newFilter, () -> { });
+    }
+
+    /** As {@link #setFilter(BiPredicate)}; {@code then} runs on the FX thread once the filtered rows are shown. */
+    public void setFilter(BiPredicate<CaptureStore, MessageRow> newFilter, Runnable then) {
         int gen = generation;
         worker.execute(() -> {
             filter = newFilter == null ? (st, row) -> true : newFilter;
             if (store == null) {
+                batcher.add(new Update(gen, true, List.of(), then));
                 return;
             }
             List<MessageRow> kept = new ArrayList<>();
@@ -104,7 +110,7 @@ public final class MessageListModel implements AutoCloseable {
                     }
                 }
             }
-            batcher.add(new Update(gen, true, kept));
+            batcher.add(new Update(gen, true, kept, then));
         });
     }
 
@@ -123,7 +129,7 @@ public final class MessageListModel implements AutoCloseable {
             }
         }
         if (!kept.isEmpty()) {
-            batcher.add(new Update(gen, false, kept));
+            batcher.add(new Update(gen, false, kept, null));
         }
     }
 
@@ -138,6 +144,7 @@ public final class MessageListModel implements AutoCloseable {
     private void apply(List<Update> updates) {
         List<MessageRow> add = new ArrayList<>();
         List<MessageRow> replace = null;
+        List<Runnable> thens = new ArrayList<>();
         for (Update u : updates) {
             if (u.generation() != fxGeneration) {
                 continue;
@@ -145,6 +152,9 @@ public final class MessageListModel implements AutoCloseable {
             if (u.replace()) {
                 replace = new ArrayList<>(u.rows());
                 add.clear();
+                if (u.then() != null) {
+                    thens.add(u.then());
+                }
             } else {
                 add.addAll(u.rows());
             }
@@ -156,6 +166,7 @@ public final class MessageListModel implements AutoCloseable {
             displayed.addAll(add);
         }
         onChange.run();
+        thens.forEach(Runnable::run);
     }
 
     @Override

@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.nlscope.model.Direction;
 import org.nlscope.session.MessageRow;
+import org.nlscope.session.export.Values;
 
 /**
  * The message table: one row per netlink message, coloured by its role (CSS classes
@@ -28,6 +29,10 @@ public final class MessageTable extends TableView<MessageRow> {
     private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
             "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems");
 
+    /** What the empty table says when no capture is open. */
+    public static final String NO_CAPTURE = "No messages. Open a capture (Ctrl+O) or start a live capture.";
+
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(NO_CAPTURE);
     private Function<MessageRow, String> latency = r -> "";
     private long timeOrigin;
     private boolean absoluteTime;
@@ -38,12 +43,13 @@ public final class MessageTable extends TableView<MessageRow> {
         setId("messageTable");
         getStyleClass().add("message-table");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        setPlaceholder(new javafx.scene.control.Label("No messages. Open a capture (Ctrl+O) or start a live capture."));
-        getColumns().add(column("No.", 58, r -> Integer.toString(r.frameNumber())
+        placeholder.setId("tablePlaceholder");
+        setPlaceholder(placeholder);
+        getColumns().add(column("No.", 48, r -> Integer.toString(r.frameNumber())
                 + (r.messageIndex() > 0 ? "." + (r.messageIndex() + 1) : "")));
-        timeColumn = column("Time", 96, this::time);
+        timeColumn = column("Time", 80, this::time);
         getColumns().add(timeColumn);
-        TableColumn<MessageRow, String> direction = column("Direction", 84, MessageTable::direction);
+        TableColumn<MessageRow, String> direction = column("Direction", 66, MessageTable::direction);
         direction.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -55,17 +61,19 @@ public final class MessageTable extends TableView<MessageRow> {
             }
         });
         getColumns().add(direction);
-        getColumns().add(column("Family", 112, MessageRow::familyName));
-        getColumns().add(column("Type", 170, MessageRow::typeName));
-        getColumns().add(column("Flags", 200, MessageRow::flagsText));
-        getColumns().add(column("Seq", 90, r -> Long.toString(r.seq())));
-        getColumns().add(column("Port", 120, r -> r.process() == null ? Long.toString(r.portId())
+        getColumns().add(column("Family", 64, r -> Values.shortFamily(r.familyName(), r.family())));
+        getColumns().add(column("Type", 150, MessageRow::typeName));
+        getColumns().add(column("Flags", 90, MessageRow::flagsText));
+        getColumns().add(column("Seq", 80, r -> Long.toString(r.seq())));
+        getColumns().add(column("Port", 96, r -> r.process() == null ? Long.toString(r.portId())
                 : r.portId() + " " + r.process()));
-        getColumns().add(column("Length", 56, r -> Integer.toString(r.length())));
-        getColumns().add(column("Latency", 82, r -> latency.apply(r)));
-        TableColumn<MessageRow, String> info = column("Info", 520, MessageRow::info);
+        getColumns().add(column("Length", 54, r -> Integer.toString(r.length())));
+        getColumns().add(column("Latency", 70, r -> latency.apply(r)));
+        TableColumn<MessageRow, String> info = column("Info", 520, MessageTable::info);
         getColumns().add(info);
-        // Info takes the width the other columns leave, and never less than 320 px
+        // Info takes the width the other columns leave (they may be resized), never less than 160 px
+        List<javafx.beans.Observable> widths = new java.util.ArrayList<>(List.of(widthProperty()));
+        getColumns().stream().filter(c -> c != info).forEach(c -> widths.add(c.widthProperty()));
         info.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double others = 0;
             for (TableColumn<MessageRow, ?> c : getColumns()) {
@@ -73,8 +81,8 @@ public final class MessageTable extends TableView<MessageRow> {
                     others += c.getWidth();
                 }
             }
-            return Math.max(320, getWidth() - others - 18);
-        }, widthProperty()));
+            return Math.max(160, getWidth() - others - 18);
+        }, widths.toArray(new javafx.beans.Observable[0])));
         getColumns().forEach(c -> c.setSortable(false));
         setRowFactory(t -> new TableRow<>() {
             @Override
@@ -89,6 +97,15 @@ public final class MessageTable extends TableView<MessageRow> {
                 }
             }
         });
+    }
+
+    /** What the table says when it shows no row. */
+    public void setEmptyText(String text) {
+        placeholder.setText(text);
+    }
+
+    public String emptyText() {
+        return placeholder.getText();
     }
 
     /** What the Latency column shows for a row (time from request to this answer). */
@@ -122,6 +139,7 @@ public final class MessageTable extends TableView<MessageRow> {
     public void setAbsoluteTime(boolean absolute) {
         absoluteTime = absolute;
         timeColumn.setText(absolute ? "Time of day" : "Time");
+        timeColumn.setPrefWidth(absolute ? 124 : 80); // HH:mm:ss.SSSSSS whole
         refresh();
     }
 
@@ -135,6 +153,19 @@ public final class MessageTable extends TableView<MessageRow> {
         }
         long rel = r.timeNanos() - timeOrigin;
         return String.format(Locale.ROOT, "%.6f", rel / 1e9);
+    }
+
+    /** The summary without the type the Type column already shows ("RTM_NEWLINK dum0" reads "dum0"). */
+    static String info(MessageRow r) {
+        String info = r.info();
+        String type = r.typeName();
+        if (info == null || type == null || type.isEmpty()) {
+            return info;
+        }
+        if (info.equals(type)) {
+            return "";
+        }
+        return info.startsWith(type + " ") ? info.substring(type.length() + 1) : info;
     }
 
     /** "→ kernel" or "← kernel", with a star when the direction was inferred. */

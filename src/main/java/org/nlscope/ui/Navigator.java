@@ -18,6 +18,7 @@ final class Navigator {
     private final Supplier<CaptureSession> session;
     private final Consumer<String> note;
     private final Runnable stopFollowing;
+    private String lastNote = "";
 
     /**
      * @param note          tells the user why a jump went nowhere (the status line)
@@ -31,6 +32,16 @@ final class Navigator {
         this.session = session;
         this.note = note;
         this.stopFollowing = stopFollowing;
+    }
+
+    /** The last "went nowhere" note, so the window can clear it once another message is selected. */
+    String lastNote() {
+        return lastNote;
+    }
+
+    private void note(String text) {
+        lastNote = text;
+        note.accept(text);
     }
 
     private MessageRow selectedRow() {
@@ -80,12 +91,12 @@ final class Navigator {
     /** Selects a store row in the table; false (with a note) when it is not displayed. */
     boolean selectStoreRow(int storeRow, String what) {
         if (storeRow < 0) {
-            note.accept("No " + what + " in the capture for this message");
+            note("No " + what + " in the capture for this message");
             return false;
         }
         int at = displayedIndexOf(storeRow);
         if (at < 0) {
-            note.accept("The " + what + " is hidden by the display filter");
+            note("The " + what + " is hidden by the display filter");
             return false;
         }
         select(at);

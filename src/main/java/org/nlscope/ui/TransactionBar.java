@@ -27,16 +27,21 @@ public final class TransactionBar extends HBox {
         setPadding(new Insets(3, 8, 3, 8));
         text.setId("transactionText");
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinWidth(0); // the text gives way (its tooltip holds it whole), the buttons never do
         HBox.setHgrow(text, Priority.ALWAYS);
         toRequest.setId("goToRequest");
         toResponse.setId("goToResponse");
         toAttribute.setId("showOffendingAttribute");
+        for (Button b : new Button[] {toRequest, toResponse, toAttribute}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(text, toRequest, toResponse, toAttribute);
         show("", false, false, false);
     }
 
     public void show(String description, boolean request, boolean response, boolean attribute) {
         text.setText(description);
+        text.setTooltip(description.isEmpty() ? null : new javafx.scene.control.Tooltip(description));
         toRequest.setDisable(!request);
         toResponse.setDisable(!response);
         toAttribute.setVisible(attribute);

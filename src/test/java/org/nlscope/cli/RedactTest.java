@@ -74,11 +74,13 @@ class RedactTest {
                     : List.of(format[0], "--show-secrets"), in);
             for (byte[] key : keys(capture)) {
                 String hex = HexFormat.of().formatHex(key);
-                assertFalse(masked.contains(hex), "read " + String.join(" ", format) + " printed a key");
+                String base64 = java.util.Base64.getEncoder().encodeToString(key); // WireGuard keys read as wg prints them
+                assertFalse(masked.contains(hex) || masked.contains(base64),
+                        "read " + String.join(" ", format) + " printed a key");
                 // -V cuts long hex (xfrm's undecoded bodies); the one-line form shows no keys at all
                 boolean whole = format.length > 0 && (format[0].equals("--json") || capture.startsWith("genl"));
                 if (whole) {
-                    assertTrue(shown.contains(hex), "--show-secrets shows the key " + hex);
+                    assertTrue(shown.contains(hex) || shown.contains(base64), "--show-secrets shows the key " + hex);
                 }
             }
         }
@@ -87,7 +89,8 @@ class RedactTest {
     @Test
     void wireGuardPrivateKeyReadsAsZerosOfItsLength() {
         String tree = read(List.of("-V"), CAPTURES.resolve("genl.pcapng").toString());
-        assertTrue(tree.contains("WGDEVICE_A_PRIVATE_KEY (3): " + "00".repeat(32) + "\n"), tree);
+        assertTrue(tree.contains("WGDEVICE_A_PRIVATE_KEY (3): "
+                + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n"), tree);
     }
 
     @Test

@@ -275,7 +275,7 @@ class FrameDecoderTest {
     }
 
     @Test
-    void nestingDeeperThan32IsReportedNotFollowed() {
+    void nestingDeeperThanTheLimitIsReportedNotFollowed() {
         NetlinkMessageBuilder b = new NetlinkMessageBuilder(0x10, 0, 0, 0);
         for (int i = 0; i < 40; i++) {
             b.beginNest(1 | NlAttr.NLA_F_NESTED);
@@ -286,14 +286,15 @@ class FrameDecoderTest {
         }
         DecodedMessage m = decode(NetlinkFamilies.NETLINK_NETFILTER, b.build()).messages().get(0);
         assertEquals(1, m.problems().size());
-        assertTrue(m.problems().get(0).startsWith("nesting deeper than 32 at offset "), m.problems().get(0));
+        assertTrue(m.problems().get(0).startsWith("nesting deeper than " + org.nlscope.model.Limits.MAX_NESTING_DEPTH + " at offset "), m.problems().get(0));
         int depth = 0;
         Field f = m.attributes().get(0);
         while (!f.children().isEmpty()) {
             f = f.children().get(0);
             depth++;
         }
-        assertEquals(32, depth, "32 levels of nesting below the top are shown, the next keeps its bytes in hex");
+        assertEquals(org.nlscope.model.Limits.MAX_NESTING_DEPTH, depth,
+                "MAX_NESTING_DEPTH levels of nesting below the top are shown, the next keeps its bytes in hex");
         assertTrue(f.value() instanceof String);
     }
 

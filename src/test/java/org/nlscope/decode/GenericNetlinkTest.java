@@ -39,6 +39,20 @@ class GenericNetlinkTest {
     }
 
     @Test
+    void aDumpRequestOfAnyCommandReadsDumpNotHexBits() {
+        // `iw dev` asks NL80211_CMD_GET_INTERFACE with REQUEST|ACK|DUMP; no nl80211 dissector says its kind
+        byte[] dump = NetlinkMessageBuilder.genl(NL80211, 0x01 | 0x04 | 0x300, 9, 777, 5, 0).build();
+        DecodeContext ctx = DecodeContext.empty().withGenlFamily(NL80211, "nl80211");
+        assertEquals(List.of("NLM_F_REQUEST", "NLM_F_ACK", "NLM_F_DUMP"),
+                decode(frame(GENERIC, dump), ctx).messages().get(0).flagNames());
+        assertEquals(List.of("NLM_F_REQUEST", "NLM_F_ACK", "NLM_F_DUMP"),
+                decode(frame(GENERIC, dump), DecodeContext.empty()).messages().get(0).flagNames(), "family unknown too");
+        byte[] rootOnly = NetlinkMessageBuilder.genl(NL80211, 0x01 | 0x100, 9, 777, 5, 0).build();
+        assertEquals(List.of("NLM_F_REQUEST", "0x100"),
+                decode(frame(GENERIC, rootOnly), ctx).messages().get(0).flagNames(), "one bit alone is no dump");
+    }
+
+    @Test
     void familyIdsAreLearnedFromNlctrlReplies() {
         DecodeContext ctx = DecodeContext.empty();
         DecodedFrame request = decode(frame(GENERIC, getFamily("nl80211")), ctx);

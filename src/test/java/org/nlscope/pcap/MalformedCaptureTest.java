@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nlscope.model.Limits;
 import org.nlscope.model.LinkType;
 
 /** Every kind of damage ends in a CaptureFileException at the exact offset, after every good frame. */
@@ -165,7 +166,7 @@ class MalformedCaptureTest {
     void twoGigabyteBlockLength() {
         byte[] file = goodPcapng().toByteArray();
         file[148 + 7] = (byte) 0x80;
-        expect(file, 1, 148, "block length 2147483744 exceeds the limit of 16777216");
+        expect(file, 1, 148, "block length 2147483744 exceeds the limit of " + Limits.MAX_BLOCK_BYTES);
     }
 
     @Test
@@ -179,7 +180,7 @@ class MalformedCaptureTest {
     void twoGigabyteCapturedLengthInsideABlock() {
         byte[] file = goodPcapng().toByteArray();
         file[148 + 23] = (byte) 0x80;
-        expect(file, 1, 148, "captured length 2147483712 runs past the end of the block in enhanced packet block");
+        expect(file, 1, 148, "captured length 2147483712 exceeds the limit of " + Limits.MAX_RECORD_BYTES + " in enhanced packet block");
     }
 
     @Test

@@ -56,9 +56,17 @@ class CaptureStoreTest {
     @Test
     void contextIsLearnedInOrderAndSharedWhileUnchanged() {
         CaptureStore store = Conversation.store();
-        for (int f = 2; f <= 9; f++) {
+        for (int f = 2; f <= 4; f++) {
             assertSame(store.context(1), store.context(f), "frame " + f);
         }
+        // the link dump of frame 4 names interfaces 1 and 2, the notification of frame 8 names 3
+        assertNotSame(store.context(4), store.context(5));
+        assertEquals("dum0", store.context(5).interfaceName(2));
+        assertNull(store.context(4).interfaceName(2));
+        for (int f = 6; f <= 8; f++) {
+            assertSame(store.context(5), store.context(f), "frame " + f);
+        }
+        assertEquals("dum1", store.context(9).interfaceName(3));
         assertNotSame(store.context(9), store.context(10));
         assertEquals("nl80211", store.context(10).genlFamily(28));
         assertNull(store.context(9).genlFamily(28));
@@ -73,9 +81,10 @@ class CaptureStoreTest {
             store.append(frames.get(i % frames.size()));
         }
         assertTrue(store.cachedFrames() <= 4);
-        DecodedFrame again = store.decoded(4);
+        // from the second round on, every frame decodes with the interface names the first round taught
+        DecodedFrame again = store.decoded(14);
         assertEquals(2, again.messages().size());
-        assertEquals(store.decoded(14).messages(), again.messages());
+        assertEquals(store.decoded(24).messages(), again.messages());
         assertTrue(store.cachedFrames() <= 4);
     }
 

@@ -23,6 +23,7 @@ import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.session.CaptureSession;
+import org.nlscope.session.CaptureStore;
 import org.nlscope.session.replay.Replay;
 
 /**
@@ -175,6 +176,29 @@ class MainViewModelTest {
         assertFalse(ui(vm::isBusy));
     }
 
+    /** The autosave on a real full disk (an 8 KiB tmpfs): the capture goes on, and the app says what the file kept. */
+    @Test
+    void aFullDiskStopsTheAutosaveAndTheAppSaysWhatItKept() throws Exception {
+        try (org.nlscope.pcap.SmallFilesystem fs = org.nlscope.pcap.SmallFilesystem.mount(tmp.resolve("small"), 8)) {
+            run(() -> vm.setAutosaveDirectory(fs.dir()));
+            launcher.flushEvery = 5;
+            run(() -> vm.live().start());
+            await("the capture", () -> vm.session().autosave() != null);
+            CaptureSession live = ui(vm::session);
+            await("every frame", () -> live.store().frameCount() == 51);
+            await("the banner", () -> vm.bannerProperty().get().text().startsWith("Autosave stopped: "));
+            String banner = ui(() -> vm.bannerProperty().get().text());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*: No space left on device\\. It keeps the first "
+                    + "(\\d+) of the captured frames; the capture goes on in memory, save it elsewhere").matcher(banner);
+            assertTrue(m.matches(), banner);
+            run(vm::stop);
+            assertEquals("Capture stopped: 51 frames. " + banner, ui(() -> vm.activityProperty().get()));
+            CaptureStore kept = new CaptureStore(MainWindowTest.DECODING);
+            assertTrue(org.nlscope.session.io.FileLoader.load(live.autosave().file(), kept).complete());
+            assertEquals(Integer.parseInt(m.group(1)), kept.frameCount());
+        }
+    }
+
     @Test
     void replayPausesVisiblyAndResumes() throws Exception {
         run(() -> vm.replays().replay(CAPTURE, Replay.Speed.ONE_X));
@@ -240,6 +264,8 @@ class MainViewModelTest {
     /** A "live capture" that plays a real recorded capture into the session, as the kernel would deliver it. */
     private static final class FakeLauncher implements CaptureLauncher {
         volatile CaptureException refusal;
+        /** Flush the autosave after this many frames, as LiveCapture does per ring block; 0 for never. */
+        volatile int flushEvery;
 
         @Override
         public LiveCapture.Running start(CaptureSession session, Consumer<String> onEnd) {
@@ -250,8 +276,12 @@ class MainViewModelTest {
             Thread feeder = new Thread(() -> {
                 try (CaptureReader reader = CaptureReader.open(CAPTURE)) {
                     Frame f;
+                    int n = 0;
                     while (!stopped.get() && (f = reader.next()) != null) {
                         session.append(f);
+                        if (flushEvery > 0 && ++n % flushEvery == 0) {
+                            session.autosave().flush();
+                        }
                     }
                 } catch (Exception e) {
                     onEnd.accept(e.getMessage());

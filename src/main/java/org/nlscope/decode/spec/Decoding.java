@@ -12,6 +12,7 @@ import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Member;
 import org.nlscope.model.Field;
+import org.nlscope.model.Limits;
 
 /**
  * The decoding of one message by one family's namespace: walks structs and
@@ -20,7 +21,7 @@ import org.nlscope.model.Field;
  */
 final class Decoding implements SpecDecoding {
     /** Deeper nests are shown as bytes: no real family nests this deep, a crafted frame might. */
-    static final int MAX_DEPTH = 16;
+    static final int MAX_DEPTH = Limits.MAX_NESTING_DEPTH;
     private static final int STRUCT_DISPLAY_MEMBERS = 8;
 
     private final Namespace ns;
@@ -59,6 +60,10 @@ final class Decoding implements SpecDecoding {
         AttrSetDef set = ns.attributeSets().get(attributeSet);
         if (set == null) {
             throw new IllegalArgumentException("no attribute set '" + attributeSet + "' in " + ns.key());
+        }
+        // a value decoder's attributes are one level deeper than its attribute, on the same budget
+        if (currentDepth + 1 >= MAX_DEPTH) {
+            return new Attributes(List.of(), "nested deeper than " + MAX_DEPTH + " levels; not decoded");
         }
         return attributes(set, window, current, currentDepth + 1);
     }
@@ -148,7 +153,7 @@ final class Decoding implements SpecDecoding {
         String problem = len > size ? "a " + spec.type() + " has " + size + " bytes, found " + len : null;
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
         Object value = Values.readInt(p, p.start(), size, Types.isSigned(spec.type()), bigEndian);
-        Values.Shown shown = Values.describeInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
+        Values.Shown shown = shownInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
         return attr(spec, a, value, shown.valueName(), shown.valueNames(), shown.display(), false, List.of(), problem);
     }
 
@@ -175,6 +180,9 @@ final class Decoding implements SpecDecoding {
     }
 
     private Field decoded(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+        if (depth + 1 >= MAX_DEPTH) {
+            return tooDeep(spec, a, p);
+        }
         ValueDecoder decoder = decoders.get(spec.decoder());
         Siblings savedScope = current;
         int savedDepth = currentDepth;
@@ -214,6 +222,18 @@ final class Decoding implements SpecDecoding {
         return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
     }
 
+    /** How an integer reads; an interface index this capture has named reads "dum0(3)", its name as the value name. */
+    private Values.Shown shownInt(Object value, EnumDef en, String display, ByteView v, int offset, int size) {
+        Values.Shown shown = Values.describeInt(value, en, display, v, offset, size);
+        if ("if-index".equals(display) && en == null) {
+            String name = context.interfaceName(((Number) value).longValue());
+            if (name != null) {
+                return new Values.Shown(name, List.of(), name + "(" + value + ")");
+            }
+        }
+        return shown;
+    }
+
     private Field intArray(Attribute spec, NlAttr a, ByteView p) {
         int size = Types.INTEGERS.get(spec.subType());
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
@@ -222,7 +242,7 @@ final class Decoding implements SpecDecoding {
         int index = 0;
         for (int pos = p.start(); pos + size <= p.end(); pos += size) {
             Object value = Values.readInt(p, pos, size, Types.isSigned(spec.subType()), bigEndian);
-            Values.Shown shown = Values.describeInt(value, en, spec.display(), p, pos, size);
+            Values.Shown shown = shownInt(value, en, spec.display(), p, pos, size);
             entries.add(new Field("[" + index++ + "]", -1, value, shown.valueName(), shown.valueNames(),
                     shown.display(), pos, size, false, List.of(), null));
         }
@@ -335,7 +355,7 @@ final class Decoding implements SpecDecoding {
     }
 
     private Field intMember(String name, long value, EnumDef en, String display, ByteView p, int offset) {
-        Values.Shown shown = Values.describeInt(value, en, display, p, offset, 4);
+        Values.Shown shown = shownInt(value, en, display, p, offset, 4);
         return new Field(name, -1, value, shown.valueName(), shown.valueNames(), shown.display(), offset, 4,
                 false, List.of(), null);
     }
@@ -387,7 +407,7 @@ final class Decoding implements SpecDecoding {
         String type = m.type();
         if (Types.INTEGERS.containsKey(type)) {
             Object value = Values.readInt(w, pos, size, Types.isSigned(type), Types.isBigEndian(m.byteOrder()));
-            Values.Shown shown = Values.describeInt(value, enumOf(m.en()), m.display(), w, pos, size);
+            Values.Shown shown = shownInt(value, enumOf(m.en()), m.display(), w, pos, size);
             return new Field(m.name(), -1, value, shown.valueName(), shown.valueNames(), shown.display(), pos, size,
                     false, List.of(), null);
         }

@@ -60,12 +60,15 @@ final class DefinitionCompiler {
                 next = value + 1;
             }
         }
-        return new EnumDef(d.name(), flags, d.namePrefix(), names);
+        if (flags && Boolean.TRUE.equals(d.open())) {
+            throw fail(f, path + ".open", "only an enum is open; flags already show unnamed bits in hex");
+        }
+        return new EnumDef(d.name(), flags, d.namePrefix(), names, Boolean.TRUE.equals(d.open()));
     }
 
     static StructDef structDef(SpecFile f, String path, Definition d, FamilyScope scope, Set<String> visiting) {
-        if (!d.entries().isEmpty() || d.valueStart() != null || d.namePrefix() != null) {
-            throw fail(f, path, "a struct has members, not entries, value-start or name-prefix");
+        if (!d.entries().isEmpty() || d.valueStart() != null || d.namePrefix() != null || d.open() != null) {
+            throw fail(f, path, "a struct has members, not entries, value-start, name-prefix or open");
         }
         if (d.members().isEmpty()) {
             throw fail(f, path + ".members", "missing: a struct needs members");

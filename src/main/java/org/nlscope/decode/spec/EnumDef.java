@@ -17,10 +17,13 @@ final class EnumDef {
     private final Map<Long, String> names;
     private final Map<String, Long> values = new HashMap<>();
     private final List<Long> multiBitMasks = new ArrayList<>();
+    private final boolean open;
 
-    EnumDef(String name, boolean flags, String prefix, Map<Long, String> names) {
+    /** @param open values without a name are plain numbers, not unknown (route table ids 1-251) */
+    EnumDef(String name, boolean flags, String prefix, Map<Long, String> names, boolean open) {
         this.name = name;
         this.flags = flags;
+        this.open = open;
         this.prefix = prefix == null ? "" : prefix;
         this.names = Map.copyOf(new LinkedHashMap<>(names));
         names.forEach((v, n) -> values.put(n, v));
@@ -50,10 +53,10 @@ final class EnumDef {
         return values.get(full);
     }
 
-    /** Short display of an enum value: "INET6", or "unknown(42)". */
+    /** Short display of an enum value: "INET6", or "unknown(42)" ("42" in an open enum). */
     String display(long value) {
         String n = names.get(value);
-        return n == null ? "unknown(" + value + ")" : shortName(n);
+        return n != null ? shortName(n) : open ? Long.toString(value) : "unknown(" + value + ")";
     }
 
     /** The full names of the flags set in value, lowest bit first. */

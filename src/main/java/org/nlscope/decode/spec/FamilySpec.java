@@ -26,9 +26,9 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
         messages = orEmpty(messages);
     }
 
-    /** An enum, flags or struct definition; entries for enum/flags, members for struct. */
+    /** An enum, flags or struct definition; {@code open}: an enum whose other values are plain numbers (route table ids). */
     public record Definition(String name, String type, String doc, Long valueStart, String namePrefix,
-                             List<Entry> entries, List<Member> members) {
+                             List<Entry> entries, List<Member> members, Boolean open) {
         public Definition {
             entries = orEmpty(entries);
             members = orEmpty(members);

@@ -234,11 +234,14 @@ public final class SpecCompiler {
             }
             Matcher p = PLACEHOLDER.matcher(m.summary());
             while (p.find()) {
-                String first = p.group(1).split("/", -1)[0];
-                if (!known.contains(first) && (m.header() != null || m.attributeSet() != null)
-                        && !isFixedHeaderMember(scope, first)) {
-                    throw fail(f, path + ".summary", "'{" + p.group(1) + "}': '" + first
-                            + "' is no attribute or header member of this message");
+                String inside = p.group(1).endsWith("?") ? p.group(1).substring(0, p.group(1).length() - 1) : p.group(1);
+                for (String alternative : inside.split("\\|", -1)) {
+                    String first = alternative.split("/", -1)[0];
+                    if (!known.contains(first) && (m.header() != null || m.attributeSet() != null)
+                            && !isFixedHeaderMember(scope, first)) {
+                        throw fail(f, path + ".summary", "'{" + p.group(1) + "}': '" + first
+                                + "' is no attribute or header member of this message");
+                    }
                 }
             }
         }

@@ -10,10 +10,23 @@ import org.nlscope.model.Field;
  * A placeholder with no value disappears with the literal text before it (back to
  * the previous placeholder), so "mtu" goes when IFLA_MTU is absent. A flag set with
  * no bit set, or an interface index of 0, counts as absent: "0" says nothing there.
+ *
+ * <p>{@code {A|B}} shows the first of A and B that has a value (FRA_TABLE, else the
+ * header's table); a trailing {@code ?} makes 0 and an enum's 0 (AF_UNSPEC) absent too;
+ * a placeholder glued to an absent one by a literal without spaces goes with it, so the
+ * "/24" of "{FRA_SRC}/{src_len}" goes when FRA_SRC is absent; after a literal ending in
+ * {@code #} a number shows as the number ("#3", not an interface's name).
  */
 final class SummaryTemplate {
-    /** A literal and the placeholder after it (null at the end). */
-    private record Part(String literal, String[] path) {
+    /** A literal and the placeholder after it (no alternatives at the end). */
+    private record Part(String literal, List<String[]> alternatives, boolean zeroIsAbsent) {
+        boolean isPlaceholder() {
+            return !alternatives.isEmpty();
+        }
+
+        boolean glued() {
+            return !literal.isEmpty() && literal.chars().noneMatch(Character::isWhitespace);
+        }
     }
 
     private final List<Part> parts = new ArrayList<>();
@@ -27,28 +40,49 @@ final class SummaryTemplate {
             int open = template.indexOf('{', pos);
             int close = open < 0 ? -1 : template.indexOf('}', open);
             if (open < 0 || close < 0) {
-                parts.add(new Part(template.substring(pos), null));
+                parts.add(new Part(template.substring(pos), List.of(), false));
                 break;
             }
-            parts.add(new Part(template.substring(pos, open), template.substring(open + 1, close).split("/")));
+            String inside = template.substring(open + 1, close);
+            boolean zeroIsAbsent = inside.endsWith("?");
+            if (zeroIsAbsent) {
+                inside = inside.substring(0, inside.length() - 1);
+            }
+            List<String[]> alternatives = new ArrayList<>();
+            for (String alternative : inside.split("\\|")) {
+                alternatives.add(alternative.split("/"));
+            }
+            parts.add(new Part(template.substring(pos, open), List.copyOf(alternatives), zeroIsAbsent));
             pos = close + 1;
         }
     }
 
     String render(List<Field> header, List<Field> attributes) {
         StringBuilder sb = new StringBuilder();
+        boolean lastAbsent = false;
         for (Part p : parts) {
-            if (p.path() == null) {
+            if (!p.isPlaceholder()) {
                 sb.append(p.literal());
                 continue;
             }
-            Field f = lookup(p.path(), header, attributes);
-            String value = f == null || isNone(f) ? null : f.display();
-            if (value != null && !value.isEmpty()) {
+            String value = lastAbsent && p.glued() ? null : value(p, header, attributes);
+            lastAbsent = value == null || value.isEmpty();
+            if (!lastAbsent) {
                 sb.append(p.literal()).append(value);
             }
         }
         return collapseSpaces(sb);
+    }
+
+    private String value(Part p, List<Field> header, List<Field> attributes) {
+        for (String[] path : p.alternatives()) {
+            Field f = lookup(path, header, attributes);
+            if (f == null || isNone(f) || p.zeroIsAbsent() && f.value() instanceof Number n && n.longValue() == 0) {
+                continue;
+            }
+            return p.literal().endsWith("#") && f.value() instanceof Number n ? n.toString() : f.display();
+        }
+        return null;
     }
 
     private static String collapseSpaces(CharSequence text) {

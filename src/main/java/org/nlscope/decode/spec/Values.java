@@ -54,10 +54,46 @@ final class Values {
                 case "proto" -> IpProtocols.display(n);
                 case "ipv4" -> ipv4(v, offset);
                 case "tc-handle" -> tcHandle(n);
+                case "psched-ticks" -> duration(n * PSCHED_NS_PER_TICK);
+                case "percent32" -> percent32(n);
+                case "lifetime" -> (n & 0xffffffffL) == INFINITY_LIFE_TIME ? "forever" : n + "sec";
                 default -> value.toString();
             };
         }
         return new Shown(null, List.of(), text);
+    }
+
+    /** A packet scheduler tick is 64 ns (PSCHED_SHIFT 6 in net/pkt_sched.h; /proc/net/psched says so too). */
+    static final long PSCHED_NS_PER_TICK = 64;
+
+    /** An address lifetime that never runs out (INFINITY_LIFE_TIME, linux/if_addr.h users). */
+    static final long INFINITY_LIFE_TIME = 0xffffffffL;
+
+    /** Nanoseconds as tc prints times: "20ms", "1.5ms", "100us", "64ns", "2s" (at most 3 significant digits). */
+    static String duration(long ns) {
+        if (ns < 0) {
+            return "-" + duration(-ns);
+        }
+        if (ns >= 1_000_000_000L) {
+            return decimal(ns / 1e9) + "s";
+        }
+        if (ns >= 1_000_000L) {
+            return decimal(ns / 1e6) + "ms";
+        }
+        if (ns >= 1_000L) {
+            return decimal(ns / 1e3) + "us";
+        }
+        return ns + "ns";
+    }
+
+    /** A u32 probability scaled to 2^32 (netem's loss, duplicate, corrupt, reorder) as a percentage: "1%". */
+    static String percent32(long n) {
+        return decimal((n & 0xffffffffL) * 100.0 / 4294967296.0) + "%";
+    }
+
+    /** Up to 3 significant digits, no trailing zeros: 20, 1.5, 0.0977. */
+    private static String decimal(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** A tc handle as tc prints it: "root", "ingress", "none", or major:minor in hex ("1:10", "1:"). */
@@ -98,8 +134,32 @@ final class Values {
             case "ipv4" -> length == 4 ? ipv4(v, offset) : null;
             case "ipv6" -> length == 16 ? ipv6(v, offset) : null;
             case "ip" -> length == 4 ? ipv4(v, offset) : length == 16 ? ipv6(v, offset) : null;
+            case "base64" -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
+            case "sockaddr" -> sockaddr(v, offset, length);
             default -> v.hex(offset, length);
         };
+    }
+
+    private static final int AF_INET = 2;
+    private static final int AF_INET6 = 10;
+
+    /**
+     * A struct sockaddr_in or sockaddr_in6 (family in host order, port in network order) as
+     * "192.0.2.9:51820" or "[2001:db8::1]:51820"; null for another family or a short one.
+     */
+    static String sockaddr(ByteView v, int offset, int length) {
+        if (length < 2) {
+            return null;
+        }
+        int family = v.u16(offset);
+        if (family == AF_INET && length >= 8) {
+            return ipv4(v, offset + 4) + ":" + v.u16be(offset + 2);
+        }
+        if (family == AF_INET6 && length >= 24) {
+            long scope = length >= 28 ? v.u32(offset + 24) : 0;
+            return "[" + ipv6(v, offset + 8) + (scope != 0 ? "%" + scope : "") + "]:" + v.u16be(offset + 2);
+        }
+        return null;
     }
 
     static String mac(ByteView v, int offset, int length) {

@@ -41,25 +41,70 @@ public final class DetailTree {
     }
 
     public DetailNode build(DecodedFrame df) {
-        Frame f = df.frame();
-        List<DetailNode> children = new ArrayList<>();
-        children.add(cookedHeader(df));
-        children.add(DetailNode.note("Direction: " + direction(df.direction()) + inference(df)));
-        if (f.comment() != null) {
-            children.add(DetailNode.note("Comment: " + f.comment()));
-        }
+        List<DetailNode> children = new ArrayList<>(head(df));
         int n = df.messages().size();
         for (int i = 0; i < n; i++) {
-            String prefix = n > 1 ? "Message " + (i + 1) + " of " + n + ": " : "Message: ";
-            children.add(message(prefix, df.messages().get(i)));
+            children.add(message(df, i));
         }
         for (String p : df.problems()) {
             children.add(DetailNode.note("Problem: " + p));
         }
-        String label = "Frame " + df.number() + ": " + f.originalLength() + " bytes"
+        return new DetailNode(label(df), 0, df.frame().capturedLength(), children);
+    }
+
+    /**
+     * Writes what {@link #print(DetailNode, Writer)} would for {@link #build}, one message
+     * at a time, so a frame of many messages never exists as one tree or one string.
+     */
+    public void write(DecodedFrame df, Writer out) {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append(label(df)).append('\n');
+        for (DetailNode c : head(df)) {
+            append(c, 1, sb);
+        }
+        for (int i = 0; i < df.messages().size(); i++) {
+            append(message(df, i), 1, sb);
+            if (sb.length() > 1 << 16) {
+                write(sb, out);
+            }
+        }
+        for (String p : df.problems()) {
+            append(DetailNode.note("Problem: " + p), 1, sb);
+        }
+        write(sb.append('\n'), out);
+    }
+
+    private static void write(StringBuilder sb, Writer out) {
+        try {
+            out.write(sb.toString());
+            sb.setLength(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String label(DecodedFrame df) {
+        Frame f = df.frame();
+        return "Frame " + df.number() + ": " + f.originalLength() + " bytes"
                 + (f.capturedLength() < f.originalLength() ? " (" + f.capturedLength() + " captured)" : "")
                 + ", " + Values.dateTime(f.timestampNanos());
-        return new DetailNode(label, 0, f.capturedLength(), children);
+    }
+
+    /** The nodes before the messages: cooked header, direction, comment. */
+    private List<DetailNode> head(DecodedFrame df) {
+        List<DetailNode> head = new ArrayList<>(3);
+        head.add(cookedHeader(df));
+        head.add(DetailNode.note("Direction: " + direction(df.direction()) + inference(df)));
+        if (df.frame().comment() != null) {
+            head.add(DetailNode.note("Comment: " + df.frame().comment()));
+        }
+        return head;
+    }
+
+    private DetailNode message(DecodedFrame df, int i) {
+        int n = df.messages().size();
+        String prefix = n > 1 ? "Message " + (i + 1) + " of " + n + ": " : "Message: ";
+        return message(prefix, df.messages().get(i));
     }
 
     /** The subtree of one message, as shown when the desktop app selects it. */

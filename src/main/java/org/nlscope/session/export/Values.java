@@ -8,7 +8,7 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
 
 /** Text shared by the text and tree forms: values, times, flags and type names. */
-final class Values {
+public final class Values {
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -86,7 +86,7 @@ final class Values {
     }
 
     /** route, generic, sock_diag: the family's name without NETLINK_, lower case. */
-    static String shortFamily(String familyName, int family) {
+    public static String shortFamily(String familyName, int family) {
         if (familyName == null) {
             return family < 0 ? "?" : "family(" + family + ")";
         }

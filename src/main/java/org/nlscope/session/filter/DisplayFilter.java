@@ -16,7 +16,7 @@ import org.nlscope.session.RowBuilder;
  *   family == route            family ~ gen            type == RTM_NEWLINK      type ~ LINK
  *   flags &amp; NLM_F_DUMP          seq == 5                port == 1234             process == ip
  *   IFLA_IFNAME == "dum0"      IFLA_MTU &gt; 1400         IFLA_LINKINFO (present)  IFLA_OPERSTATE == UP
- *   error   ack   request   reply   notification   dump   done   malformed   problems
+ *   error   ack   request   reply   notification   dump   done   malformed (or with problems)   problems
  *   errno == EEXIST            direction == to_kernel  kind == notification    len &gt;= 100   frame &lt; 50
  *   "dum0"  (free text in the summary)
  *   a and b   a &amp;&amp; b   a or b   a || b   not a   !a   (a or b) and c
@@ -38,10 +38,20 @@ public final class DisplayFilter {
 
     /** Parses a filter; blank text gives {@link #ALL}. */
     public static DisplayFilter parse(String text) throws FilterSyntaxException {
+        return parse(text, null);
+    }
+
+    /**
+     * Parses a filter whose message type names must be ones the dissectors know
+     * ({@code type == RTM_NEWLNK} is an error then, not a filter that matches nothing).
+     *
+     * @param names the known names, or null to take any
+     */
+    public static DisplayFilter parse(String text, FilterNames names) throws FilterSyntaxException {
         if (text == null || text.isBlank()) {
             return ALL;
         }
-        return new DisplayFilter(text.strip(), Parser.parse(text));
+        return new DisplayFilter(text.strip(), Parser.parse(text, names));
     }
 
     public String text() {

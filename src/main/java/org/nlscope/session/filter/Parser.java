@@ -14,14 +14,17 @@ import java.util.List;
  */
 final class Parser {
     private final List<Token> tokens;
+    private final FilterNames names;
     private int pos;
 
-    private Parser(List<Token> tokens) {
+    private Parser(List<Token> tokens, FilterNames names) {
         this.tokens = tokens;
+        this.names = names;
     }
 
-    static Expr parse(String text) throws FilterSyntaxException {
-        Parser p = new Parser(Lexer.tokens(text));
+    /** @param names the type names to check values against, or null to take any */
+    static Expr parse(String text, FilterNames names) throws FilterSyntaxException {
+        Parser p = new Parser(Lexer.tokens(text), names);
         if (p.peek().kind() == Token.Kind.END) {
             return Expr.ALL;
         }
@@ -102,7 +105,7 @@ final class Parser {
                             && value.kind() != Token.Kind.WORD) {
                         throw new FilterSyntaxException("expected a value after '" + op.text() + "'", value.column());
                     }
-                    return Terms.comparison(t, op, value);
+                    return Terms.comparison(t, op, value, names);
                 }
                 return Terms.bare(t);
             }

@@ -36,13 +36,17 @@ final class Terms {
     /** A word alone: a message kind (error, ack, request...) or an attribute that must be present. */
     static Expr bare(Token word) throws FilterSyntaxException {
         String w = word.text();
+        if (w.equals("malformed")) {
+            // as the command line marks them: frames without a message, and messages with problems
+            return s -> s.kind() == MessageRow.Kind.MALFORMED || hasProblems(s);
+        }
         MessageRow.Kind kind = kind(w);
         if (kind != null) {
             return s -> s.kind() == kind;
         }
         switch (w) {
             case "problems" -> {
-                return s -> !s.frame().problems().isEmpty() || (s.message() != null && !s.message().problems().isEmpty());
+                return Terms::hasProblems;
             }
             case "errno" -> {
                 return s -> errorCode(s.message()) != 0;
@@ -63,12 +67,15 @@ final class Terms {
         throw new FilterSyntaxException("unknown word '" + w + "'", word.column());
     }
 
-    static Expr comparison(Token field, Token op, Token value) throws FilterSyntaxException {
+    static Expr comparison(Token field, Token op, Token value, FilterNames names) throws FilterSyntaxException {
         String f = field.text();
         String o = op.text();
         Expr e = switch (f) {
             case "family" -> strings(op, value, Terms::familyNames);
-            case "type" -> strings(op, value, Terms::typeNames);
+            case "type" -> {
+                ValueChecks.type(op, value, names);
+                yield strings(op, value, Terms::typeNames);
+            }
             case "process" -> strings(op, value, Terms::processNames);
             case "direction" -> strings(op, value, s -> List.of(s.frame().direction().jsonName()));
             case "kind" -> strings(op, value, s -> List.of(s.kind().name().toLowerCase(Locale.ROOT)));
@@ -130,6 +137,7 @@ final class Terms {
     }
 
     private static Expr errno(Token op, Token value) throws FilterSyntaxException {
+        ValueChecks.errno(op, value);
         if (value.kind() == Token.Kind.NUMBER) {
             long n = Math.abs(Lexer.parseNumber(value.text()));
             return number(op, new Token(Token.Kind.NUMBER, Long.toString(n), value.column()),
@@ -341,6 +349,10 @@ final class Terms {
         }
         out.add(p.label());
         return out;
+    }
+
+    private static boolean hasProblems(Subject s) {
+        return !s.frame().problems().isEmpty() || (s.message() != null && !s.message().problems().isEmpty());
     }
 
     private static int errorCode(DecodedMessage m) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.model.CaptureMetadata;
@@ -31,6 +32,8 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
     private long lastFlush;
     private long frames;
     private boolean closed;
+    private String problem;
+    private Consumer<String> onProblem = p -> { };
 
     private Autosave(Path file, CaptureWriter writer, LongSupplier clock) {
         this.file = file;
@@ -77,8 +80,7 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
                 lastFlush = now;
             }
         } catch (IOException e) {
-            // the disk is full or gone: the capture itself goes on in memory
-            closed = true;
+            failed(e); // the disk is full or gone: the capture itself goes on in memory
         }
     }
 
@@ -90,7 +92,7 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
         try {
             writer.writeMetadata(metadata);
         } catch (IOException e) {
-            closed = true;
+            failed(e);
         }
     }
 
@@ -103,8 +105,36 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
             writer.flush();
             lastFlush = clock.getAsLong();
         } catch (IOException e) {
-            closed = true;
+            failed(e);
         }
+    }
+
+    /**
+     * Why autosaving stopped and what the file kept, in one line; null while it works.
+     * The writer has cut the file back to its last complete block, so it recovers cleanly.
+     */
+    public synchronized String problem() {
+        return problem;
+    }
+
+    /** Told once, on the thread that hit it, when autosaving stops (the app shows it). */
+    public synchronized void onProblem(Consumer<String> listener) {
+        onProblem = listener;
+        if (problem != null) {
+            listener.accept(problem);
+        }
+    }
+
+    private void failed(IOException e) {
+        closed = true;
+        try {
+            writer.close();
+        } catch (IOException ignored) {
+            // closing a failed writer writes nothing more
+        }
+        problem = "Autosave stopped: " + file + ": " + e.getMessage() + ". It keeps the first "
+                + writer.framesKept() + " of the captured frames; the capture goes on in memory, save it elsewhere";
+        onProblem.accept(problem);
     }
 
     /** Closes the file and keeps it: the data has not been saved elsewhere. */
@@ -115,7 +145,7 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
             try {
                 writer.close();
             } catch (IOException e) {
-                // what was flushed stays readable
+                failed(e); // the last flush did not fit: what was flushed before stays readable
             }
         }
     }

@@ -128,6 +128,8 @@ class DisplayFilterTest {
             ()                 => expected an expression after '(' at column 2
             bogus              => unknown word 'bogus' at column 1
             seq == 12ab        => '12ab' is not a number at column 8
+            errno == EINVALL   => unknown errno 'EINVALL'; did you mean EINVAL? at column 10
+            errno != EWHATEVER => unknown errno 'EWHATEVER' at column 10
             """)
     void reportsTheColumn(String expression, String message) {
         FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> DisplayFilter.parse(expression));
@@ -155,5 +157,18 @@ class DisplayFilterTest {
         assertArrayEquals(new int[] {6, 8}, f.matchingRows(store, 5, 100));
         assertTrue(f.matches(store, 8));
         assertFalse(f.matches(store, 7));
+    }
+
+    @Test
+    void typeNamesAreCheckedAgainstTheLoadedDissectors() throws FilterSyntaxException {
+        FilterNames names = FilterNames.of(org.nlscope.decode.DissectorRegistry.load(java.util.List.of()).all());
+        FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
+                () -> DisplayFilter.parse("type == RTM_NEWLNK", names));
+        assertEquals("no dissector knows a message type 'RTM_NEWLNK'; did you mean RTM_NEWLINK? at column 9", e.getMessage());
+        for (String fine : new String[] {"type == rtm_newlink", "type == CTRL_CMD_GETFAMILY", "type == NLMSG_ERROR",
+                "type == 16", "type ~ NEWLNK", "errno == -22", "errno ~ INVALL"}) {
+            assertFalse(DisplayFilter.parse(fine, names).isAll(), fine);
+        }
+        assertFalse(DisplayFilter.parse("type == RTM_NEWLNK").isAll(), "without names any value is taken");
     }
 }

@@ -91,6 +91,39 @@ class AutosaveTest {
         mine.delete();
     }
 
+    /** A real full disk (a 16 KiB tmpfs): the autosave stops, says what it kept, and that much recovers cleanly. */
+    @Test
+    void aFullDiskStopsTheAutosaveAndItSaysWhatTheFileKept() throws Exception {
+        try (org.nlscope.pcap.SmallFilesystem fs = org.nlscope.pcap.SmallFilesystem.mount(dir.resolve("small"), 16)) {
+            CaptureStore live = new CaptureStore(TestStores.decoding());
+            AtomicLong clock = new AtomicLong();
+            Autosave autosave = Autosave.start(live, fs.dir(), () -> clock.addAndGet(Autosave.FLUSH_INTERVAL_NANOS));
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            autosave.onProblem(told::add);
+            List<Frame> frames = TestStores.conversationFrames();
+            int appended = 0;
+            while (autosave.problem() == null && appended < 10_000) {
+                live.append(frames.get(appended++ % frames.size())); // each append is a second later: each flushes
+            }
+            String problem = autosave.problem();
+            assertEquals(List.of(problem), told, "told once");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Autosave stopped: " + java.util.regex.Pattern.quote(
+                    autosave.file().toString()) + ": No space left on device\\. It keeps the first (\\d+) of the captured "
+                    + "frames; the capture goes on in memory, save it elsewhere").matcher(problem);
+            assertTrue(m.matches(), problem);
+            int kept = Integer.parseInt(m.group(1));
+            assertTrue(kept > 0 && kept < appended, kept + " of " + appended);
+
+            live.append(frames.get(0));
+            assertEquals(appended + 1, live.frameCount(), "the capture goes on in memory");
+            autosave.close();
+            CaptureStore recovered = new CaptureStore(TestStores.decoding());
+            LoadResult r = FileLoader.load(autosave.file(), recovered);
+            assertTrue(r.complete(), r.toString());
+            assertEquals(kept, recovered.frameCount());
+        }
+    }
+
     @Test
     void theDirectoryFollowsXdgCacheHome() {
         assertEquals(Path.of("/x/cache/nlscope/autosave"), Recovery.autosaveDirectory(Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u"));
