@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nlscope read [-V | --json] [-Y FILTER] [-c N] FILE}: every message of a capture, as it is read. */
+/** {@code nlscope read [-V | --json | --fold] [-Y FILTER] [-c N] FILE}: every message of a capture, as it is read. */
 @Command(name = "read",
         description = {"Decodes a pcap or pcapng capture of netlink traffic.",
                 "Without options: one line per message:",
@@ -42,6 +42,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COUNT", description = "Stop after COUNT frames printed (that pass -Y).")
     private long count;
 
+    @Option(names = "--fold", description = "Fold each ACK, error and NLMSG_DONE into its request's line: "
+            + "'RTM_NEWLINK ... -> ACK 0.090 ms' (one-line output only).")
+    private boolean fold;
+
     @Option(names = "--show-secrets", description = "Print keys and passwords as captured (by default they read as zeros).")
     private boolean showSecrets;
 
@@ -51,7 +55,11 @@ final class ReadCommand implements Callable<Integer> {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
         DisplayFilter filter = displayFilter.filter();
+        if (fold && (format.verbose || format.json)) {
+            throw new CliException("--fold folds the one-line output; it does not go with -V or --json", Main.EXIT_USAGE);
+        }
         Writer out = main.out();
+        FoldedLines folded = fold ? new FoldedLines(out, filter) : null;
         DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
         try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
             if (!showSecrets) {
@@ -61,12 +69,20 @@ final class ReadCommand implements Callable<Integer> {
                 DecodedFrame df;
                 long printed = 0;
                 while ((count == 0 || printed < count) && (df = capture.next()) != null) {
-                    if (format.write(df, capture.context(), out, filter)) {
+                    boolean wrote = folded != null ? folded.write(df, capture.context())
+                            : format.write(df, capture.context(), out, filter);
+                    if (wrote) {
                         printed++;
                     }
                 }
+                if (folded != null) {
+                    folded.flush();
+                }
             } catch (CaptureFileException e) {
                 // what came before the damage is printed; then the damage is named
+                if (folded != null) {
+                    folded.flush();
+                }
                 out.flush();
                 throw CaptureDecoding.fileError(e);
             }

@@ -1,6 +1,5 @@
 package org.nlscope.ui;
 
-import java.util.Locale;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.session.CaptureStore;
@@ -38,8 +37,7 @@ final class TransactionText {
 
     /** "0.178 ms" below a second, "15.195 s" above. */
     static String millis(long nanos) {
-        return nanos < 1_000_000_000L ? String.format(Locale.ROOT, "%.3f ms", nanos / 1e6)
-                : String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return Transaction.latencyText(nanos);
     }
 
     Description describe(MessageRow row) {

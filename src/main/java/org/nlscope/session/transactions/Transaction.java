@@ -27,6 +27,12 @@ public record Transaction(int id, int family, long portId, long seq, int request
         replyRows = List.copyOf(replyRows);
     }
 
+    /** A latency as the app and the command line show it: "0.178 ms" below a second, "15.195 s" above. */
+    public static String latencyText(long nanos) {
+        return nanos < 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6)
+                : String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
     public boolean isComplete() {
         return completionNanos >= 0;
     }

@@ -2,9 +2,7 @@ package org.nlscope.session.transactions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.ErrorLocator;
 import org.nlscope.model.DecodedFrame;
@@ -16,21 +14,11 @@ import org.nlscope.session.RowBuilder;
 
 /**
  * Pairs each request with its replies, its NLMSG_DONE and its ACK or error, by netlink family,
- * port id and sequence number, as rows arrive.
- *
- * <p>Requests often leave nlmsg_pid 0 for the kernel to fill in; the kernel's answers carry the
- * socket's real port id. Such a request waits under (family, seq) until the first answer with
- * that seq names its port, and from then on is found under (family, port, seq).
+ * port id and sequence number ({@link Pairing}), as rows arrive.
  *
  * <p>Threading: fed by the store's writer thread (see {@link #attach}); queries from any thread.
  */
 public final class Transactions implements CaptureStore.Listener {
-
-    private record Key(int family, long port, long seq) {
-    }
-
-    private record SeqKey(int family, long seq) {
-    }
 
     /** A transaction while it grows; snapshots are handed out as {@link Transaction}. */
     private static final class Open {
@@ -91,8 +79,7 @@ public final class Transactions implements CaptureStore.Listener {
 
     private final CaptureStore store;
     private final List<Open> all = new ArrayList<>();
-    private final Map<Key, Open> byKey = new HashMap<>();
-    private final Map<SeqKey, Open> waitingForPort = new HashMap<>();
+    private final Pairing<Open> pairing = new Pairing<>();
     private int[] rowTransaction = new int[1024];
     private int rowsSeen;
 
@@ -127,6 +114,9 @@ public final class Transactions implements CaptureStore.Listener {
             if (t != null) {
                 if (!m.header().isRequest()) {
                     t.answer(m, firstRow + i, nanos);
+                    if (t.ackRow >= 0 || t.doneRow >= 0) {
+                        pairing.forget(t.family, t.port, t.seq, t); // ended: what follows is another's
+                    }
                 }
                 rowTransaction[firstRow + i] = t.id;
             }
@@ -138,29 +128,14 @@ public final class Transactions implements CaptureStore.Listener {
         boolean dump = (h.flags() & 0x300) == 0x300 || m.flagNames().contains("NLM_F_DUMP");
         Open t = new Open(all.size(), frame.family(), h, row, nanos, dump);
         all.add(t);
-        if (h.pid() != 0) {
-            byKey.put(new Key(frame.family(), h.pid(), h.seq()), t);
-        } else {
-            waitingForPort.put(new SeqKey(frame.family(), h.seq()), t);
-        }
+        pairing.request(frame.family(), h, t);
         return t;
     }
 
     private Open answered(int family, DecodedMessage m) {
-        NlMsgHeader h = m.header();
-        Key key = new Key(family, h.pid(), h.seq());
-        Open t = byKey.get(key);
-        if (t != null) {
-            return t;
-        }
-        if (h.seq() == 0 && h.type() != RowBuilder.NLMSG_ERROR && h.type() != RowBuilder.NLMSG_DONE
-                && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0) {
-            return null; // a notification, unless a request named this exact port and seq 0
-        }
-        t = waitingForPort.remove(new SeqKey(family, h.seq()));
-        if (t != null) {
-            t.port = h.pid();
-            byKey.put(key, t);
+        Open t = pairing.answered(family, m.header());
+        if (t != null && t.port == 0) {
+            t.port = m.header().pid(); // the kernel named the port the request left 0
         }
         return t;
     }
