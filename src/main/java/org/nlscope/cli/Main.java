@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +64,13 @@ public final class Main implements Runnable {
         Main main = new Main();
         main.in = stdin;
         Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // every line on stderr is one line: file names and what they contained are escaped
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true) {
+            @Override
+            public void println(String line) {
+                super.println(TerminalText.escape(line));
+            }
+        };
         main.out = out;
         main.rawOut = stdout;
         CommandLine cl = commandLine(main);

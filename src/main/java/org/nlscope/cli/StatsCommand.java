@@ -11,6 +11,7 @@ import org.nlscope.model.CaptureStats;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
+import org.nlscope.model.TerminalText;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.session.filter.DisplayFilter;
 import picocli.CommandLine.Command;
@@ -106,21 +107,21 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void print(Writer out, CaptureStats kernel, boolean cutShort) throws IOException {
-        out.write((CaptureDecoding.isStdin(file) ? CaptureDecoding.STDIN_NAME : file.toString()) + ": " + frames + " frames, " + messages + " messages"
+        out.write(TerminalText.escape(CaptureDecoding.isStdin(file) ? CaptureDecoding.STDIN_NAME : file.toString()) + ": " + frames + " frames, " + messages + " messages"
                 + (filter.isAll() ? "" : " that pass -Y '" + filter.text() + "'")
                 + (cutShort ? " (up to the damage below)" : "") + "\n");
         out.write("\nMessages by family and type:\n");
         for (var family : byType.entrySet()) {
             long total = family.getValue().values().stream().mapToLong(Long::longValue).sum();
-            out.write(String.format("  %-48s %6d\n", family.getKey(), total));
+            out.write(String.format("  %-48s %6d\n", TerminalText.escape(family.getKey()), total));
             for (var type : family.getValue().entrySet()) {
-                out.write(String.format("    %-46s %6d\n", type.getKey(), type.getValue()));
+                out.write(String.format("    %-46s %6d\n", TerminalText.escape(type.getKey()), type.getValue()));
             }
         }
         out.write(String.format("\nACKs: %d\n", acks));
         out.write("Errors by errno:" + (errors.isEmpty() ? " none" : "") + "\n");
         for (var e : errors.entrySet()) {
-            out.write(String.format("  %-48s %6d\n", e.getKey(), e.getValue()));
+            out.write(String.format("  %-48s %6d\n", TerminalText.escape(e.getKey()), e.getValue()));
         }
         if (malformed > 0) {
             out.write("Malformed frames or messages: " + malformed + "\n");

@@ -1,6 +1,7 @@
 package org.nlscope.session;
 
 import org.nlscope.model.Direction;
+import org.nlscope.model.TerminalText;
 
 /**
  * One row of the message table: one netlink message of one frame, flattened to what a
@@ -31,6 +32,14 @@ public record MessageRow(int index, int frameNumber, int messageIndex, long time
                          boolean directionInferred, int family, String familyName, int type, String typeName,
                          int flags, String flagsText, long seq, long portId, String process, int length,
                          String info, Kind kind, boolean hasProblems) {
+
+    /** What the capture named (families, types, processes, summaries) is shown as text, never acted on. */
+    public MessageRow {
+        familyName = TerminalText.escape(familyName);
+        typeName = TerminalText.escape(typeName);
+        process = TerminalText.escape(process);
+        info = TerminalText.escape(info);
+    }
 
     /** The role a message plays in a conversation with the kernel. */
     public enum Kind {

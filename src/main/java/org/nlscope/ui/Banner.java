@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.nlscope.model.TerminalText;
 
 /**
  * A strip above the table that says what went wrong and what to do, with buttons for
@@ -42,7 +43,7 @@ public final class Banner extends HBox {
         boolean showing = state.isShowing();
         getStyleClass().removeAll("warning", "error", "info");
         getStyleClass().add(state.style());
-        message.setText(state.text());
+        message.setText(TerminalText.escape(state.text()));
         getChildren().setAll(message);
         for (MainViewModel.Action a : state.actions()) {
             Button b = button(a.label(), a.run());

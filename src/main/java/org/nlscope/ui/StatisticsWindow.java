@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.nlscope.session.stats.Statistics;
+import org.nlscope.model.TerminalText;
 
 /**
  * The statistics of the capture shown: messages per family over time, the busiest
@@ -97,7 +98,7 @@ public final class StatisticsWindow {
         Map<String, XYChart.Series<Number, Number>> families = new LinkedHashMap<>();
         for (String family : s.byFamily().keySet()) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(family);
+            series.setName(TerminalText.escape(family));
             families.put(family, series);
         }
         double width = s.bucketNanos() / 1e9;
@@ -115,8 +116,8 @@ public final class StatisticsWindow {
         long other = 0;
         for (int i = 0; i < types.size(); i++) {
             if (i < TOP_TYPES) {
-                typeSeries.getData().add(0, new XYChart.Data<>(types.get(i).getValue(), types.get(i).getKey().type()
-                        + " (" + types.get(i).getKey().family() + ")"));
+                typeSeries.getData().add(0, new XYChart.Data<>(types.get(i).getValue(),
+                        TerminalText.escape(types.get(i).getKey().type() + " (" + types.get(i).getKey().family() + ")")));
             } else {
                 other += types.get(i).getValue();
             }

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.nlscope.model.TerminalText;
 
 /** Captured, displayed and dropped counts, what the window is doing, and the file name. */
 public final class StatusBar extends HBox {
@@ -44,11 +45,11 @@ public final class StatusBar extends HBox {
     }
 
     public void setActivity(String text) {
-        activity.setText(text == null ? "" : text);
+        activity.setText(text == null ? "" : TerminalText.escape(text));
     }
 
     public void setFile(String text) {
-        file.setText(text == null ? "" : text);
+        file.setText(text == null ? "" : TerminalText.escape(text));
     }
 
     public String activityText() {

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.nlscope.model.TerminalText;
 
 /**
  * One line above the detail tree about the selected message's transaction: what
@@ -40,8 +41,9 @@ public final class TransactionBar extends HBox {
     }
 
     public void show(String description, boolean request, boolean response, boolean attribute) {
-        text.setText(description);
-        text.setTooltip(description.isEmpty() ? null : new javafx.scene.control.Tooltip(description));
+        String shown = TerminalText.escape(description);
+        text.setText(shown);
+        text.setTooltip(shown.isEmpty() ? null : new javafx.scene.control.Tooltip(shown));
         toRequest.setDisable(!request);
         toResponse.setDisable(!response);
         toAttribute.setVisible(attribute);

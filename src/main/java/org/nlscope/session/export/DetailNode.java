@@ -1,6 +1,7 @@
 package org.nlscope.session.export;
 
 import java.util.List;
+import org.nlscope.model.TerminalText;
 
 /**
  * One line of the detail tree: what it says and which bytes of the frame it covers,
@@ -14,6 +15,8 @@ import java.util.List;
 public record DetailNode(String label, int offset, int length, List<DetailNode> children) {
 
     public DetailNode {
+        // one line each, on a terminal or in the desktop app: what the capture said stays text
+        label = TerminalText.escape(label);
         children = children == null ? List.of() : List.copyOf(children);
     }
 

@@ -17,6 +17,7 @@ import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.Field;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.ProcessInfo;
+import org.nlscope.model.TerminalText;
 
 /**
  * The JSON contract of {@code read --json} (issue 2): one object per frame, one per line.
@@ -28,7 +29,34 @@ public final class FrameJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
+            .build()
+            .setCharacterEscapes(new TerminalEscapes());
+
+    /**
+     * Jackson escapes C0 controls already; DEL, C1 and what {@link TerminalText} also
+     * escapes go out as {@code \\uXXXX} escapes too, so a JSON line on a terminal stays inert
+     * while every value keeps its exact characters.
+     */
+    private static final class TerminalEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+        static {
+            ASCII[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (ch > 0x7f && ch <= 0xffff && !TerminalText.isSafe((char) ch)) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
 
     private final LongFunction<ProcessInfo> processes;
 

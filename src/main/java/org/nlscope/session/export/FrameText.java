@@ -11,6 +11,7 @@ import org.nlscope.model.Direction;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.ProcessInfo;
+import org.nlscope.model.TerminalText;
 
 /**
  * The one-line form of each message:
@@ -104,7 +105,8 @@ public final class FrameText {
         if (!m.problems().isEmpty()) {
             problems(sb, m.problems().get(0), m.problems().size());
         }
-        return sb.toString();
+        // names, summaries and messages come from the capture: one line stays one line
+        return TerminalText.escape(sb.toString());
     }
 
     private static String prefix(DecodedFrame df) {
@@ -151,7 +153,7 @@ public final class FrameText {
         if (first != null) {
             StringBuilder sb = new StringBuilder();
             problems(sb, first, count);
-            out.write(sb.toString());
+            out.write(TerminalText.escape(sb.toString()));
         }
     }
 
