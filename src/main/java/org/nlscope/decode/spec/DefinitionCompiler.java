@@ -125,7 +125,7 @@ final class DefinitionCompiler {
             size += memberSize;
         }
         visiting.remove(d.name());
-        return new StructDef(d.name(), List.copyOf(d.members()), List.copyOf(sizes), size);
+        return StructDef.of(d.name(), d.members(), sizes, size);
     }
 
 }
