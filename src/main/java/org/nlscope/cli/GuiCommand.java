@@ -21,12 +21,14 @@ final class GuiCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A capture file (pcap or pcapng) to open.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A capture file (pcap or pcapng) to open; - shows a capture streamed into standard input live, "
+                    + "as it arrives (ssh host sudo nlscope capture -w - | nlscope gui -).")
     private Path file;
 
     @Override
     public Integer call() throws CliException {
-        if (file != null && !Files.isReadable(file)) {
+        boolean live = file != null && CaptureDecoding.isStdin(file);
+        if (file != null && !live && !Files.isReadable(file)) {
             throw new CliException(file + ": " + (Files.exists(file) ? "cannot be read" : "no such file"), Main.EXIT_FILE);
         }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
@@ -35,7 +37,11 @@ final class GuiCommand implements Callable<Integer> {
         }
         // dissectors load first: a bad user file is a one-line error here, not a dead window
         EngineDecoding decoding = new EngineDecoding(CaptureDecoding.registry(main.userDissectorDirs()));
-        NlscopeApp.launch(file, decoding);
+        if (live) {
+            NlscopeApp.launchLive(main.in(), decoding);
+        } else {
+            NlscopeApp.launch(file, decoding);
+        }
         return Main.EXIT_OK;
     }
 }

@@ -1,6 +1,5 @@
 package org.nlscope.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -63,7 +62,7 @@ public final class Main implements Runnable {
     public static int run(InputStream stdin, OutputStream stdout, OutputStream stderr, String... args) {
         Main main = new Main();
         main.in = stdin;
-        Writer out = StdoutException.marking(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+        Writer out = StdoutException.marking(new Utf8Writer(stdout));
         // every line on stderr is one line: file names and what they contained are escaped
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true) {
             @Override

@@ -19,6 +19,17 @@ final class StdoutException extends IOException {
     static Writer marking(Writer w) {
         return new Writer() {
             @Override
+            public void write(int c) throws IOException {
+                try {
+                    w.write(c);
+                } catch (StdoutException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new StdoutException(e);
+                }
+            }
+
+            @Override
             public void write(char[] buf, int off, int len) throws IOException {
                 try {
                     w.write(buf, off, len);

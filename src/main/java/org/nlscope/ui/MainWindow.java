@@ -43,6 +43,10 @@ public final class MainWindow {
     private final Follow follow;
     private final Filters filters;
     private TransactionText transactionText;
+    /** How many rows the columns were last fitted to (they are refitted as the first rows arrive). */
+    private int fittedRows;
+    /** The display filter in force ("" for none): what the Statistics window counts. */
+    private String appliedFilter = "";
     private StatisticsWindow statisticsWindow;
     private final BugReportExport bugReport;
 
@@ -121,8 +125,11 @@ public final class MainWindow {
     private void show(CaptureSession s) {
         transactionText = new TransactionText(s.store(), s.transactions());
         table.setTimeOrigin(0);
+        fittedRows = 0;
         model.setStore(s.store());
-        model.setFilter(filters.predicate(filterBar.field().getText()));
+        String text = filterBar.field().getText();
+        appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
+        model.setFilter(filters.predicate(appliedFilter));
         detail.show(null, new byte[0], null);
         transactionBar.show("", false, false, false);
         // a live view keeps its newest message in sight; a file opens at its first
@@ -142,6 +149,11 @@ public final class MainWindow {
         table.setEmptyText(s.size() > 0 ? "No message matches the filter. Clear it to see all " + s.size() + "."
                 : vm.isBusy() ? "No messages yet." : MessageTable.NO_CAPTURE);
         follow.afterRowsChanged();
+        int sample = Math.min(model.displayed().size(), ColumnFit.SAMPLE);
+        if (sample > fittedRows && (fittedRows <= 0 || sample == ColumnFit.SAMPLE || !vm.isBusy())) {
+            fittedRows = sample;
+            table.fitColumns();
+        }
     }
 
     private void showDetail(MessageRow row) {
@@ -157,6 +169,7 @@ public final class MainWindow {
 
     /** Applies a filter; the message selected stays selected (and in view) when it passes. */
     private void applyFilter(String text) {
+        appliedFilter = text == null ? "" : text.strip();
         MessageRow selected = table.getSelectionModel().getSelectedItem();
         model.setFilter(filters.predicate(text), () -> {
             int at = selected == null ? -1 : navigator.displayedIndexOf(selected.index());
@@ -269,7 +282,8 @@ public final class MainWindow {
     /** Opens (or raises) the statistics window of the capture shown. */
     public StatisticsWindow showStatistics() {
         if (statisticsWindow == null) {
-            statisticsWindow = new StatisticsWindow(stage, () -> vm.session().statistics());
+            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model.displayed(), () -> appliedFilter);
+            statisticsWindow = new StatisticsWindow(stage, counts::get, counts::scope);
         }
         statisticsWindow.show();
         return statisticsWindow;

@@ -29,6 +29,9 @@ public final class MessageTable extends TableView<MessageRow> {
     private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
             "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems");
 
+    /** The table's font size, as main.css sets it for the whole window. */
+    static final double FONT_SIZE = 12.5;
+
     /** What the empty table says when no capture is open. */
     public static final String NO_CAPTURE = "No messages. Open a capture (Ctrl+O) or start a live capture.";
 
@@ -49,7 +52,7 @@ public final class MessageTable extends TableView<MessageRow> {
                 + (r.messageIndex() > 0 ? "." + (r.messageIndex() + 1) : "")));
         timeColumn = column("Time", 80, this::time);
         getColumns().add(timeColumn);
-        TableColumn<MessageRow, String> direction = column("Direction", 66, MessageTable::direction);
+        TableColumn<MessageRow, String> direction = column("Direction", 76, MessageTable::direction);
         direction.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -83,6 +86,11 @@ public final class MessageTable extends TableView<MessageRow> {
             }
             return Math.max(160, getWidth() - others - 18);
         }, widths.toArray(new javafx.beans.Observable[0])));
+        widthProperty().addListener((o, was, now) -> {
+            if (!getItems().isEmpty()) {
+                fitColumns();
+            }
+        });
         getColumns().forEach(c -> c.setSortable(false));
         setRowFactory(t -> new TableRow<>() {
             @Override
@@ -97,6 +105,12 @@ public final class MessageTable extends TableView<MessageRow> {
                 }
             }
         });
+    }
+
+    /** Sizes the columns to the rows shown (the first few hundred); Info takes the rest. */
+    public void fitColumns() {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), FONT_SIZE);
+        ColumnFit.fit(List.copyOf(getColumns()), getItems(), getWidth() > 0 ? getWidth() : 1360, font);
     }
 
     /** What the table says when it shows no row. */
@@ -139,8 +153,8 @@ public final class MessageTable extends TableView<MessageRow> {
     public void setAbsoluteTime(boolean absolute) {
         absoluteTime = absolute;
         timeColumn.setText(absolute ? "Time of day" : "Time");
-        timeColumn.setPrefWidth(absolute ? 124 : 80); // HH:mm:ss.SSSSSS whole
         refresh();
+        fitColumns(); // HH:mm:ss.SSSSSS whole
     }
 
     public boolean isAbsoluteTime() {
@@ -155,12 +169,19 @@ public final class MessageTable extends TableView<MessageRow> {
         return String.format(Locale.ROOT, "%.6f", rel / 1e9);
     }
 
-    /** The summary without the type the Type column already shows ("RTM_NEWLINK dum0" reads "dum0"). */
+    /**
+     * The summary without what the Type (and Family) columns already show: "RTM_NEWLINK dum0"
+     * reads "dum0", "nlctrl CTRL_CMD_NEWFAMILY nl80211 id 28" reads "nl80211 id 28".
+     */
     static String info(MessageRow r) {
         String info = r.info();
         String type = r.typeName();
         if (info == null || type == null || type.isEmpty()) {
             return info;
+        }
+        String family = r.familyName();
+        if (family != null && info.startsWith(family + " " + type)) {
+            info = info.substring(family.length() + 1);
         }
         if (info.equals(type)) {
             return "";
@@ -178,6 +199,7 @@ public final class MessageTable extends TableView<MessageRow> {
     private static TableColumn<MessageRow, String> column(String title, double width, Function<MessageRow, String> value) {
         TableColumn<MessageRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setUserData(value); // what ColumnFit measures
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : value.apply(cell.getValue())));
         return c;
     }

@@ -1,5 +1,6 @@
 package org.nlscope.ui;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -11,6 +12,7 @@ import org.nlscope.session.FrameDecoding;
 public final class NlscopeApp extends Application {
 
     private static volatile FrameDecoding decoding;
+    private static volatile InputStream stdin;
 
     /**
      * Starts the app and blocks until its window closes.
@@ -23,14 +25,29 @@ public final class NlscopeApp extends Application {
         Application.launch(NlscopeApp.class, file == null ? new String[0] : new String[] {file.toString()});
     }
 
+    /**
+     * Starts the app on a capture streamed into {@code in} ({@code nlscope gui -}), shown live as it
+     * arrives; blocks until the window closes.
+     */
+    public static void launchLive(InputStream in, FrameDecoding decoding) {
+        NlscopeApp.decoding = decoding;
+        NlscopeApp.stdin = in;
+        Application.launch(NlscopeApp.class);
+    }
+
     @Override
     public void start(Stage stage) {
         FrameDecoding d = decoding != null ? decoding : EngineDecoding.load(List.of());
-        MainWindow window = new MainWindow(stage, d, RecentFiles.standard());
+        RecentFiles recent = RecentFiles.standard();
+        InputStream in = stdin;
+        MainWindow window = in == null ? new MainWindow(stage, d, recent)
+                : new MainWindow(stage, new MainViewModel(d, recent, TaskRunner.fx(), new StdinCapture(in)), recent);
         stage.show();
         window.offerRecovery();
         List<String> args = getParameters().getRaw();
-        if (!args.isEmpty()) {
+        if (in != null) {
+            window.viewModel().live().start();
+        } else if (!args.isEmpty()) {
             window.open(Path.of(args.get(0)));
         } else {
             window.viewModel().live().check();

@@ -36,6 +36,7 @@ public final class StatisticsWindow {
 
     private final Stage stage = new Stage();
     private final Supplier<Statistics> source;
+    private final Supplier<String> scope;
     private final Label summary = new Label();
     private final LineChart<Number, Number> overTime = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final BarChart<Number, String> byType = new BarChart<>(new NumberAxis(), new CategoryAxis());
@@ -43,7 +44,13 @@ public final class StatisticsWindow {
     private final Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
 
     public StatisticsWindow(Stage owner, Supplier<Statistics> source) {
+        this(owner, source, () -> "");
+    }
+
+    /** @param scope what the counts are of, said before them ("Display filter: error. "), or "" for everything */
+    public StatisticsWindow(Stage owner, Supplier<Statistics> source, Supplier<String> scope) {
         this.source = source;
+        this.scope = scope;
         stage.initOwner(owner);
         stage.setTitle("Statistics — nlscope");
         overTime.setId("chartOverTime");
@@ -91,7 +98,7 @@ public final class StatisticsWindow {
             return;
         }
         Statistics.Snapshot s = stats.snapshot();
-        summary.setText(s.frames() + " frames, " + s.messages() + " messages, " + s.bytes() + " bytes, "
+        summary.setText(scope.get() + s.frames() + " frames, " + s.messages() + " messages, " + s.bytes() + " bytes, "
                 + s.errors() + " errors" + (s.messages() == 0 ? "" : ", over "
                 + String.format(java.util.Locale.ROOT, "%.1f s", (s.lastNanos() - s.firstNanos()) / 1e9)));
 

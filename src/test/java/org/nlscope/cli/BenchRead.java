@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
@@ -20,10 +19,12 @@ import org.nlscope.pcap.CaptureReader;
 import org.nlscope.pcap.CaptureWriter;
 
 /**
- * The read benchmark (run it with scripts/bench-read): messages per second of
- * {@code nlscope read -V} and {@code nlscope read --json} on a 100k-frame capture, beside
- * {@code tshark -r FILE -V} in the same run, each a fresh process writing to /dev/null, best
- * of three; then the share of attributes the decode names on the real captures.
+ * The read benchmark (run it with scripts/bench-read): wall and cpu time, peak RSS and
+ * messages per second of {@code nlscope read}, {@code read -V} and {@code read --json} (through
+ * the launcher, with its JVM options) on a 100k-frame capture, each beside the tshark command
+ * it is measured against ({@code -r FILE}, {@code -V}, {@code -T json}) in the same run and the
+ * ratio of their wall times; each a fresh process writing to /dev/null, best of three. Then
+ * the share of attributes the decode names on the real captures.
  *
  * <p>Usage: {@code BenchRead [BIG_CAPTURE]}. Without a file, one is built by repeating the
  * frames of the real captures under src/test/resources/captures until there are 100,000.
@@ -39,26 +40,34 @@ public final class BenchRead {
         long[] counts = count(big);
         System.out.printf("capture: %s, %d frames, %d messages, %d bytes%n", big, counts[0], counts[1], Files.size(big));
 
-        String classpath = System.getProperty("java.class.path");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String[]> commands = new ArrayList<>();
-        commands.add(new String[] {"nlscope read -V", java, "-cp", classpath, Main.class.getName(), "read", "-V", big.toString()});
-        commands.add(new String[] {"nlscope read --json", java, "-cp", classpath, Main.class.getName(), "read", "--json", big.toString()});
-        commands.add(new String[] {"nlscope read", java, "-cp", classpath, Main.class.getName(), "read", big.toString()});
-        commands.add(new String[] {"tshark -r FILE -V", "tshark", "-r", big.toString(), "-V"});
-        System.out.printf("%-22s %9s %9s %15s %19s%n", "command", "wall s", "cpu s", "messages/s", "messages/cpu-s");
-        for (String[] c : commands) {
-            double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
-            for (int i = 0; i < RUNS; i++) {
-                double[] t = time(Arrays.copyOfRange(c, 1, c.length));
-                best[0] = Math.min(best[0], t[0]);
-                best[1] = Math.min(best[1], t[1]);
+        // the launcher users run, with the JVM options it sets (the jar is fresh: bench-read built it)
+        List<String> jvm = List.of(Path.of("scripts", "nlscope").toAbsolutePath().toString(), "read");
+        String f = big.toString();
+        // each nlscope command beside the tshark command it is measured against
+        String[][] pairs = {
+            {"read", "", "tshark -r FILE", ""},
+            {"read -V", "-V", "tshark -r FILE -V", "-V"},
+            {"read --json", "--json", "tshark -r FILE -T json", "-T json"},
+        };
+        System.out.printf("%-24s %8s %8s %8s %13s   %-24s %8s %8s %8s   %s%n", "command", "wall s", "cpu s",
+                "RSS MB", "messages/s", "tshark", "wall s", "cpu s", "RSS MB", "tshark/nlscope wall");
+        for (String[] pair : pairs) {
+            List<String> ours = new ArrayList<>(jvm);
+            if (!pair[1].isEmpty()) {
+                ours.add(pair[1]);
             }
-            System.out.printf("%-22s %9.2f %9.2f %,15.0f %,19.0f%n", c[0], best[0], best[1], counts[1] / best[0],
-                    counts[1] / best[1]);
+            ours.add(f);
+            List<String> theirs = new ArrayList<>(List.of("tshark", "-r", f));
+            if (!pair[3].isEmpty()) {
+                theirs.addAll(List.of(pair[3].split(" ")));
+            }
+            double[] a = best(ours);
+            double[] b = best(theirs);
+            System.out.printf("%-24s %8.2f %8.2f %8.0f %,13.0f   %-24s %8.2f %8.2f %8.0f   %.2fx%n",
+                    "nlscope " + pair[0], a[0], a[1], a[2], counts[1] / a[0], pair[2], b[0], b[1], b[2], b[0] / a[0]);
         }
-        System.out.printf("(best of %d runs each; wall time includes start-up; cpu = user + sys of the process,"
-                + " the fairer figure on a shared machine; load average now: %.1f)%n", RUNS,
+        System.out.printf("(best of %d runs each; wall time includes start-up; cpu = user + sys;"
+                + " RSS = peak resident set; load average now: %.1f)%n", RUNS,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println();
         System.out.println("attributes named by the decode (name != null), nested ones included:");
@@ -73,19 +82,31 @@ public final class BenchRead {
         System.out.printf("  %-40s %6d of %6d  %6.2f%%%n", "all real captures", named, all, 100.0 * named / Math.max(1, all));
     }
 
-    /** {wall, cpu} seconds of one run of a command, its output thrown away (bash's time keyword measures both). */
-    private static double[] time(String... command) throws IOException, InterruptedException {
-        List<String> bash = new ArrayList<>(List.of("bash", "-c",
-                "TIMEFORMAT='%R %U %S'; { time \"$@\" >/dev/null 2>/dev/null; } 2>&1", "bench"));
-        bash.addAll(List.of(command));
-        Process p = new ProcessBuilder(bash).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    /** The best {wall, cpu, peak RSS MB} of RUNS runs of a command. */
+    private static double[] best(List<String> command) throws IOException, InterruptedException {
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        for (int i = 0; i < RUNS; i++) {
+            double[] t = time(command);
+            for (int k = 0; k < best.length; k++) {
+                best[k] = Math.min(best[k], t[k]);
+            }
+        }
+        return best;
+    }
+
+    /** {wall, cpu, peak RSS MB} of one run of a command, its output thrown away (GNU time measures all three). */
+    private static double[] time(List<String> command) throws IOException, InterruptedException {
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", "/dev/stderr"));
+        timed.addAll(command);
+        Process p = new ProcessBuilder(timed).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         int code = p.waitFor();
         String[] last = out.substring(out.lastIndexOf('\n') + 1).split(" ");
-        if (code != 0 || last.length != 3) {
+        if (code != 0 || last.length != 4) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + code + "): " + out);
         }
-        return new double[] {Double.parseDouble(last[0]), Double.parseDouble(last[1]) + Double.parseDouble(last[2])};
+        return new double[] {Double.parseDouble(last[0]), Double.parseDouble(last[1]) + Double.parseDouble(last[2]),
+                Double.parseDouble(last[3]) / 1024};
     }
 
     /** The real captures' frames over and over, timestamps moved on so time only goes forward. */

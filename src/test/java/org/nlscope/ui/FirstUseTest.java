@@ -223,8 +223,11 @@ class FirstUseTest {
         assertEquals("REQUEST|DUMP", dump.flagsText());
         assertEquals("generic", org.nlscope.session.export.Values.shortFamily("NETLINK_GENERIC", 16));
         for (MessageRow r : store.rows(0, store.size())) {
-            assertFalse(MessageTable.info(r).startsWith(r.typeName()), r.info());
+            String info = MessageTable.info(r);
+            assertFalse(info.startsWith(r.typeName()) || info.startsWith(r.familyName() + " " + r.typeName()), r.info());
         }
+        assertTrue(store.rows(0, store.size()).stream().anyMatch(r -> MessageTable.info(r).equals("wireguard id 32")),
+                "the genl family list keeps what each reply says");
         assertEquals("", MessageTable.info(store.rows(0, store.size()).stream()
                 .filter(r -> r.kind() == MessageRow.Kind.DONE).findFirst().orElseThrow()));
     }
@@ -242,5 +245,24 @@ class FirstUseTest {
         String text = fx(cell::getText);
         assertTrue(text.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"), text);
         assertEquals(text, drawn(cell), "drawn whole");
+    }
+
+    @Test
+    void statisticsCountWhatTheDisplayFilterShows() {
+        CaptureStore store = openAndWait(CAPTURE);
+        long errors = store.rows(0, store.size()).stream().filter(r -> r.kind() == MessageRow.Kind.ERROR).count();
+        long errorFrames = store.rows(0, store.size()).stream().filter(r -> r.kind() == MessageRow.Kind.ERROR)
+                .mapToInt(MessageRow::frameNumber).distinct().count();
+        filter("error");
+        await("the errors", () -> window.model().displayed().size() == errors);
+        StatisticsWindow stats = fx(() -> window.showStatistics());
+        String summary = fx(stats::summaryText);
+        assertTrue(summary.startsWith("Display filter: error. " + errorFrames + " frames, " + errors + " messages"), summary);
+        assertTrue(summary.contains(errors + " errors"), summary);
+        filter("");
+        await("all rows", () -> window.model().displayed().size() == store.size());
+        run(stats::refresh);
+        assertTrue(fx(stats::summaryText).startsWith("51 frames, " + store.size() + " messages"), fx(stats::summaryText));
+        run(() -> stats.stage().close());
     }
 }

@@ -7,7 +7,11 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** Not a test: opens the window on a capture under Xvfb and writes a PNG of it (docs/screenshot-main.png). */
+/**
+ * Not a test: opens the window on a capture and writes a PNG of it (docs/screenshot-*.png).
+ * Arguments: FILE (or - for none) OUT.png ROW [FILTER [attr|stats]]. Runs under Xvfb, or
+ * headless with Monocle: {@code scripts/screenshots} does the latter at both window sizes.
+ */
 public final class ScreenshotMain {
     public static void main(String[] args) {
         Application.launch(App.class, args);
@@ -33,7 +37,11 @@ public final class ScreenshotMain {
             MainWindow w = new MainWindow(stage, org.nlscope.session.EngineDecoding.load(List.of()),
                     new RecentFiles(Path.of("target/recent-files")));
             stage.show();
-            w.open(Path.of(a.get(0)));
+            if (a.get(0).equals("-")) {
+                w.viewModel().live().check(); // the first start: no file, the banner says what live capture needs
+            } else {
+                w.open(Path.of(a.get(0)));
+            }
             String filter = a.size() > 3 ? a.get(3) : "";
             int select = Integer.parseInt(a.get(2));
             new Thread(() -> {

@@ -23,6 +23,13 @@ final class Decoding implements SpecDecoding {
     /** Deeper nests are shown as bytes: no real family nests this deep, a crafted frame might. */
     static final int MAX_DEPTH = Limits.MAX_NESTING_DEPTH;
     private static final int STRUCT_DISPLAY_MEMBERS = 8;
+    private static final String[] INDEX_NAMES = new String[256];
+
+    static {
+        for (int i = 0; i < INDEX_NAMES.length; i++) {
+            INDEX_NAMES[i] = "[" + i + "]";
+        }
+    }
 
     private final Namespace ns;
     private final Map<String, ValueDecoder> decoders;
@@ -137,7 +144,7 @@ final class Decoding implements SpecDecoding {
             };
         } catch (DecodeException e) {
             // a read outside the payload: a decoder's bug or a case the checks above missed
-            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(), e.getMessage());
+            return asBytes(spec, a, p, e.getMessage());
         }
     }
 
@@ -147,8 +154,7 @@ final class Decoding implements SpecDecoding {
         int size = fixed != null ? fixed : (len == 4 || len == 8 ? len : -1);
         if (size < 0 || len < size) {
             String expected = fixed != null ? fixed + " bytes" : "4 or 8 bytes";
-            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
-                    "a " + spec.type() + " needs " + expected + ", found " + len);
+            return asBytes(spec, a, p, "a " + spec.type() + " needs " + expected + ", found " + len);
         }
         String problem = len > size ? "a " + spec.type() + " has " + size + " bytes, found " + len : null;
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
@@ -170,13 +176,12 @@ final class Decoding implements SpecDecoding {
         if (spec.display() != null) {
             String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
             if (shown == null) {
-                return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
-                        p.length() + " bytes do not fit display " + spec.display());
+                return asBytes(spec, a, p, p.length() + " bytes do not fit display " + spec.display());
             }
             Object value = "hex".equals(spec.display()) ? hex(p) : shown;
             return attr(spec, a, value, null, List.of(), shown, false, List.of(), null);
         }
-        return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(), null);
+        return asBytes(spec, a, p, null);
     }
 
     private Field decoded(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
@@ -192,8 +197,7 @@ final class Decoding implements SpecDecoding {
             ValueDecoder.Result r = decoder.decode(p, this);
             return attr(spec, a, r.value(), null, List.of(), r.display(), r.nested(), r.children(), r.problem());
         } catch (RuntimeException e) {
-            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
-                    "decoder " + spec.decoder() + " failed: " + e.getMessage());
+            return asBytes(spec, a, p, "decoder " + spec.decoder() + " failed: " + e.getMessage());
         } finally {
             current = savedScope;
             currentDepth = savedDepth;
@@ -213,7 +217,7 @@ final class Decoding implements SpecDecoding {
         int index = 0;
         while (s.size() > 0 && pos + s.size() <= p.end()) {
             List<Field> members = members(s, p.slice(pos, s.size()));
-            entries.add(new Field("[" + index++ + "]", -1, null, null, List.of(), structDisplay(members),
+            entries.add(new Field(indexName(index++), -1, null, null, List.of(), structDisplay(members),
                     pos, s.size(), false, members, null));
             pos += s.size();
         }
@@ -243,7 +247,7 @@ final class Decoding implements SpecDecoding {
         for (int pos = p.start(); pos + size <= p.end(); pos += size) {
             Object value = Values.readInt(p, pos, size, Types.isSigned(spec.subType()), bigEndian);
             Values.Shown shown = shownInt(value, en, spec.display(), p, pos, size);
-            entries.add(new Field("[" + index++ + "]", -1, value, shown.valueName(), shown.valueNames(),
+            entries.add(new Field(indexName(index++), -1, value, shown.valueName(), shown.valueNames(),
                     shown.display(), pos, size, false, List.of(), null));
         }
         String problem = p.length() % size != 0
@@ -342,8 +346,7 @@ final class Decoding implements SpecDecoding {
 
     private Field bitfield32(Attribute spec, NlAttr a, ByteView p) {
         if (p.length() != 8) {
-            return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
-                    "a bitfield32 needs 8 bytes, found " + p.length());
+            return asBytes(spec, a, p, "a bitfield32 needs 8 bytes, found " + p.length());
         }
         EnumDef en = enumOf(spec.en());
         long value = p.u32(p.start());
@@ -361,8 +364,7 @@ final class Decoding implements SpecDecoding {
     }
 
     private Field tooDeep(Attribute spec, NlAttr a, ByteView p) {
-        return attr(spec, a, hex(p), null, List.of(), hex(p), false, List.of(),
-                "nested deeper than " + MAX_DEPTH + " levels; shown as bytes");
+        return asBytes(spec, a, p, "nested deeper than " + MAX_DEPTH + " levels; shown as bytes");
     }
 
     /** An attribute the set does not list: bytes, or raw attributes when NLA_F_NESTED says so and they parse. */
@@ -379,7 +381,8 @@ final class Decoding implements SpecDecoding {
                         children, null);
             }
         }
-        return new Field(null, a.type(), hex(p), null, List.of(), hex(p), a.offset(), a.length(), false,
+        String hex = hex(p);
+        return new Field(null, a.type(), hex, null, List.of(), hex, a.offset(), a.length(), false,
                 List.of(), null);
     }
 
@@ -390,50 +393,64 @@ final class Decoding implements SpecDecoding {
         List<Field> out = new ArrayList<>(s.members().size());
         int pos = window.start();
         for (int i = 0; i < s.members().size(); i++) {
-            Member m = s.members().get(i);
-            int size = s.sizes().get(i);
+            StructDef.Shape shape = s.shapes().get(i);
+            int size = shape.size();
             if (!window.has(pos, size)) {
                 break;
             }
-            if (!"pad".equals(m.type())) {
-                out.add(member(m, window, pos, size));
+            if (shape.kind() != StructDef.Kind.PAD) {
+                out.add(member(s.members().get(i), shape, window, pos));
             }
             pos += size;
         }
         return out;
     }
 
-    private Field member(Member m, ByteView w, int pos, int size) {
-        String type = m.type();
-        if (Types.INTEGERS.containsKey(type)) {
-            Object value = Values.readInt(w, pos, size, Types.isSigned(type), Types.isBigEndian(m.byteOrder()));
-            Values.Shown shown = shownInt(value, enumOf(m.en()), m.display(), w, pos, size);
-            return new Field(m.name(), -1, value, shown.valueName(), shown.valueNames(), shown.display(), pos, size,
-                    false, List.of(), null);
+    private Field member(Member m, StructDef.Shape shape, ByteView w, int pos) {
+        int size = shape.size();
+        switch (shape.kind()) {
+            case INTEGER -> {
+                Object value = Values.readInt(w, pos, size, shape.signed(), shape.bigEndian());
+                Values.Shown shown = shownInt(value, enumOf(m.en()), m.display(), w, pos, size);
+                return new Field(m.name(), -1, value, shown.valueName(), shown.valueNames(), shown.display(), pos,
+                        size, false, List.of(), null);
+            }
+            case STRING -> {
+                String text = Values.string(w, pos, size);
+                return Field.member(m.name(), text, text, pos, size);
+            }
+            case STRUCT -> {
+                List<Field> members = members(ns.structs().get(m.struct()), w.slice(pos, size));
+                return new Field(m.name(), -1, null, null, List.of(), structDisplay(members), pos, size, false,
+                        members, null);
+            }
+            default -> {
+                String hex = w.hex(pos, size);
+                String shown = m.display() == null ? hex : Values.shapedBytes(w, pos, size, m.display());
+                if (shown == null) {
+                    return new Field(m.name(), -1, hex, null, List.of(), hex, pos, size, false, List.of(),
+                            size + " bytes do not fit display " + m.display());
+                }
+                return Field.member(m.name(), "hex".equals(m.display()) ? hex : shown, shown, pos, size);
+            }
         }
-        if ("string".equals(type)) {
-            String text = Values.string(w, pos, size);
-            return Field.member(m.name(), text, text, pos, size);
-        }
-        if (m.struct() != null) {
-            StructDef inner = ns.structs().get(m.struct());
-            List<Field> members = members(inner, w.slice(pos, size));
-            return new Field(m.name(), -1, null, null, List.of(), structDisplay(members), pos, size, false,
-                    members, null);
-        }
-        String hex = w.hex(pos, size);
-        String shown = m.display() == null ? hex : Values.shapedBytes(w, pos, size, m.display());
-        if (shown == null) {
-            return new Field(m.name(), -1, hex, null, List.of(), hex, pos, size, false, List.of(),
-                    size + " bytes do not fit display " + m.display());
-        }
-        return Field.member(m.name(), "hex".equals(m.display()) ? hex : shown, shown, pos, size);
     }
 
     // ---------------------------------------------------------------- helpers
 
     private EnumDef enumOf(String name) {
         return name == null ? null : ns.enums().get(name);
+    }
+
+    /** "[3]": an array entry's name; the common ones made once, as every array entry needs one. */
+    private static String indexName(int index) {
+        return index < INDEX_NAMES.length ? INDEX_NAMES[index] : "[" + index + "]";
+    }
+
+    /** An attribute shown as its bytes: value and display are the same hex. */
+    private static Field asBytes(Attribute spec, NlAttr a, ByteView p, String problem) {
+        String hex = hex(p);
+        return attr(spec, a, hex, null, List.of(), hex, false, List.of(), problem);
     }
 
     private static String hex(ByteView p) {

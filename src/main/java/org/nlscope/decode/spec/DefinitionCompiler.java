@@ -131,7 +131,7 @@ final class DefinitionCompiler {
             }
         }
         visiting.remove(d.name());
-        return new StructDef(d.name(), List.copyOf(d.members()), List.copyOf(sizes), (int) size);
+        return StructDef.of(d.name(), d.members(), sizes, (int) size);
     }
 
 }

@@ -18,6 +18,10 @@ final class EnumDef {
     private final Map<String, Long> values = new HashMap<>();
     private final List<Long> multiBitMasks = new ArrayList<>();
     private final boolean open;
+    /** Per bit (0-63) of a flag set: its full name, short name, and the bits its name clears; null/0 when unnamed. */
+    private final String[] bitNames = new String[64];
+    private final String[] bitShortNames = new String[64];
+    private final long[] bitClears = new long[64];
 
     /** @param open values without a name are plain numbers, not unknown (route table ids 1-251) */
     EnumDef(String name, boolean flags, String prefix, Map<Long, String> names, boolean open) {
@@ -28,6 +32,15 @@ final class EnumDef {
         this.names = Map.copyOf(new LinkedHashMap<>(names));
         names.forEach((v, n) -> values.put(n, v));
         names.keySet().stream().filter(m -> Long.bitCount(m) > 1).sorted().forEach(multiBitMasks::add);
+        // flag naming runs for every flag-set value decoded: the per-bit answers are tabled once here
+        for (int bit = 0; bit < 64; bit++) {
+            String n = this.names.get(1L << bit);
+            if (n != null) {
+                bitNames[bit] = n;
+                bitShortNames[bit] = shortName(n);
+                bitClears[bit] = values.get(n);
+            }
+        }
     }
 
     String name() {
@@ -63,7 +76,7 @@ final class EnumDef {
     List<String> flagNames(long value) {
         List<String> out = new ArrayList<>(Long.bitCount(value));
         for (long rest = value; rest != 0; rest &= rest - 1) {
-            String n = names.get(Long.lowestOneBit(rest));
+            String n = bitNames[Long.numberOfTrailingZeros(rest)];
             if (n != null) {
                 out.add(n);
             }
@@ -79,11 +92,24 @@ final class EnumDef {
 
     /** Short display of a flag set: "UP|BROADCAST|0x40000"; "0" when no bit is set. */
     String flagDisplay(long value) {
+        if (value == 0) {
+            return "0";
+        }
         StringBuilder sb = new StringBuilder();
         long rest = value;
-        for (String n : flagNames(value)) {
-            sb.append(sb.isEmpty() ? "" : "|").append(shortName(n));
-            rest &= ~valueOf(n);
+        for (long bits = value; bits != 0; bits &= bits - 1) {
+            int bit = Long.numberOfTrailingZeros(bits);
+            if (bitNames[bit] != null) {
+                sb.append(sb.isEmpty() ? "" : "|").append(bitShortNames[bit]);
+                rest &= ~bitClears[bit];
+            }
+        }
+        for (long m : multiBitMasks) {
+            if ((value & m) == m) {
+                String n = names.get(m);
+                sb.append(sb.isEmpty() ? "" : "|").append(shortName(n));
+                rest &= ~valueOf(n);
+            }
         }
         if (rest != 0) {
             sb.append(sb.isEmpty() ? "" : "|").append("0x").append(Long.toHexString(rest));

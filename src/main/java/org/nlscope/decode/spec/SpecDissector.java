@@ -27,6 +27,8 @@ public final class SpecDissector implements Dissector {
     private final Namespace ns;
     private final Map<String, ValueDecoder> decoders;
     private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
+    /** Each message type's kind, worked out once: it is asked for every message decoded. */
+    private final Map<Integer, MessageKind> kinds = new HashMap<>();
     private final Set<String> secrets;
     private final Set<String> addresses;
 
@@ -35,6 +37,7 @@ public final class SpecDissector implements Dissector {
         this.decoders = decoders;
         Set<String> zeroIsNone = zeroIsNone(ns);
         ns.messages().forEach((type, m) -> {
+            kinds.put(type, kindOf(m));
             if (m.summary() != null) {
                 summaries.put(type, new SummaryTemplate(m.summary(), zeroIsNone));
             }
@@ -149,10 +152,10 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public MessageKind kind(int type) {
-        Message m = ns.messages().get(type);
-        if (m == null) {
-            return MessageKind.OTHER;
-        }
+        return kinds.getOrDefault(type, MessageKind.OTHER);
+    }
+
+    private static MessageKind kindOf(Message m) {
         if (m.kind() != null) {
             return MessageKind.valueOf(m.kind().toUpperCase(java.util.Locale.ROOT));
         }

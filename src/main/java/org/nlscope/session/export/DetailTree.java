@@ -114,13 +114,22 @@ public final class DetailTree {
 
     /** Writes the tree indented by four spaces a level, then an empty line. */
     public void print(DetailNode root, Writer out) {
-        StringBuilder sb = new StringBuilder(4096);
-        append(root, 0, sb);
-        sb.append('\n');
         try {
-            out.write(sb.toString()); // one write per frame: far cheaper than one per line
+            write(root, 0, out);
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(DetailNode node, int depth, Writer out) throws IOException {
+        for (int i = 0; i < depth; i++) {
+            out.write(INDENT);
+        }
+        out.write(node.label());
+        out.write('\n');
+        for (DetailNode c : node.children()) {
+            write(c, depth + 1, out);
         }
     }
 

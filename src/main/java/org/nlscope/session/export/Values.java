@@ -10,7 +10,6 @@ import org.nlscope.model.Field;
 /** Text shared by the text and tree forms: values, times, flags and type names. */
 public final class Values {
 
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Values() {
@@ -55,14 +54,28 @@ public final class Values {
 
     /** 01:13:25.968653, UTC, to the microsecond (like tcpdump). */
     static String timeOfDay(long nanos) {
-        Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        return TIME_OF_DAY.format(t) + String.format(".%06d", t.getNano() / 1000);
+        long second = Math.floorMod(Math.floorDiv(nanos, 1_000_000_000L), 86_400L);
+        StringBuilder sb = new StringBuilder(15);
+        digits(sb, second / 3600, 2).append(':');
+        digits(sb, second / 60 % 60, 2).append(':');
+        digits(sb, second % 60, 2).append('.');
+        return digits(sb, Math.floorMod(nanos, 1_000_000_000L) / 1000, 6).toString();
     }
 
     /** 2026-11-23 01:13:25.968653000 UTC, to the nanosecond. */
     static String dateTime(long nanos) {
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        return DATE_TIME.format(t) + String.format(".%09d UTC", t.getNano());
+        StringBuilder sb = new StringBuilder(33).append(DATE_TIME.format(t)).append('.');
+        return digits(sb, t.getNano(), 9).append(" UTC").toString();
+    }
+
+    /** A number of 0 or more, zero-padded to this many digits (String.format's %0Nd, without its cost). */
+    private static StringBuilder digits(StringBuilder sb, long n, int width) {
+        String s = Long.toString(n);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(s);
     }
 
     /** The message type as the kernel names it, or unknown(N). */

@@ -159,4 +159,34 @@ class VmCaptureRunTest {
         assertTrue(frames > 20, "frames flushed before the kill: " + frames);
         System.out.printf("vm-capture-run: SIGKILLed capture holds %d frames in %d bytes%n", frames, Files.size(killed));
     }
+
+    /** The capture onto a full 64 KiB tmpfs: the file holds exactly the frames its one-line error names, and reads to its end. */
+    @Test
+    void aFullDiskLeavesAFileThatReadsToItsEnd() throws Exception {
+        Assumptions.assumeTrue(manifest.containsKey("full_exit"), "a run from before the full-disk step");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*the file keeps its first (\\d+) frames.*")
+                .matcher(manifest.getOrDefault("full_error", ""));
+        assertTrue(m.matches(), "the error: " + manifest.get("full_error"));
+        int frames = 0;
+        try (CaptureReader r = CaptureReader.open(dir.resolve("full.pcapng"))) {
+            while (r.next() != null) {
+                frames++;
+            }
+        }
+        assertEquals(Integer.parseInt(m.group(1)), frames);
+        assertTrue(frames > 20, "frames before the disk was full: " + frames);
+    }
+
+    /** What the privileged helper streamed to its stdout is a capture of the 20 frames asked for. */
+    @Test
+    void theCaptureHelperStreamedACapture() throws Exception {
+        Assumptions.assumeTrue(manifest.containsKey("helper_exit"), "a run from before the helper step");
+        int frames = 0;
+        try (CaptureReader r = CaptureReader.open(dir.resolve("helper.pcapng"))) {
+            while (r.next() != null) {
+                frames++;
+            }
+        }
+        assertEquals(20, frames);
+    }
 }
