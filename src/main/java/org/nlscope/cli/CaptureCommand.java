@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
@@ -29,6 +30,7 @@ import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
+import org.nlscope.model.ProcessInfo;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.filter.DisplayFilter;
@@ -184,6 +186,8 @@ final class CaptureCommand implements Callable<Integer> {
         BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
+        // the port owners for packet comments, as known at the last ring block
+        AtomicReference<Map<Long, ProcessInfo>> owners = new AtomicReference<>(capture.metadata().processes());
         if (writer != null) {
             writer.writeMetadata(capture.metadata());
             writer.flush();
@@ -198,7 +202,8 @@ final class CaptureCommand implements Callable<Integer> {
                 messages.addAndGet(countMessages(frame.data()));
                 try {
                     if (writer != null) {
-                        writer.write(redaction == null ? frame : redaction.apply(frame, capture));
+                        Frame out = CaptureComments.withProcesses(frame, owners.get());
+                        writer.write(redaction == null ? out : redaction.apply(out, capture));
                     }
                 } catch (IOException e) {
                     capture.stop(); // the writer keeps the failure; it is reported at the end
@@ -220,6 +225,7 @@ final class CaptureCommand implements Callable<Integer> {
                 try {
                     if (writer != null) {
                         writer.flush();
+                        owners.set(capture.metadata().processes());
                     }
                 } catch (IOException e) {
                     capture.stop(); // the writer keeps the failure; it is reported at the end
@@ -302,7 +308,14 @@ final class CaptureCommand implements Callable<Integer> {
         if (writeTo == null && !pcapOnStdout) {
             return null;
         }
-        List<String> comments = redacted ? List.of(RedactionReport.streamedComment(false)) : List.of();
+        List<String> comments = new ArrayList<>();
+        String genl = CaptureComments.genlFamilies(capture.metadata().genlFamilies());
+        if (genl != null) {
+            comments.add(genl);
+        }
+        if (redacted) {
+            comments.add(RedactionReport.streamedComment(false));
+        }
         try {
             if (pcapOnStdout) {
                 return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);

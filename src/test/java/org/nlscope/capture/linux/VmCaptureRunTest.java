@@ -160,6 +160,52 @@ class VmCaptureRunTest {
         System.out.printf("vm-capture-run: SIGKILLed capture holds %d frames in %d bytes%n", frames, Files.size(killed));
     }
 
+    @Test
+    void captureWithRedactWritesNoKeyAndSaysWhatItRedacted() throws Exception {
+        Assumptions.assumeTrue(manifest.containsKey("wg_key"), "this run made no --redact capture");
+        Path file = dir.resolve("redacted.pcapng");
+        byte[] wgKey = java.util.Base64.getDecoder().decode(manifest.get("wg_key"));
+        byte[] xfrmKey = HexFormat.of().parseHex(manifest.get("xfrm_key").substring(2));
+        String bytes = HexFormat.of().formatHex(Files.readAllBytes(file));
+        assertTrue(!bytes.contains(HexFormat.of().formatHex(wgKey)), "the WireGuard key is in the file");
+        assertTrue(!bytes.contains(HexFormat.of().formatHex(xfrmKey)), "the xfrm key is in the file");
+        List<String> comments = new ArrayList<>();
+        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
+        int privateKeys = 0;
+        try (CaptureReader r = CaptureReader.open(file)) {
+            DecodeContext ctx = DecodeContext.empty();
+            Frame f;
+            int n = 0;
+            while ((f = r.next()) != null) {
+                ctx = ctx.withMetadata(r.metadata());
+                DecodedFrame df = decoder.decode(f, ++n, ctx);
+                ctx = ContextLearner.learn(ctx, df);
+                if (f.comment() != null) {
+                    comments.add(f.comment());
+                }
+                for (DecodedMessage m : df.messages()) {
+                    var key = m.attribute("WGDEVICE_A_PRIVATE_KEY");
+                    if (key != null) {
+                        privateKeys++;
+                        byte[] payload = Arrays.copyOfRange(f.data(), key.offset() + 4, key.offset() + key.length());
+                        assertEquals("00".repeat(32), HexFormat.of().formatHex(payload), "the key is zeros of its length");
+                    }
+                }
+            }
+        }
+        assertTrue(privateKeys >= 2, "wg set and wg showconf both carried the key: " + privateKeys);
+        assertTrue(comments.stream().anyMatch(c -> c.contains("nlscope redacted WGDEVICE_A_PRIVATE_KEY")), comments.toString());
+        assertTrue(comments.stream().anyMatch(c -> c.contains("XFRMA_ALG_CRYPT")), comments.toString());
+    }
+
+    @Test
+    void wiresharkSeesTheGenlSnapshotAsTheFileComment() throws Exception {
+        Assumptions.assumeTrue(org.nlscope.pcap.TsharkInteropTest.tsharkPresent(), "tshark is not installed");
+        var info = org.nlscope.pcap.TsharkInteropTest.run("capinfos", "-k", dir.resolve("nlscope.pcapng").toString());
+        assertTrue(info.out().contains("Generic netlink families at capture start (id name):"), info.out());
+        assertTrue(info.out().contains(" 16 nlctrl"), info.out());
+    }
+
     /** The capture onto a full 64 KiB tmpfs: the file holds exactly the frames its one-line error names, and reads to its end. */
     @Test
     void aFullDiskLeavesAFileThatReadsToItsEnd() throws Exception {
