@@ -49,6 +49,9 @@ public final class DecodeContext {
         for (ProcessInfo p : metadata.processes().values()) {
             out = out.withProcess(p);
         }
+        for (Map.Entry<Integer, String> e : metadata.interfaces().entrySet()) {
+            out = out.withInterface(e.getKey(), e.getValue());
+        }
         return out;
     }
 

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a live capture knew beyond its frames: the generic netlink families at its start,
- * the processes behind netlink port ids, and the kernel's drop counters. Saved in pcapng
- * files as a custom block so a capture decodes the same way later, on another machine.
+ * What a live capture knew beyond its frames: the generic netlink families and the links
+ * at its start, the processes behind netlink port ids, and the kernel's drop counters. Saved
+ * in pcapng files as a custom block so a capture decodes the same way later, on another machine.
  *
  * @param genlFamilies generic netlink family id to name
  * @param processes    netlink port id to process
  * @param stats        the kernel's counters at the end of the capture
+ * @param interfaces   interface index to name, as the links were at the start
  */
-public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats) {
+public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats,
+                              Map<Integer, String> interfaces) {
 
     public static final CaptureMetadata EMPTY = new CaptureMetadata(Map.of(), Map.of(), CaptureStats.NONE);
 
@@ -22,14 +24,20 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         genlFamilies = Map.copyOf(genlFamilies);
         processes = Map.copyOf(processes);
         stats = stats == null ? CaptureStats.NONE : stats;
+        interfaces = interfaces == null ? Map.of() : Map.copyOf(interfaces);
+    }
+
+    /** Metadata without a link snapshot. */
+    public CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats) {
+        this(genlFamilies, processes, stats, Map.of());
     }
 
     public boolean isEmpty() {
-        return genlFamilies.isEmpty() && processes.isEmpty() && stats.equals(CaptureStats.NONE);
+        return genlFamilies.isEmpty() && processes.isEmpty() && stats.equals(CaptureStats.NONE) && interfaces.isEmpty();
     }
 
     public CaptureMetadata withStats(CaptureStats newStats) {
-        return new CaptureMetadata(genlFamilies, processes, newStats);
+        return new CaptureMetadata(genlFamilies, processes, newStats, interfaces);
     }
 
     /** This metadata with other's entries added (other wins on conflicts, its stats replace ours when set). */
@@ -38,17 +46,22 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         g.putAll(other.genlFamilies);
         Map<Long, ProcessInfo> p = new LinkedHashMap<>(processes);
         p.putAll(other.processes);
-        return new CaptureMetadata(g, p, other.stats.equals(CaptureStats.NONE) ? stats : other.stats);
+        Map<Integer, String> i = new LinkedHashMap<>(interfaces);
+        i.putAll(other.interfaces);
+        return new CaptureMetadata(g, p, other.stats.equals(CaptureStats.NONE) ? stats : other.stats, i);
     }
 
     /**
      * A line-based text form, stable and easy to read in a hex dump:
-     * {@code genl <id> <name>}, {@code port <portid> <pid> <gone 0|1> <comm>}, {@code stats <packets> <drops> <freezes>}.
+     * {@code genl <id> <name>}, {@code link <ifindex> <name>}, {@code port <portid> <pid> <gone 0|1> <comm>},
+     * {@code stats <packets> <drops> <freezes>}.
      */
     public String toText() {
         StringBuilder sb = new StringBuilder("nlscope-metadata 1\n");
         genlFamilies.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append("genl ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
+        interfaces.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append("link ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
         processes.values().stream().sorted((a, b) -> Long.compare(a.portId(), b.portId()))
                 .forEach(p -> sb.append("port ").append(p.portId()).append(' ').append(p.pid()).append(' ')
                         .append(p.gone() ? 1 : 0).append(' ').append(p.name() == null ? "-" : p.name().replace('\n', ' ')).append('\n'));
@@ -61,6 +74,7 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
     public static CaptureMetadata parse(String text) {
         Map<Integer, String> g = new LinkedHashMap<>();
         Map<Long, ProcessInfo> p = new LinkedHashMap<>();
+        Map<Integer, String> links = new LinkedHashMap<>();
         CaptureStats stats = CaptureStats.NONE;
         for (String line : text.split("\n")) {
             String[] w = line.trim().split(" ", 5);
@@ -69,6 +83,11 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                     case "genl" -> {
                         if (w.length >= 3) {
                             g.put(Integer.parseInt(w[1]), w[2]);
+                        }
+                    }
+                    case "link" -> {
+                        if (w.length >= 3 && Integer.parseInt(w[1]) > 0) {
+                            links.put(Integer.parseInt(w[1]), w[2]);
                         }
                     }
                     case "port" -> {
@@ -89,7 +108,7 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                 // a damaged line loses only itself
             }
         }
-        return new CaptureMetadata(g, p, stats);
+        return new CaptureMetadata(g, p, stats, links);
     }
 
     /**
@@ -101,6 +120,7 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
     public static final class Accumulator {
         private final Map<Integer, String> genl = new LinkedHashMap<>();
         private final Map<Long, ProcessInfo> ports = new LinkedHashMap<>();
+        private final Map<Integer, String> links = new LinkedHashMap<>();
         private CaptureStats stats = CaptureStats.NONE;
         private CaptureMetadata snapshot = EMPTY;
         private boolean changed;
@@ -109,6 +129,13 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         public CaptureMetadata add(CaptureMetadata block) {
             Map<Integer, String> newGenl = new LinkedHashMap<>();
             Map<Long, ProcessInfo> newPorts = new LinkedHashMap<>();
+            Map<Integer, String> newLinks = new LinkedHashMap<>();
+            block.interfaces.forEach((index, name) -> {
+                if (!name.equals(links.get(index)) && (links.containsKey(index) || links.size() < Limits.MAX_INTERFACES)) {
+                    links.put(index, name);
+                    newLinks.put(index, name);
+                }
+            });
             block.genlFamilies.forEach((id, name) -> {
                 if (!name.equals(genl.get(id)) && (genl.containsKey(id) || genl.size() < Limits.MAX_GENL_IDS)) {
                     genl.put(id, name);
@@ -122,20 +149,20 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                 }
             });
             CaptureStats newStats = block.stats.equals(CaptureStats.NONE) || block.stats.equals(stats) ? CaptureStats.NONE : block.stats;
-            if (newGenl.isEmpty() && newPorts.isEmpty() && newStats.equals(CaptureStats.NONE)) {
+            if (newGenl.isEmpty() && newPorts.isEmpty() && newLinks.isEmpty() && newStats.equals(CaptureStats.NONE)) {
                 return EMPTY;
             }
             if (!newStats.equals(CaptureStats.NONE)) {
                 stats = newStats;
             }
             changed = true;
-            return new CaptureMetadata(newGenl, newPorts, newStats);
+            return new CaptureMetadata(newGenl, newPorts, newStats, newLinks);
         }
 
         /** Everything added so far; the same instance until something new is added. */
         public CaptureMetadata snapshot() {
             if (changed) {
-                snapshot = new CaptureMetadata(genl, ports, stats);
+                snapshot = new CaptureMetadata(genl, ports, stats, links);
                 changed = false;
             }
             return snapshot;

@@ -52,6 +52,19 @@ final class Dialogs {
         return fc;
     }
 
+    /** Go to Packet: the frame number asked for; null when cancelled or not a number. */
+    Integer askFrameNumber(int frames) {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+        ask.initOwner(owner);
+        ask.setTitle("Go to Packet");
+        ask.setHeaderText("Go to frame number (1 to " + frames + ")");
+        try {
+            return ask.showAndWait().map(String::strip).map(Integer::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** Asks before unsaved frames are dropped; true when it is fine to go on and {@code what}. */
     boolean confirmDiscard(int frames, String what) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,

@@ -55,6 +55,12 @@ public final class FilterBar extends HBox {
         onApply = handler;
     }
 
+    /** Puts an expression in the field and applies it (Apply as Filter). */
+    public void apply(String expression) {
+        field.setText(expression);
+        applyNow();
+    }
+
     public TextField field() {
         return field;
     }

@@ -38,10 +38,17 @@ final class MainMenu {
                 item("Copy as _Text", "Shortcut+C", () -> w.copySelected(false)),
                 item("Copy as _JSON", "Shortcut+Shift+C", () -> w.copySelected(true)),
                 new SeparatorMenuItem(),
+                item("_Filter…", "Shortcut+F", w::focusFilter));
+
+        Menu go = new Menu("_Go", null,
+                item("Go to _Packet…", "Shortcut+G", w::goToPacket),
+                new SeparatorMenuItem(),
                 item("Go to _Request", "Alt+Up", w::goToRequest),
                 item("Go to Res_ponse", "Alt+Down", w::goToResponse),
                 new SeparatorMenuItem(),
-                item("_Filter…", "Shortcut+F", w::focusFilter));
+                item("_First Error", "Shortcut+F8", () -> w.goToError(0)),
+                item("_Next Error", "F8", () -> w.goToError(1)),
+                item("Pre_vious Error", "Shift+F8", () -> w.goToError(-1)));
 
         CheckMenuItem absolute = new CheckMenuItem("_Absolute Time");
         absolute.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
@@ -58,7 +65,9 @@ final class MainMenu {
                 item("Replay File at _Full Speed…", null, () -> w.chooseAndReplay(Replay.Speed.FULL)),
                 new SeparatorMenuItem(),
                 item("Open S_ample Capture", null, w::openSample));
-        return new MenuBar(file, edit, view, capture);
+        Menu help = new Menu("_Help", null,
+                item("Display _Filter Reference", "F1", w::showFilterHelp));
+        return new MenuBar(file, edit, view, go, capture, help);
     }
 
     /** The table's context menu. */

@@ -89,6 +89,7 @@ public final class MainWindow {
             showDetail(row);
         });
         table.setContextMenu(MainMenu.tableMenu(this));
+        TreeActions.install(detail.tree(), filterBar::apply);
         model.setOnChange(this::afterRowsChanged);
         FileDropHandler.install(root, this::open);
 
@@ -265,6 +266,27 @@ public final class MainWindow {
 
     void focusFilter() {
         filterBar.field().requestFocus();
+    }
+
+    void goToPacket() {
+        Integer n = dialogs.askFrameNumber(vm.session().store().frameCount());
+        if (n != null) {
+            goToFrame(n);
+        }
+    }
+
+    /** Selects the first message of a frame; false (with a note in the status bar) when it is not displayed. */
+    public boolean goToFrame(int number) {
+        return navigator.goToFrame(number);
+    }
+
+    /** The first error (0), or the next (1) or previous (-1) from the selected message. */
+    public void goToError(int step) {
+        navigator.goToError(step);
+    }
+
+    void showFilterHelp() {
+        HelpWindow.filterReference(stage).show();
     }
 
     public void goToRequest() {

@@ -88,6 +88,45 @@ final class Navigator {
         }
     }
 
+    /** Go to Packet: selects the first message of frame {@code number}; false (with a note) when it is not shown. */
+    boolean goToFrame(int number) {
+        int lo = 0;
+        int hi = displayed.size() - 1;
+        while (lo < hi) { // the first displayed row of a frame at or after the number
+            int mid = (lo + hi) >>> 1;
+            if (displayed.get(mid).frameNumber() < number) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (displayed.isEmpty() || displayed.get(lo).frameNumber() != number) {
+            int frames = session.get().store().frameCount();
+            note(number < 1 || number > frames ? "There is no frame " + number + " (the capture has " + frames + ")"
+                    : "Frame " + number + " is hidden by the display filter");
+            return false;
+        }
+        select(lo);
+        return true;
+    }
+
+    /**
+     * Selects an error: the first one ({@code step} 0), or the next (1) or previous (-1) one
+     * from the message selected; says so when there is none.
+     */
+    void goToError(int step) {
+        int from = step == 0 ? -1 : table.getSelectionModel().getSelectedIndex();
+        int start = step < 0 ? (from < 0 ? displayed.size() : from) - 1 : from + 1;
+        int direction = step < 0 ? -1 : 1;
+        for (int i = start; i >= 0 && i < displayed.size(); i += direction) {
+            if (displayed.get(i).kind() == MessageRow.Kind.ERROR) {
+                select(i);
+                return;
+            }
+        }
+        note(step == 0 ? "No error is displayed" : step > 0 ? "No error after this message" : "No error before this message");
+    }
+
     /** Selects a store row in the table; false (with a note) when it is not displayed. */
     boolean selectStoreRow(int storeRow, String what) {
         if (storeRow < 0) {

@@ -265,4 +265,74 @@ class FirstUseTest {
         assertTrue(fx(stats::summaryText).startsWith("51 frames, " + store.size() + " messages"), fx(stats::summaryText));
         run(() -> stats.stage().close());
     }
+
+    @Test
+    void goToPacketAndTheErrorsOneByOne() {
+        CaptureStore store = openAndWait(CAPTURE);
+        assertTrue(fx(() -> window.goToFrame(43)));
+        assertEquals(43, (int) fx(() -> window.table().getSelectionModel().getSelectedItem().frameNumber()));
+        assertFalse(fx(() -> window.goToFrame(999)));
+        assertEquals("There is no frame 999 (the capture has 51)", fx(() -> window.status().activityText()));
+
+        List<Integer> errors = store.rows(0, store.size()).stream().filter(r -> r.kind() == MessageRow.Kind.ERROR)
+                .map(MessageRow::index).toList();
+        run(() -> window.goToError(0));
+        assertEquals(errors.get(0), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
+        run(() -> window.goToError(1));
+        assertEquals(errors.get(1), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
+        run(() -> window.goToError(-1));
+        assertEquals(errors.get(0), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
+        run(() -> window.goToError(-1));
+        assertEquals("No error before this message", fx(() -> window.status().activityText()));
+
+        filter("error");
+        await("the errors", () -> window.model().displayed().size() == errors.size());
+        assertFalse(fx(() -> window.goToFrame(1)));
+        assertEquals("Frame 1 is hidden by the display filter", fx(() -> window.status().activityText()));
+    }
+
+    @Test
+    void aFieldOfTheTreeBecomesTheFilter() {
+        CaptureStore store = openAndWait(CAPTURE);
+        MessageRow error = store.rows(0, store.size()).stream()
+                .filter(r -> r.kind() == MessageRow.Kind.ERROR && store.message(r.index()).error().badAttrOffset() != null)
+                .findFirst().orElseThrow();
+        run(() -> window.table().getSelectionModel().clearAndSelect(error.index()));
+        run(window::showOffendingAttribute);
+        org.nlscope.session.export.DetailNode mtu = fx(() -> window.detail().selected());
+        assertEquals(new TreeActions.Term("IFLA_MTU", "50"), TreeActions.field(mtu), mtu.label());
+        javafx.scene.control.ContextMenu menu = fx(() -> window.detail().tree().getContextMenu());
+        List<String> items = fx(() -> menu.getItems().stream()
+                .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "-" : i.getText()).toList());
+        assertEquals(List.of("_Apply as Filter", "Copy as _Filter", "Copy _Value", "Copy _Name", "-",
+                "_Expand All", "_Collapse All"), items);
+        run(() -> menu.getItems().get(0).fire());
+        assertEquals("IFLA_MTU == 50", fx(() -> window.filterBar().field().getText()));
+        await("the filter", () -> window.model().displayed().size() < store.size() && !window.model().displayed().isEmpty());
+        assertTrue(fx(() -> window.model().displayed().stream().allMatch(r -> r.frameNumber() == error.frameNumber()
+                || r.frameNumber() == store.row(window.transactionsForTest().requestRowOf(error.index())).frameNumber())),
+                "the request with mtu 50 and the error echoing it");
+
+        run(() -> window.table().getSelectionModel().clearAndSelect(0)); // the request with mtu 50
+        run(() -> menu.getItems().get(6).fire()); // Collapse All
+        assertTrue(fx(() -> window.detail().tree().getRoot().getChildren().stream().noneMatch(javafx.scene.control.TreeItem::isExpanded)));
+        run(() -> menu.getItems().get(5).fire()); // Expand All
+        assertTrue(fx(() -> window.detail().tree().getExpandedItemCount()) > 20);
+        assertEquals(null, TreeActions.field(org.nlscope.session.export.DetailNode.note("error: -22 (EINVAL)")),
+                "words of the tree are no filter fields");
+    }
+
+    @Test
+    void helpShowsTheFilterLanguage() {
+        String text = HelpWindow.read(HelpWindow.FILTER_REFERENCE);
+        assertTrue(text.contains("type == RTM_NEWLINK") && text.contains("did you mean RTM_NEWLINK?")
+                && text.contains("malformed"), text);
+        Stage help = fx(() -> {
+            Stage s = HelpWindow.filterReference(stage);
+            s.show();
+            return s;
+        });
+        assertTrue(fx(() -> ((javafx.scene.control.TextArea) help.getScene().lookup("#filterReference")).getText()).equals(text));
+        run(help::close);
+    }
 }

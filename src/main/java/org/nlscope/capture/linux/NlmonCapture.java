@@ -28,6 +28,7 @@ public final class NlmonCapture implements CaptureSource {
     private final NlmonLink link;
     private final RxRing ring;
     private final Map<Integer, String> genlFamilies;
+    private final Map<Integer, String> interfaces;
     private final PortOwners ports;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -35,7 +36,9 @@ public final class NlmonCapture implements CaptureSource {
     private volatile boolean stopRequested;
     private volatile Thread thread;
 
-    private NlmonCapture(NlmonLink link, RxRing ring, Map<Integer, String> genlFamilies, PortOwners ports) {
+    private NlmonCapture(NlmonLink link, RxRing ring, Map<Integer, String> genlFamilies, Map<Integer, String> interfaces,
+                         PortOwners ports) {
+        this.interfaces = Map.copyOf(interfaces);
         this.link = link;
         this.ring = ring;
         this.genlFamilies = genlFamilies;
@@ -44,7 +47,7 @@ public final class NlmonCapture implements CaptureSource {
 
     /**
      * Brings up (or finds) the monitor device, opens the ring with the family filter and
-     * takes the genl snapshot. Everything that can fail fails here.
+     * takes the genl and link snapshots. Everything that can fail fails here.
      *
      * @throws CaptureException with a one-line reason
      */
@@ -55,11 +58,12 @@ public final class NlmonCapture implements CaptureSource {
             ring = RxRing.open(link.name(), link.index(), RxRing.Config.ofMegabytes(options.ringMegabytes()),
                     ProtocolFilter.compile(options.families()));
             Map<Integer, String> genl = GenlFamilies.snapshot();
+            Map<Integer, String> links = NlmonLink.linkNames();
             PortOwners ports = options.resolveProcesses() ? new PortOwners() : null;
             if (ports != null) {
                 ports.refresh();
             }
-            return new NlmonCapture(link, ring, genl, ports);
+            return new NlmonCapture(link, ring, genl, links, ports);
         } catch (ErrnoException e) {
             closeQuietly(ring, link);
             throw CaptureErrors.of(e);
@@ -174,7 +178,7 @@ public final class NlmonCapture implements CaptureSource {
 
     @Override
     public CaptureMetadata metadata() {
-        return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats());
+        return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces);
     }
 
     /** The generic netlink families at start, id to name. */

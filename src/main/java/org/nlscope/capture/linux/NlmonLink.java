@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureException.Reason;
@@ -140,6 +142,19 @@ final class NlmonLink implements AutoCloseable {
             throw e;
         }
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every link's index and name now: the snapshot a capture saves, so indexes in it read as names later. */
+    static Map<Integer, String> linkNames() {
+        Map<Integer, String> names = new TreeMap<>();
+        try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
+            for (LinkInfo l : allLinks(rtnl)) {
+                if (l.index() > 0 && l.name() != null) {
+                    names.put(l.index(), l.name());
+                }
+            }
+        }
+        return names;
     }
 
     static List<LinkInfo> allLinks(NetlinkClient rtnl) {
