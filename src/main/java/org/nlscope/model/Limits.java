@@ -45,8 +45,8 @@ public final class Limits {
     /** Longest scalar (a string, a number) in a dissector file. */
     public static final int MAX_SPEC_SCALAR_CHARS = 64 * 1024;
 
-    /** Largest dissector file, in code points. */
-    public static final int MAX_SPEC_FILE_CHARS = 4 * 1024 * 1024;
+    /** Largest dissector file (the built-in ones are below 100 KiB). */
+    public static final int MAX_SPEC_FILE_BYTES = 2 * 1024 * 1024;
 
     private Limits() {
     }

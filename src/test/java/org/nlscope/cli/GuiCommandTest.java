@@ -21,6 +21,13 @@ class GuiCommandTest {
     }
 
     @Test
+    void dashIsStandardInputNotAFile() {
+        // '-' is never "no such file"; without a display it fails for that reason alone
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null);
+        MainTest.run("gui", "-").failedWithOneLine(Main.EXIT_USAGE, "the desktop app needs a graphical session");
+    }
+
+    @Test
     void guiIsListedInTheHelp() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, Main.run(out, new ByteArrayOutputStream(), "--help"));

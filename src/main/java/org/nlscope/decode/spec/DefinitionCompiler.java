@@ -16,6 +16,7 @@ import java.util.Set;
 import org.nlscope.decode.spec.FamilySpec.Definition;
 import org.nlscope.decode.spec.FamilySpec.Entry;
 import org.nlscope.decode.spec.FamilySpec.Member;
+import org.nlscope.model.Limits;
 
 /** Checks enum, flags and struct definitions and turns them into lookups. */
 final class DefinitionCompiler {
@@ -78,7 +79,7 @@ final class DefinitionCompiler {
         }
         List<Integer> sizes = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        int size = 0;
+        long size = 0;
         for (int i = 0; i < d.members().size(); i++) {
             String at = path + ".members[" + i + "]";
             Member m = required(f, at, d.members().get(i));
@@ -123,9 +124,14 @@ final class DefinitionCompiler {
             checkDisplay(f, at, m.display(), type);
             sizes.add(memberSize);
             size += memberSize;
+            // a struct no frame can hold is a mistake, and an int sum of lens could wrap to 0
+            if (size > Limits.MAX_RECORD_BYTES) {
+                throw fail(f, at + ".len", "struct '" + d.name() + "' would be " + size
+                        + " bytes, larger than any frame (" + Limits.MAX_RECORD_BYTES + ")");
+            }
         }
         visiting.remove(d.name());
-        return StructDef.of(d.name(), d.members(), sizes, size);
+        return StructDef.of(d.name(), d.members(), sizes, (int) size);
     }
 
 }

@@ -29,6 +29,11 @@ final class DissectorFiles {
     static final String BUILT_IN = "dissectors";
 
     private final Map<String, SpecFile> byRelativePath = new LinkedHashMap<>();
+    private final List<Replacement> replacements = new ArrayList<>();
+
+    /** A user's file that took the place of a built-in one (same relative path). */
+    record Replacement(String relativePath, String userSource, String builtInSource) {
+    }
 
     /** Adds the built-in files; each is named "dissectors/REL" in errors. */
     DissectorFiles addBuiltIn(ClassLoader loader) {
@@ -108,8 +113,16 @@ final class DissectorFiles {
             } catch (IOException e) {
                 throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
             }
-            byRelativePath.put(relative, SpecLoader.parse(source, content));
+            SpecFile before = byRelativePath.put(relative, SpecLoader.parse(source, content));
+            if (!builtIn && before != null && before.source().startsWith(BUILT_IN + "/")) {
+                replacements.add(new Replacement(relative, source, before.source()));
+            }
         }
+    }
+
+    /** The built-in files that user files replaced, in the order found. */
+    List<Replacement> replacements() {
+        return List.copyOf(replacements);
     }
 
     List<SpecFile> files() {

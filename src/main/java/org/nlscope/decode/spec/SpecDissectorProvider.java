@@ -47,7 +47,34 @@ public final class SpecDissectorProvider implements DissectorProvider {
             }
             files.addDirectory(dir);
         }
-        return new ArrayList<>(SpecCompiler.compile(files.files(), valueDecoders()));
+        try {
+            return new ArrayList<>(SpecCompiler.compile(files.files(), valueDecoders()));
+        } catch (DissectorLoadException e) {
+            throw blameReplacement(files.replacements(), e);
+        }
+    }
+
+    /**
+     * A built-in file that no longer compiles after a user's file replaced one it shares
+     * definitions with (rtnetlink/common.yaml, say) is the user's doing: the error starts
+     * with the user's file, nearest directory first.
+     */
+    private static DissectorLoadException blameReplacement(List<DissectorFiles.Replacement> replacements,
+                                                           DissectorLoadException e) {
+        String message = String.valueOf(e.getMessage());
+        if (replacements.isEmpty() || !message.startsWith(DissectorFiles.BUILT_IN + "/")) {
+            return e;
+        }
+        DissectorFiles.Replacement blamed = replacements.get(0);
+        for (DissectorFiles.Replacement r : replacements) {
+            String dir = r.builtInSource().substring(0, r.builtInSource().lastIndexOf('/') + 1);
+            if (message.startsWith(dir)) {
+                blamed = r;
+                break;
+            }
+        }
+        return new DissectorLoadException(blamed.userSource() + ": replaces " + blamed.builtInSource()
+                + ", and then " + message, e);
     }
 
     /** The value decoders registered through ServiceLoader, by name. */

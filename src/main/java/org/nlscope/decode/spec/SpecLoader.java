@@ -3,6 +3,7 @@ package org.nlscope.decode.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
@@ -21,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.nlscope.decode.DissectorLoadException;
+import org.nlscope.model.Limits;
 
 /**
  * Reads one dissector file (YAML or JSON, by its name) into a {@link FamilySpec}.
@@ -29,8 +32,21 @@ import org.nlscope.decode.DissectorLoadException;
  */
 public final class SpecLoader {
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    /** A hostile file is refused in the scanner, before it costs time or memory (issue 12: a 20 MB scalar took 44 s). */
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxStringLength(Limits.MAX_SPEC_SCALAR_CHARS)
+            .maxNumberLength(100)
+            .maxNestingDepth(64)
+            .maxDocumentLength(Limits.MAX_SPEC_FILE_BYTES)
+            .build();
+    private static final ObjectMapper YAML = configure(new YAMLMapper(yamlFactory()));
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(
+            com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
+
+    /** SnakeYAML's own code point limit (3 Mi) stays above ours, so the size check below speaks first. */
+    private static YAMLFactory yamlFactory() {
+        return YAMLFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    }
 
     private SpecLoader() {
     }
@@ -43,6 +59,34 @@ public final class SpecLoader {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /** The path of the first text or key longer than the scalar limit, or null. */
+    private static String longScalar(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().length() > Limits.MAX_SPEC_SCALAR_CHARS) {
+            return path.isEmpty() ? "the value" : path;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (e.getKey().length() > Limits.MAX_SPEC_SCALAR_CHARS) {
+                    return (path.isEmpty() ? "" : path + ".") + "a key";
+                }
+                String found = longScalar(e.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = longScalar(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     public static boolean isSpecFile(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }
@@ -51,6 +95,10 @@ public final class SpecLoader {
      * Parses a file's bytes; {@code source} names it in errors and decides the syntax by its extension.
      */
     public static SpecFile parse(String source, byte[] content) {
+        if (content.length > Limits.MAX_SPEC_FILE_BYTES) {
+            throw new DissectorLoadException(source + ": " + content.length + " bytes, larger than the limit of "
+                    + Limits.MAX_SPEC_FILE_BYTES + " for a dissector file");
+        }
         ObjectMapper mapper = source.endsWith(".json") ? JSON : YAML;
         try {
             JsonNode tree = mapper.readTree(content);
@@ -59,6 +107,11 @@ public final class SpecLoader {
             }
             if (!tree.isObject()) {
                 throw new DissectorLoadException(source + ": the top level is not a mapping of keys");
+            }
+            String longScalar = longScalar(tree, "");
+            if (longScalar != null) {
+                throw new DissectorLoadException(source + ": " + longScalar + ": longer than the limit of "
+                        + Limits.MAX_SPEC_SCALAR_CHARS + " characters");
             }
             return new SpecFile(source, mapper.treeToValue(tree, FamilySpec.class));
         } catch (JsonProcessingException e) {
