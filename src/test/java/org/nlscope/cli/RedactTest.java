@@ -19,7 +19,8 @@ import org.nlscope.pcap.TsharkInteropTest;
 /**
  * {@code convert --redact}, {@code --anonymize} and {@code read}'s masking on real captures:
  * genl.pcapng ({@code wg set wg0 private-key ...}, then {@code wg showconf}) and xfrm.pcapng
- * ({@code ip xfrm state add ... enc ... auth ...}), whose keys are fixed in scripts/record-captures.
+ * ({@code ip xfrm state add ... enc ... auth ...}) and macsec.pcapng ({@code ip macsec add ... key ...}),
+ * whose keys are fixed in scripts/record-captures.
  */
 class RedactTest {
     static final Path CAPTURES = Path.of("src/test/resources/captures");
@@ -34,13 +35,18 @@ class RedactTest {
     @TempDir
     Path dir;
 
+    /** The SAKs of macsec.pcapng ({@code ip macsec add ... key 01 ...}, {@code key 02 ...}). */
+    static final List<String> MACSEC_KEYS = List.of("0102030405060708090a0b0c0d0e0f10", "1112131415161718191a1b1c1d1e1f20");
+
     static List<byte[]> keys(String capture) {
-        return capture.startsWith("genl") ? List.of(WG_KEY)
-                : XFRM_KEYS.stream().map(HexFormat.of()::parseHex).toList();
+        if (capture.startsWith("genl")) {
+            return List.of(WG_KEY);
+        }
+        return (capture.startsWith("macsec") ? MACSEC_KEYS : XFRM_KEYS).stream().map(HexFormat.of()::parseHex).toList();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"genl.pcapng", "xfrm.pcapng"})
+    @ValueSource(strings = {"genl.pcapng", "xfrm.pcapng", "macsec.pcapng"})
     void redactedCopyHasNoKeyBytesAndDecodesToTheSameMessages(String capture) throws Exception {
         Path in = CAPTURES.resolve(capture);
         byte[] original = Files.readAllBytes(in);
@@ -65,7 +71,7 @@ class RedactTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"genl.pcapng", "xfrm.pcapng"})
+    @ValueSource(strings = {"genl.pcapng", "xfrm.pcapng", "macsec.pcapng"})
     void readMasksKeysInEveryFormatUnlessAskedForThem(String capture) {
         String in = CAPTURES.resolve(capture).toString();
         for (String[] format : new String[][] {{}, {"-V"}, {"--json"}}) {
@@ -78,7 +84,7 @@ class RedactTest {
                 assertFalse(masked.contains(hex) || masked.contains(base64),
                         "read " + String.join(" ", format) + " printed a key");
                 // -V cuts long hex (xfrm's undecoded bodies); the one-line form shows no keys at all
-                boolean whole = format.length > 0 && (format[0].equals("--json") || capture.startsWith("genl"));
+                boolean whole = format.length > 0 && (format[0].equals("--json") || !capture.startsWith("xfrm"));
                 if (whole) {
                     assertTrue(shown.contains(hex) || shown.contains(base64), "--show-secrets shows the key " + hex);
                 }
