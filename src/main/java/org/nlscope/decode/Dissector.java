@@ -55,4 +55,9 @@ public interface Dissector {
     default Set<String> addressFields() {
         return Set.of();
     }
+
+    /** Names of the attributes that hold a struct sockaddr_in or sockaddr_in6, for anonymizing. */
+    default Set<String> sockaddrFields() {
+        return Set.of();
+    }
 }

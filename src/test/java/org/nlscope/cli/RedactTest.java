@@ -141,6 +141,25 @@ class RedactTest {
         assertEquals(was.size(), now.size(), after);
     }
 
+    @Test
+    void anonymizeReplacesTheAddressOfAWireGuardEndpointAndKeepsItsPort() throws Exception {
+        Path in = CAPTURES.resolve("genl.pcapng");
+        Path out = dir.resolve("anon-wg.pcapng");
+        MainTest.Run convert = MainTest.run("convert", "--anonymize", in.toString(), out.toString());
+        assertEquals(0, convert.code(), convert.err());
+        String before = MainTest.run("read", "-V", in.toString()).out();
+        String after = MainTest.run("read", "-V", out.toString()).out();
+        assertTrue(before.contains("WGPEER_A_ENDPOINT (4): 192.0.2.9:51820"), before);
+        assertFalse(after.contains("192.0.2.9"), "the endpoint's address is left in " + after);
+        List<String> endpoints = after.lines().filter(l -> l.contains("WGPEER_A_ENDPOINT (4): ")).toList();
+        assertEquals(before.lines().filter(l -> l.contains("WGPEER_A_ENDPOINT (4): ")).count(), endpoints.size());
+        for (String e : endpoints) {
+            // still a sockaddr_in with its port: only the address became a pseudonym
+            assertTrue(e.matches(".*WGPEER_A_ENDPOINT \\(4\\): 10\\.\\d+\\.\\d+\\.\\d+:51820$"), e);
+        }
+        assertEquals(1, endpoints.stream().map(String::strip).distinct().count(), "one address, one pseudonym: " + endpoints);
+    }
+
     private static String read(List<String> options, String file) {
         List<String> args = new java.util.ArrayList<>(List.of("read"));
         args.addAll(options);

@@ -31,6 +31,7 @@ public final class SpecDissector implements Dissector {
     private final Map<Integer, MessageKind> kinds = new HashMap<>();
     private final Set<String> secrets;
     private final Set<String> addresses;
+    private final Set<String> sockaddrs;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
@@ -44,12 +45,16 @@ public final class SpecDissector implements Dissector {
         });
         Set<String> secret = new HashSet<>();
         Set<String> address = new HashSet<>();
+        Set<String> sockaddr = new HashSet<>();
         ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
             if (a.isSecret()) {
                 secret.add(a.name());
             }
             if (isAddress(a.display())) {
                 address.add(a.name());
+            }
+            if ("sockaddr".equals(a.display())) {
+                sockaddr.add(a.name());
             }
         }));
         ns.structs().values().forEach(s -> s.members().forEach(m -> {
@@ -59,6 +64,7 @@ public final class SpecDissector implements Dissector {
         }));
         this.secrets = Set.copyOf(secret);
         this.addresses = Set.copyOf(address);
+        this.sockaddrs = Set.copyOf(sockaddr);
     }
 
     private static boolean isAddress(String display) {
@@ -76,6 +82,11 @@ public final class SpecDissector implements Dissector {
     @Override
     public Set<String> addressFields() {
         return addresses;
+    }
+
+    @Override
+    public Set<String> sockaddrFields() {
+        return sockaddrs;
     }
 
     /** Names of the members and attributes whose zero means "none": flag sets and interface indexes. */

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.nlscope.decode.ByteView;
+import org.nlscope.decode.SockAddr;
 import org.nlscope.decode.Errno;
 
 /** Reading integers, strings and addresses out of a window, and showing them to people. */
@@ -140,26 +141,21 @@ final class Values {
         };
     }
 
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-
     /**
      * A struct sockaddr_in or sockaddr_in6 (family in host order, port in network order) as
      * "192.0.2.9:51820" or "[2001:db8::1]:51820"; null for another family or a short one.
      */
     static String sockaddr(ByteView v, int offset, int length) {
-        if (length < 2) {
+        int family = SockAddr.family(v, offset, length);
+        if (family < 0) {
             return null;
         }
-        int family = v.u16(offset);
-        if (family == AF_INET && length >= 8) {
-            return ipv4(v, offset + 4) + ":" + v.u16be(offset + 2);
+        int address = offset + SockAddr.addressOffset(family);
+        if (family == SockAddr.AF_INET) {
+            return ipv4(v, address) + ":" + v.u16be(offset + 2);
         }
-        if (family == AF_INET6 && length >= 24) {
-            long scope = length >= 28 ? v.u32(offset + 24) : 0;
-            return "[" + ipv6(v, offset + 8) + (scope != 0 ? "%" + scope : "") + "]:" + v.u16be(offset + 2);
-        }
-        return null;
+        long scope = length >= 28 ? v.u32(offset + 24) : 0;
+        return "[" + ipv6(v, address) + (scope != 0 ? "%" + scope : "") + "]:" + v.u16be(offset + 2);
     }
 
     static String mac(ByteView v, int offset, int length) {

@@ -1,11 +1,12 @@
 package org.nlscope.dissect.sockdiag;
 
 import org.nlscope.decode.ByteView;
+import org.nlscope.decode.SockAddr;
 
 /** Formats the 16-byte address slots of struct inet_diag_sockid. */
 final class Addresses {
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
+    static final int AF_INET = SockAddr.AF_INET;
+    static final int AF_INET6 = SockAddr.AF_INET6;
 
     private Addresses() {
     }

@@ -14,6 +14,7 @@ import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.SockAddr;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
@@ -29,6 +30,7 @@ import org.nlscope.model.Frame;
 public final class Redactor {
     private final Set<String> secrets = new HashSet<>();
     private final Set<String> addresses = new HashSet<>();
+    private final Set<String> sockaddrs = new HashSet<>();
     private final Set<DissectorKey> keysWithSecrets = new HashSet<>();
     private final boolean anonymize;
     private final boolean commentFrames;
@@ -45,6 +47,7 @@ public final class Redactor {
         for (Dissector d : registry.all()) {
             secrets.addAll(d.secretAttributes());
             addresses.addAll(d.addressFields());
+            sockaddrs.addAll(d.sockaddrFields());
             if (!d.secretAttributes().isEmpty()) {
                 keysWithSecrets.add(d.key());
             }
@@ -140,11 +143,11 @@ public final class Redactor {
         if (family == NetlinkFamilies.NETLINK_XFRM) {
             XfrmKeys.find(view, m.offset(), zero);
         }
-        walk(m.fixedHeader(), false, zero, hide);
-        walk(m.attributes(), false, zero, hide);
+        walk(view, m.fixedHeader(), false, zero, hide);
+        walk(view, m.attributes(), false, zero, hide);
     }
 
-    private void walk(List<Field> fields, boolean inSecret, List<Span> zero, List<Span> hide) {
+    private void walk(ByteView view, List<Field> fields, boolean inSecret, List<Span> zero, List<Span> hide) {
         for (Field f : fields) {
             boolean secret = inSecret || f.isAttribute() && f.name() != null && secrets.contains(f.name());
             boolean hasAttributes = f.nested() || !f.children().isEmpty() && f.children().get(0).isAttribute();
@@ -156,13 +159,21 @@ public final class Redactor {
                 }
                 continue;
             }
-            if (anonymize && !secret && f.name() != null && addresses.contains(f.name()) && f.children().isEmpty()) {
+            if (anonymize && !secret && f.name() != null && f.children().isEmpty()) {
                 int head = f.isAttribute() ? NlAttr.HEADER : 0;
-                if (Pseudonyms.isAddressLength(f.length() - head)) {
-                    hide.add(new Span(f.name(), f.offset() + head, f.length() - head));
+                int offset = f.offset() + head;
+                int length = f.length() - head;
+                if (addresses.contains(f.name()) && Pseudonyms.isAddressLength(length)) {
+                    hide.add(new Span(f.name(), offset, length));
+                } else if (sockaddrs.contains(f.name())) {
+                    // a WireGuard endpoint: its address changes, its family and port stay
+                    int family = SockAddr.family(view, offset, length);
+                    if (family >= 0) {
+                        hide.add(new Span(f.name(), offset + SockAddr.addressOffset(family), SockAddr.addressLength(family)));
+                    }
                 }
             }
-            walk(f.children(), secret, zero, hide);
+            walk(view, f.children(), secret, zero, hide);
         }
     }
 }
