@@ -78,10 +78,13 @@ final class FoldedLines {
                         df.family(), null));
             }
         }
-        for (DecodedMessage m : df.messages()) {
+        for (int i = 0; i < df.messages().size(); i++) {
+            DecodedMessage m = df.messages().get(i);
             boolean shown = filter.matches(df, m, context);
             any |= shown;
-            take(df, m, shown, shown ? text.line(df, m) : null);
+            String line = !shown ? null : i < df.messages().size() - 1 ? text.line(df, m)
+                    : text.line(df, m) + FrameText.frameProblems(df); // as read without --fold
+            take(df, m, shown, line);
         }
         drain(df.frame().timestampNanos());
         return any;

@@ -37,11 +37,27 @@ final class GuiCommand implements Callable<Integer> {
         }
         // dissectors load first: a bad user file is a one-line error here, not a dead window
         EngineDecoding decoding = new EngineDecoding(CaptureDecoding.registry(main.userDissectorDirs()));
-        if (live) {
-            NlscopeApp.launchLive(main.in(), decoding);
-        } else {
-            NlscopeApp.launch(file, decoding);
+        try {
+            if (live) {
+                NlscopeApp.launchLive(main.in(), decoding);
+            } else {
+                NlscopeApp.launch(file, decoding);
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new CliException(toolkitProblem(String.valueOf(e.getMessage())), Main.EXIT_USAGE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** JavaFX's start-up failures, said the way a user can act on them. */
+    static String toolkitProblem(String message) {
+        if (message.contains("GTK")) {
+            return "the desktop app needs GTK 3, which this system lacks: apt-get install libgtk-3-0";
+        }
+        if (message.contains("DISPLAY")) {
+            return "the desktop app cannot open the display " + System.getenv("DISPLAY")
+                    + "; the command line works without one: nlscope --help";
+        }
+        return "the desktop app cannot start: " + message;
     }
 }

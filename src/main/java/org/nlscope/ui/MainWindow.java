@@ -14,7 +14,6 @@ import javafx.stage.Stage;
 import org.nlscope.session.CaptureSession;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.FrameDecoding;
-import org.nlscope.session.MessageRow;
 import org.nlscope.session.replay.Replay;
 import org.nlscope.session.stats.Statistics;
 import org.nlscope.session.transactions.Transactions;
@@ -42,11 +41,7 @@ public final class MainWindow {
     private final Export export;
     private final Follow follow;
     private final Filters filters;
-    private TransactionText transactionText;
-    /** How many rows the columns were last fitted to (they are refitted as the first rows arrive). */
-    private int fittedRows;
-    /** The display filter in force ("" for none): what the Statistics window counts. */
-    private String appliedFilter = "";
+    private final SessionView view;
     private StatisticsWindow statisticsWindow;
     private final BugReportExport bugReport;
 
@@ -65,13 +60,14 @@ public final class MainWindow {
         this.follow = new Follow(toolBar.follow, table, model.displayed(), vm.runner());
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,
                 () -> this.follow.set(false));
+        this.view = new SessionView(vm, model, table, detail, transactionBar, status, follow, filters, navigator);
 
         VBox lower = new VBox(transactionBar, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         transactionBar.toRequest.setOnAction(e -> goToRequest());
         transactionBar.toResponse.setOnAction(e -> goToResponse());
         transactionBar.toAttribute.setOnAction(e -> showOffendingAttribute());
-        table.setLatency(row -> transactionText == null ? "" : transactionText.latency(row));
+        table.setLatency(view::latency);
         SplitPane center = new SplitPane(table, lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
@@ -80,17 +76,17 @@ public final class MainWindow {
         root.setId("mainWindow");
 
         filterBar.setChecker(filters::problem);
-        filterBar.setOnApply(this::applyFilter);
+        filterBar.setOnApply(view::applyFilter);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (status.activityText().equals(navigator.lastNote())) {
                 status.setActivity(""); // "the request is hidden..." was about the message selected before
             }
-            showDetail(row);
+            view.showDetail(row);
         });
         table.setContextMenu(MainMenu.tableMenu(this));
         TreeActions.install(detail.tree(), filterBar::apply);
-        model.setOnChange(this::afterRowsChanged);
+        model.setOnChange(view::afterRowsChanged);
         FileDropHandler.install(root, this::open);
 
         // as large as a laptop screen allows, never larger than the screen
@@ -114,70 +110,10 @@ public final class MainWindow {
         vm.activityProperty().addListener((o, was, now) -> status.setActivity(now));
         vm.fileTextProperty().addListener((o, was, now) -> status.setFile(now));
         vm.bannerProperty().addListener((o, was, now) -> banner.show(now));
-        vm.sessionProperty().addListener((o, was, now) -> show(now));
-        vm.busyProperty().addListener((o, was, now) -> afterRowsChanged());
-        show(vm.session());
+        vm.sessionProperty().addListener((o, was, now) -> view.show(now, filterBar.field().getText()));
+        vm.busyProperty().addListener((o, was, now) -> view.afterRowsChanged());
+        view.show(vm.session(), filterBar.field().getText());
         banner.show(vm.bannerProperty().get());
-    }
-
-    // ---- the capture shown ----
-
-    /** Puts the table, filter, transactions and detail on a new session. */
-    private void show(CaptureSession s) {
-        transactionText = new TransactionText(s.store(), s.transactions());
-        table.setTimeOrigin(0);
-        fittedRows = 0;
-        model.setStore(s.store());
-        String text = filterBar.field().getText();
-        appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
-        model.setFilter(filters.predicate(appliedFilter));
-        detail.show(null, new byte[0], null);
-        transactionBar.show("", false, false, false);
-        // a live view keeps its newest message in sight; a file opens at its first
-        follow.set(s.file() == null);
-        table.scrollTo(0);
-        afterRowsChanged();
-    }
-
-    private void afterRowsChanged() {
-        CaptureStore s = vm.session().store();
-        if (s.frameCount() > 0 && !model.displayed().isEmpty()) {
-            table.setTimeOriginIfUnset(s.frame(1).timestampNanos());
-        }
-        long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
-                ? s.metadata().stats().drops() : -1;
-        status.update(s.size(), s.frameCount(), model.displayed().size(), drops);
-        table.setEmptyText(s.size() > 0 ? "No message matches the filter. Clear it to see all " + s.size() + "."
-                : vm.isBusy() ? "No messages yet." : MessageTable.NO_CAPTURE);
-        follow.afterRowsChanged();
-        int sample = Math.min(model.displayed().size(), ColumnFit.SAMPLE);
-        if (sample > fittedRows && (fittedRows <= 0 || sample == ColumnFit.SAMPLE || !vm.isBusy())) {
-            fittedRows = sample;
-            table.fitColumns();
-        }
-    }
-
-    private void showDetail(MessageRow row) {
-        if (row == null) {
-            detail.show(null, new byte[0], null);
-            transactionBar.show("", false, false, false);
-            return;
-        }
-        TransactionText.Description d = transactionText.describe(row);
-        transactionBar.show(d.text(), d.toRequest(), d.toResponse(), d.toAttribute());
-        detail.showMessage(vm.session().store(), row);
-    }
-
-    /** Applies a filter; the message selected stays selected (and in view) when it passes. */
-    private void applyFilter(String text) {
-        appliedFilter = text == null ? "" : text.strip();
-        MessageRow selected = table.getSelectionModel().getSelectedItem();
-        model.setFilter(filters.predicate(text), () -> {
-            int at = selected == null ? -1 : navigator.displayedIndexOf(selected.index());
-            if (at >= 0) {
-                navigator.select(at);
-            }
-        });
     }
 
     void copySelected(boolean json) {
@@ -304,7 +240,7 @@ public final class MainWindow {
     /** Opens (or raises) the statistics window of the capture shown. */
     public StatisticsWindow showStatistics() {
         if (statisticsWindow == null) {
-            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model.displayed(), () -> appliedFilter);
+            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model.displayed(), view::appliedFilter);
             statisticsWindow = new StatisticsWindow(stage, counts::get, counts::scope);
         }
         statisticsWindow.show();

@@ -71,6 +71,24 @@ class FoldTest {
     }
 
     @Test
+    void aFramesOwnProblemsStayOnItsLastLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the first frame of a real capture with a second, truncated nlmsghdr after its message
+        Path damaged = dir.resolve("trailing.pcapng");
+        try (CaptureReader r = CaptureReader.open(GoldenTest.CAPTURES.resolve("links.pcapng"));
+             org.nlscope.pcap.CaptureWriter w = org.nlscope.pcap.CaptureWriter.create(damaged, org.nlscope.pcap.CaptureFormat.PCAPNG)) {
+            Frame f = r.next();
+            byte[] longer = java.util.Arrays.copyOf(f.data(), f.data().length + 16);
+            longer[f.data().length] = (byte) 0xe8; // a second nlmsghdr claiming 1000 bytes where 16 are
+            longer[f.data().length + 1] = 0x03;
+            w.write(new Frame(f.timestampNanos(), f.linkType(), longer, longer.length, f.packetType(), f.comment()));
+        }
+        List<String> plain = read("read", damaged.toString());
+        List<String> folded = read("read", "--fold", damaged.toString());
+        assertTrue(String.join("\n", plain).contains("[malformed: "), String.join("\n", plain));
+        assertEquals(plain, folded);
+    }
+
+    @Test
     void foldWithAFilterAndItsUsage() {
         String file = GoldenTest.CAPTURES.resolve("errors.pcapng").toString();
         List<String> requests = read("read", "--fold", "-Y", "request", file);

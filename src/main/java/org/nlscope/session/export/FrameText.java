@@ -141,6 +141,16 @@ public final class FrameText {
                 + (e.message() != null ? " \"" + e.message() + "\"" : "");
     }
 
+    /** What the line of a frame's last message ends with when the frame itself has problems, else "". */
+    public static String frameProblems(DecodedFrame df) {
+        if (df.problems().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        problems(sb, df.problems().get(0), df.problems().size());
+        return sb.toString();
+    }
+
     private static void problems(StringBuilder sb, String first, int count) {
         sb.append(" [malformed: ").append(first);
         if (count > 1) {

@@ -1,0 +1,107 @@
+package org.nlscope.ui;
+
+import org.nlscope.session.CaptureSession;
+import org.nlscope.session.CaptureStore;
+import org.nlscope.session.MessageRow;
+
+/**
+ * Keeps the table, the detail pane, the transaction bar and the status counts on the
+ * session shown: a new session, new rows, a new display filter, a new selection.
+ */
+final class SessionView {
+
+    private final MainViewModel vm;
+    private final MessageListModel model;
+    private final MessageTable table;
+    private final DetailPane detail;
+    private final TransactionBar transactionBar;
+    private final StatusBar status;
+    private final Follow follow;
+    private final Filters filters;
+    private final Navigator navigator;
+    private TransactionText transactionText;
+    /** How many rows the columns were last fitted to (they are refitted as the first rows arrive). */
+    private int fittedRows;
+    /** The display filter in force ("" for none): what the Statistics window counts. */
+    private String appliedFilter = "";
+
+    SessionView(MainViewModel vm, MessageListModel model, MessageTable table, DetailPane detail,
+                TransactionBar transactionBar, StatusBar status, Follow follow, Filters filters, Navigator navigator) {
+        this.vm = vm;
+        this.model = model;
+        this.table = table;
+        this.detail = detail;
+        this.transactionBar = transactionBar;
+        this.status = status;
+        this.follow = follow;
+        this.filters = filters;
+        this.navigator = navigator;
+    }
+
+    String appliedFilter() {
+        return appliedFilter;
+    }
+
+    /** The Latency column of a row. */
+    String latency(MessageRow row) {
+        return transactionText == null ? "" : transactionText.latency(row);
+    }
+
+    /** Puts the table, filter, transactions and detail on a new session. */
+    void show(CaptureSession s, String filterText) {
+        transactionText = new TransactionText(s.store(), s.transactions());
+        table.setTimeOrigin(0);
+        fittedRows = 0;
+        model.setStore(s.store());
+        String text = filterText;
+        appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
+        model.setFilter(filters.predicate(appliedFilter));
+        detail.show(null, new byte[0], null);
+        transactionBar.show("", false, false, false);
+        // a live view keeps its newest message in sight; a file opens at its first
+        follow.set(s.file() == null);
+        table.scrollTo(0);
+        afterRowsChanged();
+    }
+
+    void afterRowsChanged() {
+        CaptureStore s = vm.session().store();
+        if (s.frameCount() > 0 && !model.displayed().isEmpty()) {
+            table.setTimeOriginIfUnset(s.frame(1).timestampNanos());
+        }
+        long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
+                ? s.metadata().stats().drops() : -1;
+        status.update(s.size(), s.frameCount(), model.displayed().size(), drops);
+        table.setEmptyText(s.size() > 0 ? "No message matches the filter. Clear it to see all " + s.size() + "."
+                : vm.isBusy() ? "No messages yet." : MessageTable.NO_CAPTURE);
+        follow.afterRowsChanged();
+        int sample = Math.min(model.displayed().size(), ColumnFit.SAMPLE);
+        if (sample > fittedRows && (fittedRows <= 0 || sample == ColumnFit.SAMPLE || !vm.isBusy())) {
+            fittedRows = sample;
+            table.fitColumns();
+        }
+    }
+
+    void showDetail(MessageRow row) {
+        if (row == null) {
+            detail.show(null, new byte[0], null);
+            transactionBar.show("", false, false, false);
+            return;
+        }
+        TransactionText.Description d = transactionText.describe(row);
+        transactionBar.show(d.text(), d.toRequest(), d.toResponse(), d.toAttribute());
+        detail.showMessage(vm.session().store(), row);
+    }
+
+    /** Applies a filter; the message selected stays selected (and in view) when it passes. */
+    void applyFilter(String text) {
+        appliedFilter = text == null ? "" : text.strip();
+        MessageRow selected = table.getSelectionModel().getSelectedItem();
+        model.setFilter(filters.predicate(text), () -> {
+            int at = selected == null ? -1 : navigator.displayedIndexOf(selected.index());
+            if (at >= 0) {
+                navigator.select(at);
+            }
+        });
+    }
+}
