@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +22,9 @@ import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
 import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.NlmonCapture;
-import org.nlscope.decode.ContextLearner;
-import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
-import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.model.ProcessInfo;
 import org.nlscope.pcap.CaptureFormat;
@@ -58,15 +54,6 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Mixin
     private HelpOption help;
-
-    /** Netlink family names --family takes (linux/netlink.h), lower case without NETLINK_. */
-    static final Map<String, Integer> FAMILIES = Map.ofEntries(
-            Map.entry("route", 0), Map.entry("usersock", 2), Map.entry("firewall", 3), Map.entry("sock_diag", 4),
-            Map.entry("inet_diag", 4), Map.entry("nflog", 5), Map.entry("xfrm", 6), Map.entry("selinux", 7),
-            Map.entry("iscsi", 8), Map.entry("audit", 9), Map.entry("fib_lookup", 10), Map.entry("connector", 11),
-            Map.entry("netfilter", 12), Map.entry("ip6_fw", 13), Map.entry("dnrtmsg", 14),
-            Map.entry("kobject_uevent", 15), Map.entry("generic", 16), Map.entry("scsitransport", 18),
-            Map.entry("ecryptfs", 19), Map.entry("rdma", 20), Map.entry("crypto", 21), Map.entry("smc", 22));
 
     @ParentCommand
     private Main main;
@@ -120,9 +107,9 @@ final class CaptureCommand implements Callable<Integer> {
         if (helper) {
             CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text, redact);
         }
-        long durationNanos = parseDuration(autostop);
+        long durationNanos = CaptureArguments.parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();
-        Set<Integer> familySet = parseFamilies(families);
+        Set<Integer> familySet = CaptureArguments.parseFamilies(families);
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
@@ -199,7 +186,7 @@ final class CaptureCommand implements Callable<Integer> {
                     return;
                 }
                 frames.incrementAndGet();
-                messages.addAndGet(countMessages(frame.data()));
+                messages.addAndGet(CaptureArguments.countMessages(frame.data()));
                 try {
                     if (writer != null) {
                         Frame out = CaptureComments.withProcesses(frame, owners.get());
@@ -234,8 +221,8 @@ final class CaptureCommand implements Callable<Integer> {
         });
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
-        Printer printer = decoder == null ? null
-                : new Printer(decoder, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
+        CapturePrinter printer = decoder == null ? null
+                : new CapturePrinter(decoder, format, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
@@ -325,88 +312,5 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
                     + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
-    }
-
-    /** Decodes frames in order, learning the capture's context, and prints them as 'read' does. */
-    private final class Printer {
-        private final FrameDecoder decoder;
-        private final DisplayFilter filter;
-        private final CaptureSource capture;
-        private final Writer out;
-        private final Redactor masking;
-        private DecodeContext context;
-        private int number;
-
-        Printer(FrameDecoder decoder, DisplayFilter filter, Redactor masking, CaptureSource capture, Writer out) {
-            this.decoder = decoder;
-            this.filter = filter;
-            this.masking = masking;
-            this.capture = capture;
-            this.out = out;
-            this.context = DecodeContext.empty().withMetadata(capture.metadata());
-        }
-
-        void print(Frame f) {
-            DecodedFrame df = decoder.decode(f, ++number, context);
-            if (masking != null) {
-                Frame masked = masking.apply(df);
-                if (masked != f) {
-                    df = decoder.decode(masked, number, context);
-                }
-            }
-            if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
-                context = context.withMetadata(capture.metadata());   // the port map may know it by now
-            }
-            format.write(df, context, out, filter);
-            context = ContextLearner.learn(context, df);
-        }
-    }
-
-    /** nlmsghdrs in a LINKTYPE_NETLINK frame, walked by nlmsg_len. */
-    static int countMessages(byte[] data) {
-        int n = 0;
-        int pos = 16;
-        while (pos + 16 <= data.length) {
-            int len = (data[pos] & 0xff) | (data[pos + 1] & 0xff) << 8 | (data[pos + 2] & 0xff) << 16 | (data[pos + 3] & 0xff) << 24;
-            n++;
-            if (len < 16) {
-                break;
-            }
-            pos += (len + 3) & ~3;
-        }
-        return n;
-    }
-
-    static long parseDuration(String spec) throws CliException {
-        if (spec == null) {
-            return 0;
-        }
-        String s = spec.startsWith("duration:") ? spec.substring("duration:".length()) : null;
-        try {
-            double seconds = Double.parseDouble(s == null ? "x" : s);
-            if (seconds > 0 && seconds < 1e9) {
-                return (long) (seconds * 1e9);
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new CliException("-a wants duration:SEC with SEC a positive number of seconds, not '" + spec + "'", Main.EXIT_USAGE);
-    }
-
-    static Set<Integer> parseFamilies(List<String> names) throws CliException {
-        Set<Integer> out = new LinkedHashSet<>();
-        for (String raw : names) {
-            String name = raw.trim().toLowerCase(Locale.ROOT).replaceFirst("^netlink_", "");
-            Integer f = FAMILIES.get(name);
-            if (f == null && name.matches("\\d{1,2}")) {
-                f = Integer.parseInt(name);
-            }
-            if (f == null || f > 31) {
-                throw new CliException("unknown netlink family '" + raw + "'; known: route, generic, sock_diag, netfilter, "
-                        + "xfrm, nflog, usersock, fib_lookup, ... or a number 0-31", Main.EXIT_USAGE);
-            }
-            out.add(f);
-        }
-        return out;
     }
 }

@@ -30,18 +30,18 @@ class CaptureCommandTest {
 
     @Test
     void familiesByNameOrNumber() throws Exception {
-        assertEquals(Set.of(0, 16, 4), CaptureCommand.parseFamilies(List.of("route", "NETLINK_GENERIC", "4")));
-        CliException e = assertThrows(CliException.class, () -> CaptureCommand.parseFamilies(List.of("routing")));
+        assertEquals(Set.of(0, 16, 4), CaptureArguments.parseFamilies(List.of("route", "NETLINK_GENERIC", "4")));
+        CliException e = assertThrows(CliException.class, () -> CaptureArguments.parseFamilies(List.of("routing")));
         assertEquals(Main.EXIT_USAGE, e.exitCode());
         assertTrue(e.getMessage().startsWith("unknown netlink family 'routing'"), e.getMessage());
     }
 
     @Test
     void durationIsSecondsAfterDuration() throws Exception {
-        assertEquals(2_500_000_000L, CaptureCommand.parseDuration("duration:2.5"));
-        assertEquals(0, CaptureCommand.parseDuration(null));
-        assertThrows(CliException.class, () -> CaptureCommand.parseDuration("filesize:10"));
-        assertThrows(CliException.class, () -> CaptureCommand.parseDuration("duration:-1"));
+        assertEquals(2_500_000_000L, CaptureArguments.parseDuration("duration:2.5"));
+        assertEquals(0, CaptureArguments.parseDuration(null));
+        assertThrows(CliException.class, () -> CaptureArguments.parseDuration("filesize:10"));
+        assertThrows(CliException.class, () -> CaptureArguments.parseDuration("duration:-1"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class CaptureCommandTest {
         byte[] frame = new byte[16 + 20 + 16];
         frame[16] = 20;          // a 20-byte message, padded to 20
         frame[36] = 16;          // then a bare header
-        assertEquals(2, CaptureCommand.countMessages(frame));
+        assertEquals(2, CaptureArguments.countMessages(frame));
     }
 
     @Test
