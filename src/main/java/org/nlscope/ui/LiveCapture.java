@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
+import org.nlscope.capture.linux.HelperPrivileges;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.Frame;
@@ -159,7 +160,9 @@ public final class LiveCapture {
         if (java == null || classPath == null || classPath.isBlank()) {
             return null;
         }
-        return List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper");
+        List<String> command = new ArrayList<>(onPath("setpriv") ? HelperPrivileges.WHOLE_PROCESS : List.of());
+        command.addAll(List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper"));
+        return command;
     }
 
     /** sudo -n when it needs no password, else pkexec when there is a desktop to ask in; null when neither. */

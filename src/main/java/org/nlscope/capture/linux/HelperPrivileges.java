@@ -10,12 +10,21 @@ import org.nlscope.nativeio.ErrnoException;
  * no_new_privs so no program it could be tricked into running gains anything.
  *
  * <p>Linux keeps capabilities per thread: call this on the thread that then opens the
- * capture, before it starts any thread; the threads the JVM started before it (garbage
- * collector, compiler, signal dispatcher) keep what the process was started with.
+ * capture, before it starts any thread. The threads the JVM started before it (garbage
+ * collector, compiler, signal dispatcher) keep what the process was started with, so the
+ * helper is also started under {@link #WHOLE_PROCESS} (setpriv), which narrows the
+ * bounding set before the JVM exists: then root's every thread holds the two alone.
  */
 public final class HelperPrivileges {
     /** The mask kept: the two capabilities a capture needs. */
     public static final long KEPT = 1L << Capabilities.CAP_NET_ADMIN | 1L << Capabilities.CAP_NET_RAW;
+
+    /**
+     * util-linux's setpriv with the same policy for a whole process, run before the helper's
+     * JVM: bounding set, inheritable and ambient sets narrowed, no_new_privs.
+     */
+    public static final java.util.List<String> WHOLE_PROCESS = java.util.List.of("setpriv", "--no-new-privs",
+            "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all,+net_admin,+net_raw", "--");
 
     private HelperPrivileges() {
     }
