@@ -160,6 +160,33 @@ class RedactTest {
         assertEquals(1, endpoints.stream().map(String::strip).distinct().count(), "one address, one pseudonym: " + endpoints);
     }
 
+    @Test
+    void anonymizeReplacesSockDiagAddressesInTheirSixteenByteSlots() throws Exception {
+        // the recorded sock_diag dump, with its loopback sockets moved to 192.0.2.5 (loopback is never hidden)
+        byte[] file = Files.readAllBytes(CAPTURES.resolve("sock-diag.pcapng"));
+        byte[] loopback = {127, 0, 0, 1};
+        int moved = 0;
+        for (int at = indexOf(file, loopback); at >= 0; at = indexOf(file, loopback)) {
+            file[at] = (byte) 192;
+            file[at + 2] = 2;
+            file[at + 3] = 5;
+            moved++;
+        }
+        assertTrue(moved > 0);
+        Path in = dir.resolve("sock-diag-192.pcapng");
+        Files.write(in, file);
+        Path out = dir.resolve("sock-diag-anon.pcapng");
+        MainTest.Run convert = MainTest.run("convert", "--anonymize", in.toString(), out.toString());
+        assertEquals(0, convert.code(), convert.err());
+        String before = MainTest.run("read", in.toString()).out();
+        String after = MainTest.run("read", out.toString()).out();
+        assertTrue(before.contains("192.0.2.5:8765"), before);
+        assertFalse(MainTest.run("read", "-V", out.toString()).out().contains("192.0.2.5"), after);
+        assertEquals(before.lines().count(), after.lines().count());
+        // still IPv4 with its port: the slot's other twelve bytes stay zero
+        assertTrue(after.lines().anyMatch(l -> l.matches(".*TCP_LISTEN 10\\.\\d+\\.\\d+\\.\\d+:8765 .*")), after);
+    }
+
     private static String read(List<String> options, String file) {
         List<String> args = new java.util.ArrayList<>(List.of("read"));
         args.addAll(options);

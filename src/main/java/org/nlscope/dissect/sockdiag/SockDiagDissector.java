@@ -3,6 +3,7 @@ package org.nlscope.dissect.sockdiag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
@@ -28,6 +29,12 @@ public final class SockDiagDissector implements Dissector {
     @Override
     public DissectorKey key() {
         return DissectorKey.netlink(NETLINK_SOCK_DIAG);
+    }
+
+    /** The 16-byte address slots of struct inet_diag_sockid, for anonymizing. */
+    @Override
+    public Set<String> addressFields() {
+        return Set.of("idiag_src", "idiag_dst");
     }
 
     @Override

@@ -147,6 +147,18 @@ public final class Redactor {
         walk(view, m.attributes(), false, zero, hide);
     }
 
+    private static final int IN6_SLOT = 16;
+
+    /** Four address bytes and twelve zeros: an IPv4 address in a slot made for IPv6. */
+    private static boolean isIpv4InSlot(ByteView view, int offset) {
+        for (int i = 4; i < IN6_SLOT; i++) {
+            if (view.u8(offset + i) != 0) {
+                return false;
+            }
+        }
+        return view.u32(offset) != 0;
+    }
+
     private void walk(ByteView view, List<Field> fields, boolean inSecret, List<Span> zero, List<Span> hide) {
         for (Field f : fields) {
             boolean secret = inSecret || f.isAttribute() && f.name() != null && secrets.contains(f.name());
@@ -163,7 +175,10 @@ public final class Redactor {
                 int head = f.isAttribute() ? NlAttr.HEADER : 0;
                 int offset = f.offset() + head;
                 int length = f.length() - head;
-                if (addresses.contains(f.name()) && Pseudonyms.isAddressLength(length)) {
+                if (addresses.contains(f.name()) && length == IN6_SLOT && isIpv4InSlot(view, offset)) {
+                    // inet_diag_sockid keeps an IPv4 address in the first 4 bytes of a 16-byte slot
+                    hide.add(new Span(f.name(), offset, 4));
+                } else if (addresses.contains(f.name()) && Pseudonyms.isAddressLength(length)) {
                     hide.add(new Span(f.name(), offset, length));
                 } else if (sockaddrs.contains(f.name())) {
                     // a WireGuard endpoint: its address changes, its family and port stay
