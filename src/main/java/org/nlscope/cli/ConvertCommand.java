@@ -90,24 +90,33 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 carryMetadata(reader, writer);
             } catch (CaptureFileException e) {
-                if (file == null) {
-                    throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames
-                            + " frames before it were written)", Main.EXIT_FILE);
-                }
-                writer.close();
-                file.commit();
-                throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
-                        + out + ")", Main.EXIT_FILE);
+                throw damaged(e, frames, writer, file);
             }
-            writer.close();
-            if (file != null) {
-                file.commit();
-            }
-            reportCut(writer);
+            finish(writer, file);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         return Main.EXIT_OK;
+    }
+
+    /** A complete output: the temporary file becomes OUT. */
+    private void finish(CaptureWriter writer, OutputFile file) throws IOException, CliException {
+        writer.close();
+        if (file != null) {
+            file.commit();
+        }
+        reportCut(writer);
+    }
+
+    /** A damaged input: what was read before the damage is kept, and the error says where it is. */
+    private CliException damaged(CaptureFileException e, long frames, CaptureWriter writer, OutputFile file)
+            throws IOException, CliException {
+        writer.close();
+        if (file != null) {
+            file.commit();
+        }
+        return new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it "
+                + (file == null ? "were written" : "are in " + out) + ")", Main.EXIT_FILE);
     }
 
     /** pcap output cut frames longer than its snaplen: said once, as the file is still complete otherwise. */
@@ -182,18 +191,9 @@ final class ConvertCommand implements Callable<Integer> {
                 carryMetadata(capture.reader(), writer);
                 report = redactor.report();
             } catch (CaptureFileException e) {
-                writer.close();
-                if (file != null) {
-                    file.commit();
-                }
-                throw new CliException(Errors.oneLine(e.getMessage()) + " (the " + frames + " frames before it are in "
-                        + out + ")", Main.EXIT_FILE);
+                throw damaged(e, frames, writer, file);
             }
-            writer.close();
-            if (file != null) {
-                file.commit();
-            }
-            reportCut(writer);
+            finish(writer, file);
         } catch (IOException e) {
             throw new CliException(out + ": cannot write: " + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
