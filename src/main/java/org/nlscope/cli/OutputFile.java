@@ -2,12 +2,11 @@ package org.nlscope.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.nlscope.session.io.CaptureSaver;
 
 /**
  * A file written under a temporary name beside its target and renamed into place only
@@ -47,11 +46,7 @@ final class OutputFile implements AutoCloseable {
     /** Puts the complete file in place of the target. */
     void commit() throws CliException {
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            CaptureSaver.replace(temp, target);
             committed = true;
         } catch (IOException e) {
             throw new CliException(target + ": cannot write: " + reason(e, target.toAbsolutePath().getParent()), Main.EXIT_FILE);

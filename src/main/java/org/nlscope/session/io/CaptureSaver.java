@@ -50,11 +50,7 @@ public final class CaptureSaver {
                     }
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, target);
             return written;
         } finally {
             Files.deleteIfExists(tmp);
@@ -64,5 +60,14 @@ public final class CaptureSaver {
     /** The distinct frames of some rows, in order: what "save selected" writes. */
     public static int[] framesOfRows(CaptureStore store, int[] rows) {
         return java.util.Arrays.stream(rows).map(store::frameOfRow).sorted().distinct().toArray();
+    }
+
+    /** Puts a complete temporary file in place of the target: atomically where the file system can. */
+    public static void replace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

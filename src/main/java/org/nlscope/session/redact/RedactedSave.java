@@ -1,14 +1,13 @@
 package org.nlscope.session.redact;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.CaptureStore;
+import org.nlscope.session.io.CaptureSaver;
 
 /**
  * Saves a store's frames redacted, for a bug report: a first pass counts what will be
@@ -44,11 +43,7 @@ public final class RedactedSave {
                     w.write(redactor.apply(store.decoded(i)));
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            CaptureSaver.replace(tmp, target);
             return report;
         } finally {
             Files.deleteIfExists(tmp);
