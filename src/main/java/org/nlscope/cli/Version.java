@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 /** The version Maven wrote into the jar (META-INF/maven/.../pom.properties), "dev" when run from classes. */
 public final class Version implements IVersionProvider {
 
-    static String version() {
+    public static String version() {
         try (InputStream in = Version.class.getResourceAsStream("/META-INF/maven/org.nlscope/nlscope/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();

@@ -60,4 +60,13 @@ public interface Dissector {
     default Set<String> sockaddrFields() {
         return Set.of();
     }
+
+    /**
+     * The attributes and header members a display filter can name in this family, each with the
+     * names its values are shown by (its enum's short names; empty when it holds numbers or text),
+     * for the desktop app's filter completion. Optional: the default knows none.
+     */
+    default java.util.Map<String, java.util.List<String>> filterFields() {
+        return java.util.Map.of();
+    }
 }

@@ -9,9 +9,10 @@ import org.nlscope.session.MessageRow;
 
 /**
  * Sizes the message table's columns to what they hold, as Wireshark does: each column as
- * wide as its header and its widest value among the first rows, and the Info column (last)
+ * wide as its header and its widest value among the first rows, and the Info column
  * takes the rest. When that does not fit, the columns a reader needs least give way first
- * (Seq, Port, Flags...), so Info keeps {@link #INFO_MIN} pixels in view.
+ * (Seq, Port, Flags...), so Info keeps {@link #INFO_MIN} pixels in view. A column the user
+ * sized keeps its width.
  */
 final class ColumnFit {
 
@@ -29,10 +30,16 @@ final class ColumnFit {
     private ColumnFit() {
     }
 
-    /** Fits the columns (all but the last) to the rows, within the table's width. */
+    /**
+     * Fits the columns to the rows, within the table's width.
+     *
+     * @param columns the visible columns but Info
+     * @param fixed   those the user sized: they keep their width and never give way
+     */
     @SuppressWarnings("unchecked")
-    static void fit(List<TableColumn<MessageRow, ?>> columns, List<MessageRow> rows, double tableWidth, Font font) {
-        int n = columns.size() - 1;
+    static void fit(List<TableColumn<MessageRow, ?>> columns, java.util.Set<TableColumn<MessageRow, ?>> fixed,
+                    List<MessageRow> rows, double tableWidth, Font font) {
+        int n = columns.size();
         double[] wanted = new double[n];
         double[] least = new double[n];
         Text probe = new Text();
@@ -40,6 +47,11 @@ final class ColumnFit {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             TableColumn<MessageRow, ?> c = columns.get(i);
+            if (fixed.contains(c)) {
+                wanted[i] = least[i] = c.getWidth();
+                sum += wanted[i];
+                continue;
+            }
             least[i] = width(probe, c.getText()) + PADDING;
             double w = least[i];
             if (c.getUserData() instanceof Function<?, ?> f) {
@@ -63,7 +75,9 @@ final class ColumnFit {
             }
         }
         for (int i = 0; i < n; i++) {
-            columns.get(i).setPrefWidth(wanted[i]);
+            if (!fixed.contains(columns.get(i))) {
+                columns.get(i).setPrefWidth(wanted[i]);
+            }
         }
     }
 

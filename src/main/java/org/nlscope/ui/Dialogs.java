@@ -65,6 +65,15 @@ final class Dialogs {
         }
     }
 
+    /** The label of a new saved filter button; null when cancelled. */
+    String askFilterLabel(String proposed) {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(proposed);
+        ask.initOwner(owner);
+        ask.setTitle("Save Filter");
+        ask.setHeaderText("The button's label");
+        return ask.showAndWait().map(String::strip).orElse(null);
+    }
+
     /** Asks before unsaved frames are dropped; true when it is fine to go on and {@code what}. */
     boolean confirmDiscard(int frames, String what) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,

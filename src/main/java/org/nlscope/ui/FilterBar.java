@@ -5,6 +5,10 @@ import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -12,7 +16,9 @@ import javafx.scene.layout.Priority;
 
 /**
  * The display filter field. Every keystroke is checked (green when the expression
- * parses, red with the parser's message when not); Enter or Apply applies it.
+ * parses, red with the parser's message when not); Enter or Apply applies it. The ▾ button
+ * lists the filters applied lately; + saves the current one as a button beside it (a
+ * right-click on a button removes it).
  */
 public final class FilterBar extends HBox {
 
@@ -20,6 +26,11 @@ public final class FilterBar extends HBox {
     private final Label feedback = new Label();
     private final Button apply = new Button("Apply");
     private final Button clear = new Button("Clear");
+    private final MenuButton history = new MenuButton();
+    private final Button save = new Button("+");
+    private final HBox savedButtons = new HBox(4);
+    private FilterMemory memory;
+    private FilterCompleter completer;
     private Function<String, String> check = text -> null;
     private Consumer<String> onApply = text -> { };
 
@@ -41,8 +52,85 @@ public final class FilterBar extends HBox {
             field.clear();
             applyNow();
         });
-        getChildren().addAll(new Label("Filter:"), field, apply, clear, feedback);
+        history.setId("filterHistory");
+        history.setTooltip(new Tooltip("Filters applied lately"));
+        history.setOnShowing(e -> fillHistory());
+        history.getItems().add(new MenuItem()); // a menu with no items never opens
+        save.setId("saveFilter");
+        save.setTooltip(new Tooltip("Save this filter as a button"));
+        savedButtons.setId("savedFilters");
+        savedButtons.setAlignment(Pos.CENTER_LEFT);
+        history.setVisible(false);
+        history.managedProperty().bind(history.visibleProperty());
+        save.visibleProperty().bind(history.visibleProperty());
+        save.managedProperty().bind(history.visibleProperty());
+        getChildren().addAll(new Label("Filter:"), field, history, apply, clear, save, savedButtons, feedback);
         validate("");
+    }
+
+    /** Keeps the history and saved buttons here (the bar works without them). */
+    void setMemory(FilterMemory m, java.util.function.UnaryOperator<String> askLabel) {
+        memory = m;
+        history.setVisible(true);
+        save.setOnAction(e -> {
+            String text = field.getText() == null ? "" : field.getText().strip();
+            if (text.isEmpty() || !validate(text)) {
+                return;
+            }
+            String label = askLabel.apply(text.length() > 24 ? text.substring(0, 24) + "…" : text);
+            if (label != null && !label.isBlank()) {
+                memory.save(label, text);
+                showSaved();
+            }
+        });
+        showSaved();
+    }
+
+    /** Completes field names and values of these dissectors as the user types. */
+    void setVocabulary(java.util.function.Supplier<FilterVocabulary> vocabulary) {
+        completer = new FilterCompleter(field, vocabulary);
+    }
+
+    FilterCompleter completer() {
+        return completer;
+    }
+
+    /** Puts an expression in the field without applying it (Prepare as Filter); the cursor goes there. */
+    public void prepare(String expression) {
+        field.setText(expression);
+        field.requestFocus();
+        field.positionCaret(expression.length());
+    }
+
+    HBox savedButtons() {
+        return savedButtons;
+    }
+
+    private void fillHistory() {
+        history.getItems().clear();
+        for (String f : memory.history()) {
+            history.getItems().add(MainMenu.item(f.replace("_", "__"), null, () -> apply(f)));
+        }
+        if (history.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No filter applied yet");
+            none.setDisable(true);
+            history.getItems().add(none);
+        }
+    }
+
+    private void showSaved() {
+        savedButtons.getChildren().clear();
+        for (FilterMemory.Saved s : memory.saved()) {
+            Button b = new Button(s.label());
+            b.getStyleClass().add("saved-filter");
+            b.setTooltip(new Tooltip(s.expression()));
+            b.setOnAction(e -> apply(s.expression()));
+            b.setContextMenu(new ContextMenu(MainMenu.item("Remove “" + s.label().replace("_", "__") + "”", null, () -> {
+                memory.remove(s.label());
+                showSaved();
+            })));
+            savedButtons.getChildren().add(b);
+        }
     }
 
     /** @param checker returns the problem with an expression, or null when it is valid */
@@ -85,7 +173,11 @@ public final class FilterBar extends HBox {
 
     private void applyNow() {
         if (validate(field.getText())) {
-            onApply.accept(field.getText() == null ? "" : field.getText().strip());
+            String text = field.getText() == null ? "" : field.getText().strip();
+            if (memory != null) {
+                memory.remember(text);
+            }
+            onApply.accept(text);
         }
     }
 }

@@ -13,15 +13,26 @@ import org.nlscope.session.filter.FilterSyntaxException;
 final class Filters {
 
     private final FilterNames names;
+    private final org.nlscope.decode.DissectorRegistry registry;
+    private FilterVocabulary vocabulary;
 
     /** @param names the message types the loaded dissectors know, or null to take any */
-    Filters(FilterNames names) {
+    Filters(FilterNames names, org.nlscope.decode.DissectorRegistry registry) {
         this.names = names;
+        this.registry = registry;
     }
 
     /** Filters checked against the message types of these dissectors (none: any name is taken). */
     static Filters of(org.nlscope.decode.DissectorRegistry registry) {
-        return new Filters(registry.all().isEmpty() ? null : FilterNames.of(registry.all()));
+        return new Filters(registry.all().isEmpty() ? null : FilterNames.of(registry.all()), registry);
+    }
+
+    /** The words the filter field completes, gathered from the dissectors at the first keystroke. */
+    FilterVocabulary vocabulary() {
+        if (vocabulary == null) {
+            vocabulary = FilterVocabulary.of(registry.all());
+        }
+        return vocabulary;
     }
 
     /** What is wrong with an expression (a typo in a type or errno name too), or null when it is fine. */

@@ -22,11 +22,14 @@ import javafx.geometry.Orientation;
 public final class HexView extends Region {
 
     private static final double PAD = 6;
-    private static final Color BACKGROUND = Color.web("#fdfdfd");
-    private static final Color OFFSET_COLOR = Color.web("#8a8a8a");
-    private static final Color TEXT_COLOR = Color.web("#202020");
-    private static final Color HIGHLIGHT = Color.web("#b8d7ff");
-    private static final Color HIGHLIGHT_TEXT = Color.web("#002a66");
+    /** The canvas's colours: it draws itself, so the theme's stylesheet cannot reach it. */
+    record Palette(Color background, Color offset, Color text, Color highlight, Color highlightText) {
+    }
+
+    static final Palette LIGHT = new Palette(Color.web("#fdfdfd"), Color.web("#8a8a8a"), Color.web("#202020"),
+            Color.web("#b8d7ff"), Color.web("#002a66"));
+    static final Palette DARK = new Palette(Color.web("#1f2124"), Color.web("#7d8288"), Color.web("#dcdcdc"),
+            Color.web("#2f5d9e"), Color.web("#ffffff"));
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
@@ -39,6 +42,7 @@ public final class HexView extends Region {
     private int highlightStart = -1;
     private int highlightLength;
     private IntConsumer onByteClicked = offset -> { };
+    private Palette palette = LIGHT;
 
     public HexView() {
         getStyleClass().add("hex-view");
@@ -117,6 +121,16 @@ public final class HexView extends Region {
         return new Point2D(PAD + (col + 1) * charWidth, PAD + (line + 0.5) * lineHeight);
     }
 
+    /** Light or dark, as the window's theme. */
+    public void setPalette(Palette p) {
+        palette = p;
+        draw();
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
     private void scrollToLine(int line) {
         int first = (int) scrollBar.getValue();
         int visible = visibleLines();
@@ -164,7 +178,7 @@ public final class HexView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         g.setFont(font);
         g.setTextBaseline(VPos.TOP);
@@ -173,7 +187,7 @@ public final class HexView extends Region {
         String offsetFormat = "%0" + layout.offsetDigits() + "x";
         for (int line = first; line < last && data.length > 0; line++) {
             double y = PAD + (line - first) * lineHeight;
-            g.setFill(OFFSET_COLOR);
+            g.setFill(palette.offset());
             g.fillText(String.format(offsetFormat, line * HexLayout.BYTES_PER_LINE), PAD, y);
             for (int i = 0; i < HexLayout.BYTES_PER_LINE; i++) {
                 int offset = line * HexLayout.BYTES_PER_LINE + i;
@@ -185,11 +199,11 @@ public final class HexView extends Region {
                 double ax = PAD + layout.asciiColumn(i) * charWidth;
                 if (lit) {
                     boolean litNext = offset + 1 < highlightStart + highlightLength && i != 7 && i != HexLayout.BYTES_PER_LINE - 1;
-                    g.setFill(HIGHLIGHT);
+                    g.setFill(palette.highlight());
                     g.fillRect(hx - 1, y, (litNext ? 3 : 2) * charWidth + 1, lineHeight);
                     g.fillRect(ax, y, charWidth, lineHeight);
                 }
-                g.setFill(lit ? HIGHLIGHT_TEXT : TEXT_COLOR);
+                g.setFill(lit ? palette.highlightText() : palette.text());
                 int b = data[offset] & 0xff;
                 g.fillText(Character.toString(Character.forDigit(b >> 4, 16)) + Character.forDigit(b & 0xf, 16), hx, y);
                 g.fillText(Character.toString(HexLayout.printable(data[offset])), ax, y);

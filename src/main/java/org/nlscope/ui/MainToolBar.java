@@ -20,8 +20,8 @@ final class MainToolBar {
         Button start = button("Start", "startButton", "Capture every netlink message on this machine (Ctrl+E)",
                 w::startCapture);
         Button stop = button("Stop", "stopButton", "Stop the capture, replay or loading", w::stop);
-        Button open = button("Open", "openButton", "Open a pcap or pcapng file (Ctrl+O)", w::chooseAndOpen);
-        Button save = button("Save", "saveButton", "Save the capture as pcapng or pcap (Ctrl+S)", w::save);
+        Button open = button("Open", "openButton", "Open a pcap or pcapng file (Ctrl+O)", w.files()::chooseAndOpen);
+        Button save = button("Save", "saveButton", "Save the capture as pcapng or pcap (Ctrl+S)", w.files()::save);
         ChoiceBox<Replay.Speed> speed = new ChoiceBox<>();
         speed.setId("speedChoice");
         speed.getItems().setAll(Replay.Speed.values());
@@ -39,7 +39,7 @@ final class MainToolBar {
         });
         speed.valueProperty().bindBidirectional(vm.replays().speedProperty());
         Button replay = button("Replay…", "replayButton", "Replay a saved capture into the live view",
-                () -> w.chooseAndReplay(speed.getValue()));
+                () -> w.files().chooseAndReplay(speed.getValue()));
         pause.setId("pauseButton");
         pause.setTooltip(new Tooltip("Pause the replay; Resume goes on where it stopped"));
         pause.setOnAction(e -> vm.replays().setPaused(pause.isSelected()));

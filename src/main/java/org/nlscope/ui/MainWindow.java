@@ -1,6 +1,7 @@
 package org.nlscope.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -15,7 +16,6 @@ import org.nlscope.session.CaptureSession;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.FrameDecoding;
 import org.nlscope.session.replay.Replay;
-import org.nlscope.session.stats.Statistics;
 import org.nlscope.session.transactions.Transactions;
 
 /**
@@ -38,12 +38,14 @@ public final class MainWindow {
     private final StatusBar status = new StatusBar();
     private final MainToolBar toolBar;
     private final Navigator navigator;
-    private final Export export;
+    private final FileActions files;
     private final Follow follow;
     private final Filters filters;
     private final SessionView view;
     private StatisticsWindow statisticsWindow;
-    private final BugReportExport bugReport;
+    private final ViewOptions options;
+    private final Marks marks = new Marks();
+    private final FindBar findBar;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
         this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveCapture.LAUNCHER), recent);
@@ -54,28 +56,34 @@ public final class MainWindow {
         this.vm = vm;
         this.dialogs = new Dialogs(stage);
         this.filters = Filters.of(vm.decoding().registry());
+        this.options = new ViewOptions(stage, Settings.besides(recent), table, filters, detail.hex());
+        this.files = new FileActions(vm, dialogs, new Export(table, vm, dialogs, status::setActivity),
+                new BugReportExport(stage, vm, status::setActivity),
+                new ExportSpecified(stage, table, marks, vm, status::setActivity));
         this.toolBar = new MainToolBar(this, vm);
-        this.export = new Export(table, vm, dialogs, status::setActivity);
-        this.bugReport = new BugReportExport(stage, vm, status::setActivity);
         this.follow = new Follow(toolBar.follow, table, model.displayed(), vm.runner());
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,
                 () -> this.follow.set(false));
         this.view = new SessionView(vm, model, table, detail, transactionBar, status, follow, filters, navigator);
+        this.findBar = new FindBar(table, navigator, detail, vm::session, filters, marks, vm.runner());
+        table.setMarks(marks);
+        marks.setOnChange(table::refresh);
 
         VBox lower = new VBox(transactionBar, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        transactionBar.toRequest.setOnAction(e -> goToRequest());
-        transactionBar.toResponse.setOnAction(e -> goToResponse());
-        transactionBar.toAttribute.setOnAction(e -> showOffendingAttribute());
+        transactionBar.toRequest.setOnAction(e -> navigator.goToRequest());
+        transactionBar.toResponse.setOnAction(e -> navigator.goToResponse());
+        transactionBar.toAttribute.setOnAction(e -> navigator.showOffendingAttribute());
         table.setLatency(view::latency);
         SplitPane center = new SplitPane(table, lower);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
-        VBox top = new VBox(MainMenu.build(this, recent), toolBar.bar, banner, filterBar);
+        VBox top = new VBox(MainMenu.build(this, recent), toolBar.bar, banner, filterBar, findBar);
         BorderPane root = new BorderPane(center, top, null, status, null);
         root.setId("mainWindow");
 
         filterBar.setChecker(filters::problem);
+        filterBar.setVocabulary(filters::vocabulary);
         filterBar.setOnApply(view::applyFilter);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -85,14 +93,16 @@ public final class MainWindow {
             view.showDetail(row);
         });
         table.setContextMenu(MainMenu.tableMenu(this));
-        TreeActions.install(detail.tree(), filterBar::apply);
+        TreeActions.install(detail.tree(), filterBar::apply, filterBar::prepare, () -> filterBar.field().getText());
+        filterBar.setMemory(new FilterMemory(options.settings()), dialogs::askFilterLabel);
         model.setOnChange(view::afterRowsChanged);
         FileDropHandler.install(root, this::open);
 
         // as large as a laptop screen allows, never larger than the screen
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        scene.getStylesheets().add(MainWindow.class.getResource("/ui/main.css").toExternalForm());
+        options.theme().setDark(options.theme().isDark());
+        options.theme().style(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             if (!closeSession()) {
@@ -104,42 +114,25 @@ public final class MainWindow {
 
     private void bind() {
         vm.setMayDiscard(what -> dialogs.confirmDiscard(vm.session().store().frameCount(), what));
-        vm.live().setChooseFile(this::chooseAndOpen);
+        vm.live().setChooseFile(files::chooseAndOpen);
         banner.setOnHide(vm::hideBanner);
         stage.titleProperty().bind(vm.titleProperty());
         vm.activityProperty().addListener((o, was, now) -> status.setActivity(now));
         vm.fileTextProperty().addListener((o, was, now) -> status.setFile(now));
         vm.bannerProperty().addListener((o, was, now) -> banner.show(now));
-        vm.sessionProperty().addListener((o, was, now) -> view.show(now, filterBar.field().getText()));
+        vm.sessionProperty().addListener((o, was, now) -> {
+            marks.clear();
+            options.colouring().setStore(now.store());
+            view.show(now, filterBar.field().getText());
+        });
         vm.busyProperty().addListener((o, was, now) -> view.afterRowsChanged());
+        options.colouring().setStore(vm.session().store());
+        options.setOnFold(view::setFold);
         view.show(vm.session(), filterBar.field().getText());
         banner.show(vm.bannerProperty().get());
     }
 
-    void copySelected(boolean json) {
-        export.copy(json);
-    }
-
-    void exportSelected(boolean json) {
-        export.save(json);
-    }
-
-    void exportForBugReport() {
-        bugReport.run(vm.session().store());
-    }
-
-    BugReportExport bugReport() {
-        return bugReport;
-    }
-
     // ---- actions (the menu, the tool bar and tests call these) ----
-
-    void chooseAndOpen() {
-        Path p = dialogs.openCapture("Open a capture", vm.saving().dialogFolder(false));
-        if (p != null) {
-            open(p);
-        }
-    }
 
     /** Opens a capture file: rows appear while it loads; a file that cannot be read changes nothing. */
     public void open(Path path) {
@@ -150,27 +143,9 @@ public final class MainWindow {
         vm.openSample();
     }
 
-    void save() {
-        vm.saving().save(this::saveAs);
-    }
-
-    void saveAs() {
-        Path p = dialogs.saveCapture(vm.saving().dialogFolder(true), vm.saving().proposedName());
-        if (p != null) {
-            saveTo(p);
-        }
-    }
-
     /** Writes every frame of the capture (not only the displayed ones); the format follows the name. */
     public void saveTo(Path target) {
         vm.saving().saveTo(target);
-    }
-
-    void chooseAndReplay(Replay.Speed speed) {
-        Path p = dialogs.openCapture("Replay a capture", vm.saving().dialogFolder(false));
-        if (p != null) {
-            replay(p, speed);
-        }
     }
 
     public void replay(Path path, Replay.Speed speed) {
@@ -207,34 +182,13 @@ public final class MainWindow {
     void goToPacket() {
         Integer n = dialogs.askFrameNumber(vm.session().store().frameCount());
         if (n != null) {
-            goToFrame(n);
+            navigator.goToFrame(n);
         }
     }
 
-    /** Selects the first message of a frame; false (with a note in the status bar) when it is not displayed. */
-    public boolean goToFrame(int number) {
-        return navigator.goToFrame(number);
-    }
-
-    /** The first error (0), or the next (1) or previous (-1) from the selected message. */
-    public void goToError(int step) {
-        navigator.goToError(step);
-    }
-
-    void showFilterHelp() {
-        HelpWindow.filterReference(stage).show();
-    }
-
-    public void goToRequest() {
-        navigator.goToRequest();
-    }
-
-    public void goToResponse() {
-        navigator.goToResponse();
-    }
-
-    public void showOffendingAttribute() {
-        navigator.showOffendingAttribute();
+    /** Marks (or unmarks) the selected messages; with {@code ignore}, ignores them instead. */
+    void toggleMark(boolean ignore) {
+        status.setActivity(marks.toggle(List.copyOf(table.getSelectionModel().getSelectedItems()), ignore));
     }
 
     /** Opens (or raises) the statistics window of the capture shown. */
@@ -248,6 +202,10 @@ public final class MainWindow {
     }
 
     // ---- for tests and the app ----
+
+    Stage stage() {
+        return stage;
+    }
 
     public MainViewModel viewModel() {
         return vm;
@@ -273,10 +231,6 @@ public final class MainWindow {
 
     Transactions transactionsForTest() {
         return vm.session().transactions();
-    }
-
-    public Statistics statistics() {
-        return vm.session().statistics();
     }
 
     /** True while a load, replay or capture runs. */
@@ -310,6 +264,30 @@ public final class MainWindow {
 
     public MessageListModel model() {
         return model;
+    }
+
+    FileActions files() {
+        return files;
+    }
+
+    BugReportExport bugReport() {
+        return files.bugReport();
+    }
+
+    FindBar findBar() {
+        return findBar;
+    }
+
+    Marks marks() {
+        return marks;
+    }
+
+    Navigator navigator() {
+        return navigator;
+    }
+
+    ViewOptions options() {
+        return options;
     }
 
     MainToolBar toolBar() {

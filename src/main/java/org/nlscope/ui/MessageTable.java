@@ -1,8 +1,5 @@
 package org.nlscope.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -18,16 +15,14 @@ import org.nlscope.session.MessageRow;
 import org.nlscope.session.export.Values;
 
 /**
- * The message table: one row per netlink message, coloured by its role (CSS classes
- * {@code kind-error}, {@code kind-notification}, {@code kind-dump-part}...). TableView
- * virtualizes, so only the visible rows ever have cells.
+ * The message table: one row per netlink message, coloured by the first colouring rule it
+ * matches (the defaults colour by role), with its role as a CSS class ({@code kind-error},
+ * {@code kind-notification}...). TableView virtualizes, so only the visible rows ever have cells.
  */
 public final class MessageTable extends TableView<MessageRow> {
 
-    private static final DateTimeFormatter ABSOLUTE =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
-            "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems");
+            "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems", "marked", "ignored");
 
     /** The table's font size, as main.css sets it for the whole window. */
     static final double FONT_SIZE = 12.5;
@@ -37,22 +32,40 @@ public final class MessageTable extends TableView<MessageRow> {
 
     private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(NO_CAPTURE);
     private Function<MessageRow, String> latency = r -> "";
+    private Marks marks = new Marks();
+    private Function<MessageRow, String> colouring = r -> null;
+    private Function<MessageRow, String> infoText = MessageTable::info;
+    private java.util.function.ToLongFunction<MessageRow> previousCaptured = MessageRow::timeNanos;
     private long timeOrigin;
-    private boolean absoluteTime;
+    private TimeFormat timeFormat = TimeFormat.RELATIVE;
     private final TableColumn<MessageRow, String> timeColumn;
+    private final TableColumn<MessageRow, String> info;
+    /** The columns the user sized (by dragging a border or in the chooser): fitting leaves them alone. */
+    private final java.util.Set<TableColumn<MessageRow, ?>> sizedByUser = new java.util.HashSet<>();
 
     public MessageTable(ObservableList<MessageRow> rows) {
         super(rows);
         setId("messageTable");
         getStyleClass().add("message-table");
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setColumnResizePolicy(features -> {
+            TableColumn<MessageRow, ?> c = features.getColumn();
+            if (c != null && "info".equals(c.getId())) {
+                return false; // Info takes the rest: its width follows the others
+            }
+            if (c != null) {
+                sizedByUser.add(c);
+            }
+            return TableView.UNCONSTRAINED_RESIZE_POLICY.call(features);
+        });
+        setTableMenuButtonVisible(true); // the header's "+" shows and hides columns
         placeholder.setId("tablePlaceholder");
         setPlaceholder(placeholder);
-        getColumns().add(column("No.", 48, r -> Integer.toString(r.frameNumber())
+        getColumns().add(column("no", "No.", 48, r -> Integer.toString(r.frameNumber())
                 + (r.messageIndex() > 0 ? "." + (r.messageIndex() + 1) : "")));
-        timeColumn = column("Time", 80, this::time);
+        timeColumn = column("time", "Time", 80, this::time);
+        timeColumn.setCellFactory(c -> new TimeCell());
         getColumns().add(timeColumn);
-        TableColumn<MessageRow, String> direction = column("Direction", 76, MessageTable::direction);
+        TableColumn<MessageRow, String> direction = column("direction", "Direction", 76, MessageTable::direction);
         direction.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -64,23 +77,26 @@ public final class MessageTable extends TableView<MessageRow> {
             }
         });
         getColumns().add(direction);
-        getColumns().add(column("Family", 64, r -> Values.shortFamily(r.familyName(), r.family())));
-        getColumns().add(column("Type", 150, MessageRow::typeName));
-        getColumns().add(column("Flags", 90, MessageRow::flagsText));
-        getColumns().add(column("Seq", 80, r -> Long.toString(r.seq())));
-        getColumns().add(column("Port", 96, r -> r.process() == null ? Long.toString(r.portId())
+        getColumns().add(column("family", "Family", 64, r -> Values.shortFamily(r.familyName(), r.family())));
+        getColumns().add(column("type", "Type", 150, MessageRow::typeName));
+        getColumns().add(column("flags", "Flags", 90, MessageRow::flagsText));
+        getColumns().add(column("seq", "Seq", 80, r -> Long.toString(r.seq())));
+        getColumns().add(column("port", "Port", 96, r -> r.process() == null ? Long.toString(r.portId())
                 : r.portId() + " " + r.process()));
-        getColumns().add(column("Length", 54, r -> Integer.toString(r.length())));
-        getColumns().add(column("Latency", 70, r -> latency.apply(r)));
-        TableColumn<MessageRow, String> info = column("Info", 520, MessageTable::info);
+        getColumns().add(column("length", "Length", 54, r -> Integer.toString(r.length())));
+        getColumns().add(column("latency", "Latency", 70, r -> latency.apply(r)));
+        info = column("info", "Info", 520, r -> infoText.apply(r));
         getColumns().add(info);
-        // Info takes the width the other columns leave (they may be resized), never less than 160 px
+        // Info takes the width the other shown columns leave (they may be resized), never less than 160 px
         List<javafx.beans.Observable> widths = new java.util.ArrayList<>(List.of(widthProperty()));
-        getColumns().stream().filter(c -> c != info).forEach(c -> widths.add(c.widthProperty()));
+        getColumns().stream().filter(c -> c != info).forEach(c -> {
+            widths.add(c.widthProperty());
+            widths.add(c.visibleProperty());
+        });
         info.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double others = 0;
             for (TableColumn<MessageRow, ?> c : getColumns()) {
-                if (c != info) {
+                if (c != info && c.isVisible()) {
                     others += c.getWidth();
                 }
             }
@@ -102,7 +118,27 @@ public final class MessageTable extends TableView<MessageRow> {
                     if (row.hasProblems()) {
                         getStyleClass().add("has-problems");
                     }
+                    if (marks.isMarked(row)) {
+                        getStyleClass().add("marked");
+                    }
+                    if (marks.isIgnored(row)) {
+                        getStyleClass().add("ignored");
+                    }
                 }
+                paint();
+            }
+
+            @Override
+            public void updateSelected(boolean selected) {
+                super.updateSelected(selected);
+                paint();
+            }
+
+            /** The colouring rule's colours, except where selection or a mark draws the row. */
+            private void paint() {
+                MessageRow row = getItem();
+                boolean plain = isEmpty() || row == null || isSelected() || marks.isMarked(row);
+                setStyle(plain ? null : colouring.apply(row));
             }
         });
     }
@@ -110,7 +146,8 @@ public final class MessageTable extends TableView<MessageRow> {
     /** Sizes the columns to the rows shown (the first few hundred); Info takes the rest. */
     public void fitColumns() {
         javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), FONT_SIZE);
-        ColumnFit.fit(List.copyOf(getColumns()), getItems(), getWidth() > 0 ? getWidth() : 1360, font);
+        ColumnFit.fit(getColumns().stream().filter(c -> c != info && c.isVisible()).toList(), sizedByUser,
+                getItems(), getWidth() > 0 ? getWidth() : 1360, font);
     }
 
     /** What the table says when it shows no row. */
@@ -120,6 +157,24 @@ public final class MessageTable extends TableView<MessageRow> {
 
     public String emptyText() {
         return placeholder.getText();
+    }
+
+    /** What the Info column shows of a row (by default {@link #info}; the session names links and folds answers). */
+    void setInfoText(Function<MessageRow, String> text) {
+        infoText = text;
+        refresh();
+    }
+
+    /** The inline style of a row (its colouring rule's colours), or null for none. */
+    void setColouring(Function<MessageRow, String> styleOfRow) {
+        colouring = styleOfRow;
+        refresh();
+    }
+
+    /** The marked and ignored messages, drawn apart. */
+    void setMarks(Marks m) {
+        marks = m;
+        refresh();
     }
 
     /** What the Latency column shows for a row (time from request to this answer). */
@@ -150,23 +205,58 @@ public final class MessageTable extends TableView<MessageRow> {
         return -1;
     }
 
-    public void setAbsoluteTime(boolean absolute) {
-        absoluteTime = absolute;
-        timeColumn.setText(absolute ? "Time of day" : "Time");
+    /** How the previous captured message's time is found (the store knows; the table shows rows only). */
+    void setPreviousCaptured(java.util.function.ToLongFunction<MessageRow> timeOfPrevious) {
+        previousCaptured = timeOfPrevious;
         refresh();
-        fitColumns(); // HH:mm:ss.SSSSSS whole
     }
 
-    public boolean isAbsoluteTime() {
-        return absoluteTime;
-    }
-
-    private String time(MessageRow r) {
-        if (absoluteTime) {
-            return ABSOLUTE.format(Instant.ofEpochSecond(0, r.timeNanos()));
+    public void setTimeFormat(TimeFormat format) {
+        timeFormat = format;
+        timeColumn.setText(format.title);
+        refresh();
+        if (!sizedByUser.contains(timeColumn)) {
+            fitColumns(); // a date and time is wider than seconds
         }
-        long rel = r.timeNanos() - timeOrigin;
-        return String.format(Locale.ROOT, "%.6f", rel / 1e9);
+    }
+
+    public TimeFormat timeFormat() {
+        return timeFormat;
+    }
+
+    /** The columns the user sized; fitting keeps their widths. */
+    java.util.Set<TableColumn<MessageRow, ?>> sizedByUser() {
+        return sizedByUser;
+    }
+
+    TableColumn<MessageRow, String> infoColumn() {
+        return info;
+    }
+
+    /** A column by its id ("time", "flags", "info"...), or null. */
+    TableColumn<MessageRow, ?> column(String id) {
+        return getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElse(null);
+    }
+
+    /** The time text of a row, with the previous message as captured (what fitting measures too). */
+    private String time(MessageRow r) {
+        return timeFormat.format(r.timeNanos(), timeOrigin, previousCaptured.applyAsLong(r));
+    }
+
+    /** The time cell: "since the previous displayed message" needs the row above, which only the cell knows. */
+    private final class TimeCell extends TableCell<MessageRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            int i = getIndex();
+            if (empty || timeFormat != TimeFormat.DELTA_DISPLAYED || i < 0 || i >= getItems().size()) {
+                setText(empty ? null : text);
+                return;
+            }
+            MessageRow row = getItems().get(i);
+            long previous = i == 0 ? row.timeNanos() : getItems().get(i - 1).timeNanos();
+            setText(timeFormat.format(row.timeNanos(), timeOrigin, previous));
+        }
     }
 
     /**
@@ -196,8 +286,10 @@ public final class MessageTable extends TableView<MessageRow> {
         return r.directionInferred() ? text + "*" : text;
     }
 
-    private static TableColumn<MessageRow, String> column(String title, double width, Function<MessageRow, String> value) {
+    private static TableColumn<MessageRow, String> column(String id, String title, double width,
+                                                          Function<MessageRow, String> value) {
         TableColumn<MessageRow, String> c = new TableColumn<>(title);
+        c.setId(id);
         c.setPrefWidth(width);
         c.setUserData(value); // what ColumnFit measures
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : value.apply(cell.getValue())));

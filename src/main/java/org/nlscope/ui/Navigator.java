@@ -115,16 +115,26 @@ final class Navigator {
      * from the message selected; says so when there is none.
      */
     void goToError(int step) {
+        goTo(step, r -> r.kind() == MessageRow.Kind.ERROR, "error");
+    }
+
+    /** As {@link #goToError}, for the messages marked (Ctrl+M). */
+    void goToMark(int step, Marks marks) {
+        goTo(step, marks::isMarked, "marked message");
+    }
+
+    private void goTo(int step, java.util.function.Predicate<MessageRow> which, String what) {
         int from = step == 0 ? -1 : table.getSelectionModel().getSelectedIndex();
         int start = step < 0 ? (from < 0 ? displayed.size() : from) - 1 : from + 1;
         int direction = step < 0 ? -1 : 1;
         for (int i = start; i >= 0 && i < displayed.size(); i += direction) {
-            if (displayed.get(i).kind() == MessageRow.Kind.ERROR) {
+            if (which.test(displayed.get(i))) {
                 select(i);
                 return;
             }
         }
-        note(step == 0 ? "No error is displayed" : step > 0 ? "No error after this message" : "No error before this message");
+        note(step == 0 ? "No " + what + " is displayed"
+                : step > 0 ? "No " + what + " after this message" : "No " + what + " before this message");
     }
 
     /** Selects a store row in the table; false (with a note) when it is not displayed. */

@@ -29,6 +29,11 @@ public final class RecentFiles {
         return new RecentFiles(base.resolve("nlscope").resolve("recent-files"));
     }
 
+    /** The file the list is kept in. */
+    public Path file() {
+        return store;
+    }
+
     public List<Path> list() {
         try {
             List<Path> out = new ArrayList<>();

@@ -24,6 +24,8 @@ final class SessionView {
     private int fittedRows;
     /** The display filter in force ("" for none): what the Statistics window counts. */
     private String appliedFilter = "";
+    /** View > Fold Answers: ACKs and DONEs shown on their request's row instead of their own. */
+    private boolean fold;
 
     SessionView(MainViewModel vm, MessageListModel model, MessageTable table, DetailPane detail,
                 TransactionBar transactionBar, StatusBar status, Follow follow, Filters filters, Navigator navigator) {
@@ -51,11 +53,19 @@ final class SessionView {
     void show(CaptureSession s, String filterText) {
         transactionText = new TransactionText(s.store(), s.transactions());
         table.setTimeOrigin(0);
+        CaptureStore store = s.store();
+        var transactions = s.transactions();
+        table.setInfoText(r -> LinkNames.named(r, MessageTable.info(r), index -> {
+            String n = store.context(r.frameNumber()).interfaceName(index);
+            return n != null ? n : store.currentContext().interfaceName(index); // named later in the capture
+        }) + (fold ? Folding.suffix(r, transactions) : ""));
+        table.setPreviousCaptured(r -> r.messageIndex() > 0 || r.frameNumber() <= 1 ? r.timeNanos()
+                : store.frame(r.frameNumber() - 1).timestampNanos());
         fittedRows = 0;
         model.setStore(s.store());
         String text = filterText;
         appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
-        model.setFilter(filters.predicate(appliedFilter));
+        model.setFilter(predicate(appliedFilter));
         detail.show(null, new byte[0], null);
         transactionBar.show("", false, false, false);
         // a live view keeps its newest message in sight; a file opens at its first
@@ -82,6 +92,27 @@ final class SessionView {
         }
     }
 
+    boolean isFolding() {
+        return fold;
+    }
+
+    /** Folds ACKs and DONEs into their request's row (or shows them again); the selection stays. */
+    void setFold(boolean on) {
+        fold = on;
+        table.refresh();
+        applyFilter(appliedFilter);
+    }
+
+    /** The display filter's test, and with folding on, "not an answer folded into its request". */
+    private java.util.function.BiPredicate<CaptureStore, MessageRow> predicate(String text) {
+        var shown = filters.predicate(text);
+        if (!fold) {
+            return shown;
+        }
+        var transactions = vm.session().transactions();
+        return (st, row) -> !Folding.hides(row, transactions) && (shown == null || shown.test(st, row));
+    }
+
     void showDetail(MessageRow row) {
         if (row == null) {
             detail.show(null, new byte[0], null);
@@ -97,7 +128,7 @@ final class SessionView {
     void applyFilter(String text) {
         appliedFilter = text == null ? "" : text.strip();
         MessageRow selected = table.getSelectionModel().getSelectedItem();
-        model.setFilter(filters.predicate(text), () -> {
+        model.setFilter(predicate(text), () -> {
             int at = selected == null ? -1 : navigator.displayedIndexOf(selected.index());
             if (at >= 0) {
                 navigator.select(at);

@@ -196,7 +196,7 @@ class FirstUseTest {
         filter("error");
         await("the errors", () -> window.model().displayed().stream().allMatch(r -> r.kind() == MessageRow.Kind.ERROR));
         await("the error selected", () -> error.equals(window.table().getSelectionModel().getSelectedItem()));
-        run(window::goToRequest);
+        run(window.navigator()::goToRequest);
         assertEquals("The request is hidden by the display filter", fx(() -> window.status().activityText()));
         run(() -> window.table().getSelectionModel().clearAndSelect(0));
         assertEquals("", fx(() -> window.status().activityText()), "the note was about the message before");
@@ -235,7 +235,7 @@ class FirstUseTest {
     @Test
     void timeOfDayShowsTheMicroseconds() {
         openAndWait(CAPTURE);
-        run(() -> window.table().setAbsoluteTime(true));
+        run(() -> window.table().setTimeFormat(TimeFormat.TIME_OF_DAY));
         WaitForAsyncUtils.waitForFxEvents();
         var cell = fx(() -> window.table().lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
@@ -269,25 +269,25 @@ class FirstUseTest {
     @Test
     void goToPacketAndTheErrorsOneByOne() {
         CaptureStore store = openAndWait(CAPTURE);
-        assertTrue(fx(() -> window.goToFrame(43)));
+        assertTrue(fx(() -> window.navigator().goToFrame(43)));
         assertEquals(43, (int) fx(() -> window.table().getSelectionModel().getSelectedItem().frameNumber()));
-        assertFalse(fx(() -> window.goToFrame(999)));
+        assertFalse(fx(() -> window.navigator().goToFrame(999)));
         assertEquals("There is no frame 999 (the capture has 51)", fx(() -> window.status().activityText()));
 
         List<Integer> errors = store.rows(0, store.size()).stream().filter(r -> r.kind() == MessageRow.Kind.ERROR)
                 .map(MessageRow::index).toList();
-        run(() -> window.goToError(0));
+        run(() -> window.navigator().goToError(0));
         assertEquals(errors.get(0), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
-        run(() -> window.goToError(1));
+        run(() -> window.navigator().goToError(1));
         assertEquals(errors.get(1), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
-        run(() -> window.goToError(-1));
+        run(() -> window.navigator().goToError(-1));
         assertEquals(errors.get(0), fx(() -> window.table().getSelectionModel().getSelectedItem().index()));
-        run(() -> window.goToError(-1));
+        run(() -> window.navigator().goToError(-1));
         assertEquals("No error before this message", fx(() -> window.status().activityText()));
 
         filter("error");
         await("the errors", () -> window.model().displayed().size() == errors.size());
-        assertFalse(fx(() -> window.goToFrame(1)));
+        assertFalse(fx(() -> window.navigator().goToFrame(1)));
         assertEquals("Frame 1 is hidden by the display filter", fx(() -> window.status().activityText()));
     }
 
@@ -298,13 +298,13 @@ class FirstUseTest {
                 .filter(r -> r.kind() == MessageRow.Kind.ERROR && store.message(r.index()).error().badAttrOffset() != null)
                 .findFirst().orElseThrow();
         run(() -> window.table().getSelectionModel().clearAndSelect(error.index()));
-        run(window::showOffendingAttribute);
+        run(window.navigator()::showOffendingAttribute);
         org.nlscope.session.export.DetailNode mtu = fx(() -> window.detail().selected());
         assertEquals(new TreeActions.Term("IFLA_MTU", "50"), TreeActions.field(mtu), mtu.label());
         javafx.scene.control.ContextMenu menu = fx(() -> window.detail().tree().getContextMenu());
         List<String> items = fx(() -> menu.getItems().stream()
                 .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "-" : i.getText()).toList());
-        assertEquals(List.of("_Apply as Filter", "Copy as _Filter", "Copy _Value", "Copy _Name", "-",
+        assertEquals(List.of("_Apply as Filter", "_Prepare as Filter", "Copy as _Filter", "Copy _Value", "Copy _Name", "-",
                 "_Expand All", "_Collapse All"), items);
         run(() -> menu.getItems().get(0).fire());
         assertEquals("IFLA_MTU == 50", fx(() -> window.filterBar().field().getText()));
@@ -314,9 +314,9 @@ class FirstUseTest {
                 "the request with mtu 50 and the error echoing it");
 
         run(() -> window.table().getSelectionModel().clearAndSelect(0)); // the request with mtu 50
-        run(() -> menu.getItems().get(6).fire()); // Collapse All
+        run(() -> menu.getItems().get(7).fire()); // Collapse All
         assertTrue(fx(() -> window.detail().tree().getRoot().getChildren().stream().noneMatch(javafx.scene.control.TreeItem::isExpanded)));
-        run(() -> menu.getItems().get(5).fire()); // Expand All
+        run(() -> menu.getItems().get(6).fire()); // Expand All
         assertTrue(fx(() -> window.detail().tree().getExpandedItemCount()) > 20);
         assertEquals(null, TreeActions.field(org.nlscope.session.export.DetailNode.note("error: -22 (EINVAL)")),
                 "words of the tree are no filter fields");

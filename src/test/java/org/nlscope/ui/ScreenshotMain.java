@@ -1,16 +1,22 @@
 package org.nlscope.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
- * Not a test: opens the window on a capture and writes a PNG of it (docs/screenshot-*.png).
- * Arguments: FILE (or - for none) OUT.png ROW [FILTER [attr|stats]]. Runs under Xvfb, or
- * headless with Monocle: {@code scripts/screenshots} does the latter at both window sizes.
+ * Not a test: opens the window on a capture, brings it to a state and pictures it for the
+ * README (docs/screenshot-*.png). Arguments: FILE (or - for none) OUT.png ROW [FILTER [MODE]],
+ * MODE one of attr (Show Offending Attribute), stats, find (the find bar, marks), colouring
+ * (the rules dialog), dark (the dark theme). With {@code -Dnlscope.shot=x11} it prints READY
+ * once the window is ready and waits, for {@code scripts/screenshots} to take the real X
+ * window under Xvfb; else it writes a snapshot of the scene (Monocle, headless).
  */
 public final class ScreenshotMain {
     public static void main(String[] args) {
@@ -31,11 +37,19 @@ public final class ScreenshotMain {
     }
 
     public static final class App extends Application {
+        private MainWindow w;
+
         @Override
-        public void start(Stage stage) {
+        public void start(Stage stage) throws Exception {
             List<String> a = getParameters().getRaw();
-            MainWindow w = new MainWindow(stage, org.nlscope.session.EngineDecoding.load(List.of()),
-                    new RecentFiles(Path.of("target/recent-files")));
+            // settings of their own, so one picture's theme or columns never leak into the next
+            Path config = Files.createTempDirectory("nlscope-shot");
+            w = new MainWindow(stage, org.nlscope.session.EngineDecoding.load(List.of()),
+                    new RecentFiles(config.resolve("recent-files")));
+            String mode = a.size() > 4 ? a.get(4) : "";
+            if (mode.equals("dark")) {
+                w.options().theme().setDark(true);
+            }
             stage.show();
             if (a.get(0).equals("-")) {
                 w.viewModel().live().check(); // the first start: no file, the banner says what live capture needs
@@ -47,56 +61,74 @@ public final class ScreenshotMain {
             new Thread(() -> {
                 try {
                     Thread.sleep(1500);
-                    while (true) {
-                        java.util.concurrent.CompletableFuture<Boolean> busy = new java.util.concurrent.CompletableFuture<>();
-                        Platform.runLater(() -> busy.complete(w.isBusy()
-                                || w.model().displayed().size() < w.store().size()));
-                        if (!busy.get()) {
-                            break;
-                        }
+                    while (onFx(() -> w.isBusy() || w.model().displayed().size() < w.store().size())) {
                         Thread.sleep(200);
                     }
-                    Platform.runLater(() -> {
+                    onFx(() -> {
                         if (!filter.isEmpty()) {
-                            w.filterBar().field().setText(filter);
+                            w.filterBar().apply(filter);
                         }
+                        return null;
+                    });
+                    Thread.sleep(700);
+                    onFx(() -> {
                         w.table().getSelectionModel().select(select);
                         w.table().scrollTo(Math.max(0, select - 5));
                         w.table().requestFocus();
+                        return null;
                     });
                     Thread.sleep(500);
-                    Platform.runLater(() -> {
-                        if (a.size() > 4 && a.get(4).equals("attr")) {
-                            w.showOffendingAttribute();
-                        }
-                        if (a.size() > 4 && a.get(4).equals("stats")) {
-                            w.showStatistics();
-                        }
+                    onFx(() -> {
+                        arrange(mode, select);
+                        return null;
                     });
                     Thread.sleep(1500);
-                    Platform.runLater(() -> {
-                        javafx.stage.Window top = a.size() > 4 && a.get(4).equals("stats")
-                                ? javafx.stage.Window.getWindows().get(javafx.stage.Window.getWindows().size() - 1) : stage;
-                        if (System.getenv("NLSCOPE_DEBUG") != null) {
-                            System.out.println("selected " + w.table().getSelectionModel().getSelectedIndices() + " rows " + w.table().lookupAll(".table-row-cell").stream().map(n -> ((javafx.scene.control.IndexedCell<?>) n).getIndex() + ":" + n.getPseudoClassStates() + n.getClass().getSimpleName()).toList());
-                            for (javafx.scene.Node n : w.table().lookupAll(".table-row-cell")) {
-                                if (((javafx.scene.control.TableRow<?>) n).getIndex() == w.table().getSelectionModel().getSelectedIndex()) {
-                                    System.out.println(((javafx.scene.control.TableRow<?>) n).isSelected() + " " + w.table().getSelectionModel().getSelectedIndices() + " " + n.getPseudoClassStates() + " " + n.getStyleClass() + " " + ((javafx.scene.layout.Region) n).getBackground().getFills());
-                                }
-                            }
-                        }
-                        var img = top.getScene().snapshot(null);
-                        try {
-                            javax.imageio.ImageIO.write(toAwt(img), "png", new File(a.get(1)));
-                        } catch (Exception e) {
-                            e.printStackTrace();
-                        }
-                        Platform.exit();
+                    if ("x11".equals(System.getProperty("nlscope.shot"))) {
+                        System.out.println("READY");
+                        System.out.flush();
+                        return; // scripts/screenshots takes the X screen, then ends the app
+                    }
+                    onFx(() -> {
+                        Window top = mode.equals("stats") || mode.equals("colouring")
+                                ? Window.getWindows().get(Window.getWindows().size() - 1) : stage;
+                        javax.imageio.ImageIO.write(toAwt(top.getScene().snapshot(null)), "png", new File(a.get(1)));
+                        return null;
                     });
                 } catch (Exception e) {
-                    Platform.exit();
+                    e.printStackTrace();
                 }
+                Platform.exit();
             }).start();
+        }
+
+        private void arrange(String mode, int select) {
+            switch (mode) {
+                case "attr" -> w.navigator().showOffendingAttribute();
+                case "stats" -> w.showStatistics();
+                case "colouring" -> w.options().showColouring();
+                case "find" -> {
+                    w.marks().toggleMarked(List.of(w.table().getItems().get(Math.max(0, select - 2))));
+                    w.findBar().open();
+                    w.findBar().mode().setValue(Finder.Mode.TEXT);
+                    w.findBar().field().setText("vxlan");
+                    w.table().getSelectionModel().clearSelection();
+                    w.findBar().find(1);
+                }
+                default -> {
+                }
+            }
+        }
+
+        private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    f.complete(c.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f.get();
         }
     }
 }

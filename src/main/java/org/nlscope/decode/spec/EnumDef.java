@@ -56,6 +56,11 @@ final class EnumDef {
         return names.get(value);
     }
 
+    /** Every entry's short name, as values are shown (and matched by a display filter). */
+    List<String> shortNames() {
+        return names.values().stream().map(this::shortName).distinct().toList();
+    }
+
     String shortName(String full) {
         return !prefix.isEmpty() && full.startsWith(prefix) && full.length() > prefix.length()
                 ? full.substring(prefix.length()) : full;

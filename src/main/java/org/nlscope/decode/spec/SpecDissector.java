@@ -32,6 +32,7 @@ public final class SpecDissector implements Dissector {
     private final Set<String> secrets;
     private final Set<String> addresses;
     private final Set<String> sockaddrs;
+    private Map<String, List<String>> filterFields;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
@@ -72,6 +73,26 @@ public final class SpecDissector implements Dissector {
             case "mac", "ipv4", "ipv6", "ip" -> true;
             default -> false;
         };
+    }
+
+    @Override
+    public synchronized Map<String, List<String>> filterFields() {
+        if (filterFields == null) { // asked once, by the desktop app's filter field
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> addField(out, a.name(), a.en())));
+            ns.structs().values().forEach(st -> st.members().forEach(m -> addField(out, m.name(), m.en())));
+            filterFields = java.util.Collections.unmodifiableMap(out);
+        }
+        return filterFields;
+    }
+
+    private void addField(Map<String, List<String>> out, String name, String enumName) {
+        if (name == null || name.startsWith("[") || name.isBlank()) {
+            return;
+        }
+        EnumDef e = enumName == null ? null : ns.enums().get(enumName);
+        List<String> values = e == null ? List.of() : e.shortNames();
+        out.merge(name, values, (a, b) -> a.size() >= b.size() ? a : b);
     }
 
     @Override

@@ -1,0 +1,101 @@
+package org.nlscope.ui;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.Errno;
+import org.nlscope.session.MessageRow;
+
+/**
+ * The words the display filter field completes: the language's own (kinds, fields, and / or /
+ * not), the attribute and header member names of the loaded dissectors, and for a field the
+ * names of its values (message types, errnos, flags, an attribute's enum).
+ */
+final class FilterVocabulary {
+
+    /** The language's fields and words, as the Display Filter Reference lists them. */
+    private static final List<String> WORDS = List.of("request", "reply", "dump", "done", "ack", "error",
+            "notification", "malformed", "problems", "genl", "errno", "family", "type", "flags", "seq", "port", "len",
+            "frame", "msgtype", "process", "direction", "kind", "info", "and", "or", "not");
+    private static final List<String> FLAGS = List.of("REQUEST", "MULTI", "ACK", "ECHO", "DUMP_INTR", "DUMP_FILTERED",
+            "ROOT", "MATCH", "ATOMIC", "DUMP", "REPLACE", "EXCL", "CREATE", "APPEND", "NONREC", "BULK", "CAPPED", "ACK_TLVS");
+    /** Message types above this are not looked at (as the filter's own check does). */
+    private static final int MAX_TYPE = 1024;
+
+    private final TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    private FilterVocabulary() {
+    }
+
+    static FilterVocabulary of(Collection<Dissector> dissectors) {
+        FilterVocabulary v = new FilterVocabulary();
+        v.names.addAll(WORDS);
+        TreeSet<String> types = new TreeSet<>(List.of("NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"));
+        for (Dissector d : dissectors) {
+            for (int t = 0; t < MAX_TYPE; t++) {
+                String n = d.messageName(t);
+                if (n != null) {
+                    types.add(n);
+                }
+            }
+            d.filterFields().forEach((field, names) -> {
+                v.names.add(field);
+                if (!names.isEmpty()) {
+                    v.values.merge(field, names, (a, b) -> a.size() >= b.size() ? a : b);
+                }
+            });
+        }
+        v.values.put("type", List.copyOf(types));
+        List<String> errnos = new ArrayList<>();
+        for (int e = 1; e < 200; e++) {
+            if (Errno.name(e) != null) {
+                errnos.add(Errno.name(e));
+            }
+        }
+        v.values.put("errno", errnos);
+        v.values.put("flags", FLAGS.stream().map(f -> "NLM_F_" + f).toList());
+        v.values.put("direction", List.of("to_kernel", "from_kernel"));
+        v.values.put("kind", java.util.Arrays.stream(MessageRow.Kind.values())
+                .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+        return v;
+    }
+
+    /** Fields and words starting with a prefix (any case), in order. */
+    List<String> namesStartingWith(String prefix, int max) {
+        return startingWith(names.tailSet(prefix, true), prefix, max);
+    }
+
+    /** The value names of a field starting with a prefix; none for a field whose values are numbers or text. */
+    List<String> valuesOf(String field, String prefix, int max) {
+        List<String> all = values.getOrDefault(field, List.of());
+        return startingWith(all, prefix, max);
+    }
+
+    boolean knowsField(String field) {
+        return values.containsKey(field);
+    }
+
+    private static List<String> startingWith(Collection<String> from, String prefix, int max) {
+        String p = prefix.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String s : from) {
+            if (s.toLowerCase(Locale.ROOT).startsWith(p)) {
+                if (!s.equalsIgnoreCase(prefix)) {
+                    out.add(s);
+                }
+                if (out.size() >= max) {
+                    break;
+                }
+            } else if (from instanceof java.util.SortedSet<?>) {
+                break; // sorted: nothing after this starts with the prefix
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.nlscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nlscope.ui.Fx.fx;
+import static org.nlscope.ui.Fx.run;
+
+import java.nio.file.Files;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Help > Keyboard Shortcuts and About, and View > Theme > Dark for every window, saved. */
+@ExtendWith(ApplicationExtension.class)
+class HelpAndThemeTest {
+
+    private MainWindow window;
+    private RecentFiles recent;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        recent = new RecentFiles(Files.createTempDirectory("nlscope-help").resolve("recent-files"));
+        window = new MainWindow(stage, MainWindowTest.DECODING, recent);
+        stage.show();
+    }
+
+    private MenuItem menuItem(String text) {
+        MenuBar bar = fx(() -> (MenuBar) stage.getScene().lookup(".menu-bar"));
+        return fx(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> text.equals(i.getText())).findFirst().orElseThrow());
+    }
+
+    private String pageText(String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.getScene() != null
+                        && w.getScene().lookup("#" + id) != null)
+                .map(w -> ((TextArea) w.getScene().lookup("#" + id)).getText()).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theShortcutsPageListsEveryMenuKey() {
+        run(() -> menuItem("_Keyboard Shortcuts").fire());
+        String text = pageText("shortcuts");
+        for (String line : new String[] {"Ctrl+G", "Go to Packet…", "Ctrl+F", "Find Packet…", "Ctrl+M", "Mark/Unmark Selected",
+                                         "Ctrl+D", "F8", "Next Error", "Ctrl+Alt+4", "Time of Day", "Escape"}) {
+            assertTrue(text.contains(line), line + " in\n" + text);
+        }
+        assertFalse(text.contains("_"), "mnemonics are not shown");
+    }
+
+    @Test
+    void aboutNamesTheVersionsAndTheDissectors() {
+        run(() -> menuItem("_About nlscope").fire());
+        String text = pageText("about");
+        int dissectors = MainWindowTest.DECODING.registry().all().size();
+        assertTrue(dissectors > 10);
+        assertTrue(text.startsWith("nlscope "), text);
+        assertTrue(text.contains("Java     " + System.getProperty("java.version")), text);
+        assertTrue(text.contains("JavaFX   " + System.getProperty("javafx.runtime.version")), text);
+        assertTrue(text.contains("Dissectors loaded (" + dissectors + "):"), text);
+        assertEquals(dissectors, text.lines().filter(l -> l.startsWith("  ")).count(), "one line a dissector");
+    }
+
+    @Test
+    void theDarkThemeDressesEveryWindowAndIsSaved() {
+        String dark = Theme.class.getResource(Theme.DARK).toExternalForm();
+        assertFalse(fx(() -> stage.getScene().getStylesheets().contains(dark)));
+        run(() -> window.options().theme().setDark(true));
+        assertTrue(fx(() -> stage.getScene().getStylesheets().contains(dark)));
+        assertEquals(HexView.DARK, fx(() -> window.detail().hex().palette()), "the hex canvas too");
+        ColumnChooser later = fx(() -> window.options().showColumnChooser());
+        assertTrue(fx(() -> later.stage().getScene().getStylesheets().contains(dark)), "a window opened later");
+        // the table is drawn dark: modena's background colour of the root
+        javafx.scene.paint.Paint fill = fx(() -> ((javafx.scene.layout.Region) stage.getScene().getRoot())
+                .getBackground().getFills().get(0).getFill());
+        assertTrue(((javafx.scene.paint.Color) fill).getBrightness() < 0.3, "dark background: " + fill);
+
+        MainWindow next = fx(() -> new MainWindow(new Stage(), MainWindowTest.DECODING, recent));
+        assertTrue(fx(() -> next.options().theme().isDark()), "saved for the next start");
+        run(() -> window.options().theme().setDark(false));
+        assertFalse(fx(() -> stage.getScene().getStylesheets().contains(dark)));
+        run(() -> later.stage().close());
+    }
+}
