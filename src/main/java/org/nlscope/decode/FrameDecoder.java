@@ -21,7 +21,20 @@ public final class FrameDecoder {
     private final MessageDecoder messages;
 
     public FrameDecoder(DissectorRegistry registry) {
-        this.messages = new MessageDecoder(registry);
+        this(registry, false);
+    }
+
+    private FrameDecoder(DissectorRegistry registry, boolean summaryOnly) {
+        this.messages = new MessageDecoder(registry, summaryOnly);
+    }
+
+    /**
+     * A decoder for callers that show each message's one-line summary and problems only:
+     * the same summaries and problems, but a field no summary names may lack its value and
+     * display ({@link Dissector#decodeForSummary}), which makes the plain {@code read} fast.
+     */
+    public static FrameDecoder forSummaries(DissectorRegistry registry) {
+        return new FrameDecoder(registry, true);
     }
 
     /**
