@@ -74,7 +74,7 @@ final class CaptureDecoding implements AutoCloseable {
                         Main.EXIT_FILE);
             }
         }
-        return DissectorRegistry.load(userDissectorDirs);
+        return userDissectorDirs.isEmpty() ? DissectorPreload.builtIn() : DissectorRegistry.load(userDissectorDirs);
     }
 
     static boolean isStdin(Path file) {

@@ -55,19 +55,6 @@ public final class FrameDecoder {
         }
     }
 
-    /**
-     * Decodes what a netlink socket received from the kernel (messages without a cooked
-     * header), for clients such as the live capture's own rtnetlink and genl requests.
-     * The frame gets a 16-byte LINKTYPE_NETLINK header (PACKET_KERNEL), so offsets are
-     * those in the buffer plus 16.
-     */
-    public DecodedFrame decodeReply(int netlinkFamily, byte[] messages, DecodeContext context) {
-        byte[] data = new byte[16 + messages.length];
-        System.arraycopy(CookedHeader.netlinkHeader(CookedHeader.PACKET_KERNEL, netlinkFamily), 0, data, 0, 16);
-        System.arraycopy(messages, 0, data, 16, messages.length);
-        return decode(Frame.of(0, LinkType.NETLINK, data), 1, context);
-    }
-
     private DecodedFrame decodeFrame(Frame frame, int number, DecodeContext context) {
         List<String> problems = new ArrayList<>();
         if (!LinkType.isSupported(frame.linkType())) {
