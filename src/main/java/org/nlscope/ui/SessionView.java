@@ -55,10 +55,13 @@ final class SessionView {
         table.setTimeOrigin(0);
         CaptureStore store = s.store();
         var transactions = s.transactions();
-        table.setInfoText(r -> LinkNames.named(r, MessageTable.info(r), index -> {
-            String n = store.context(r.frameNumber()).interfaceName(index);
-            return n != null ? n : store.currentContext().interfaceName(index); // named later in the capture
-        }) + (fold ? Folding.suffix(r, transactions) : ""));
+        table.setInfoText(r -> {
+            String info = LinkNames.named(r, MessageTable.info(r), index -> {
+                String n = store.context(r.frameNumber()).interfaceName(index);
+                return n != null ? n : store.currentContext().interfaceName(index); // named later in the capture
+            });
+            return info == null || !fold ? info : info + Folding.suffix(r, transactions);
+        });
         table.setPreviousCaptured(r -> r.messageIndex() > 0 || r.frameNumber() <= 1 ? r.timeNanos()
                 : store.frame(r.frameNumber() - 1).timestampNanos());
         fittedRows = 0;

@@ -80,8 +80,12 @@ class HelpAndThemeTest {
         ColumnChooser later = fx(() -> window.options().showColumnChooser());
         assertTrue(fx(() -> later.stage().getScene().getStylesheets().contains(dark)), "a window opened later");
         // the table is drawn dark: modena's background colour of the root
-        javafx.scene.paint.Paint fill = fx(() -> ((javafx.scene.layout.Region) stage.getScene().getRoot())
-                .getBackground().getFills().get(0).getFill());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.paint.Paint fill = fx(() -> {
+            javafx.scene.layout.Region root = (javafx.scene.layout.Region) stage.getScene().getRoot();
+            root.applyCss();
+            return root.getBackground().getFills().get(0).getFill();
+        });
         assertTrue(((javafx.scene.paint.Color) fill).getBrightness() < 0.3, "dark background: " + fill);
 
         MainWindow next = fx(() -> new MainWindow(new Stage(), MainWindowTest.DECODING, recent));
