@@ -62,7 +62,7 @@ class HelpAndThemeTest {
         run(() -> menuItem("_About nlscope").fire());
         String text = pageText("about");
         int dissectors = MainWindowTest.DECODING.registry().all().size();
-        assertTrue(dissectors > 10);
+        assertTrue(dissectors > 0, "the built-in dissectors");
         assertTrue(text.startsWith("nlscope "), text);
         assertTrue(text.contains("Java     " + System.getProperty("java.version")), text);
         assertTrue(text.contains("JavaFX   " + System.getProperty("javafx.runtime.version")), text);
