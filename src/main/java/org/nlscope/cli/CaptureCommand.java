@@ -115,7 +115,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
-        registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
+        registry = decode || redact ? CaptureDecoding.registry(main.dissectorSources()) : null;
         FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
         FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nlscope.decode.DissectorSources;
 import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class, DissectorsCommand.class,
             CaptureCommand.class, GuiCommand.class, CommandLine.HelpCommand.class);
 
     public static final int EXIT_OK = 0;
@@ -42,6 +43,11 @@ public final class Main implements Runnable {
     @Option(names = "--dissectors", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "A directory of dissector files that add to or override the built-in ones (repeatable).")
     List<Path> dissectorDirs = new ArrayList<>();
+
+    @Option(names = "--ynl", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "A directory of the kernel's YNL specs (a kernel tree, its Documentation/netlink, or specs/) "
+                    + "that override the built-in families they describe (repeatable).")
+    List<Path> ynlDirs = new ArrayList<>();
 
     private InputStream in;
     private Writer out;
@@ -128,6 +134,14 @@ public final class Main implements Runnable {
      * The directories of user dissector files, in increasing priority:
      * ~/.config/nlscope/dissectors when it exists, then each --dissectors in order.
      */
+    /**
+     * Every source of dissectors the options name: the user's dissector directories, the
+     * --ynl directories, and the system's kernel specs unless NLSCOPE_SYSTEM_YNL=0 says not.
+     */
+    DissectorSources dissectorSources() {
+        return new DissectorSources(userDissectorDirs(), ynlDirs, DissectorSources.systemSpecsEnabled());
+    }
+
     List<Path> userDissectorDirs() {
         List<Path> dirs = new ArrayList<>();
         String home = System.getProperty("user.home");

@@ -60,7 +60,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         Writer out = main.out();
         FoldedLines folded = fold ? new FoldedLines(out, filter) : null;
-        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        DissectorRegistry registry = CaptureDecoding.registry(main.dissectorSources());
         try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
             if (!showSecrets) {
                 capture.maskingSecrets(Redactor.masking(registry));

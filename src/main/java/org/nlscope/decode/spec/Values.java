@@ -137,8 +137,15 @@ final class Values {
             case "ip" -> length == 4 ? ipv4(v, offset) : length == 16 ? ipv6(v, offset) : null;
             case "base64" -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
             case "sockaddr" -> sockaddr(v, offset, length);
+            case "uuid" -> length == 16 ? uuid(v.hex(offset, length)) : null;
             default -> v.hex(offset, length);
         };
+    }
+
+    /** 32 hex digits in the 8-4-4-4-12 groups of RFC 4122. */
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
     /**
