@@ -51,6 +51,15 @@ final class CaptureDecoding implements AutoCloseable {
     }
 
     /**
+     * For output that shows each message's one-line summary and problems only: the frames'
+     * fields that no summary names come without values ({@link FrameDecoder#forSummaries}).
+     */
+    static CaptureDecoding openForSummaries(Path file, InputStream stdin, DissectorRegistry registry)
+            throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), FrameDecoder.forSummaries(registry));
+    }
+
+    /**
      * Frames come out with their secrets zeroed (decoded again after the masking), as
      * {@code read} prints them unless asked for the secrets.
      */
@@ -61,7 +70,8 @@ final class CaptureDecoding implements AutoCloseable {
 
     static DissectorRegistry registry(DissectorSources sources) throws CliException {
         checkDirectories(sources);
-        return DissectorRegistry.load(sources);
+        // no directory of the user's: the built-in ones, which Main may have started loading early
+        return sources.equals(DissectorSources.of(List.of())) ? DissectorPreload.builtIn() : DissectorRegistry.load(sources);
     }
 
     /** Each --dissectors and --ynl directory exists: else one line naming it, exit 2. */
