@@ -36,8 +36,12 @@ public final class SpecDissectorProvider implements DissectorProvider {
     private record Loaded(List<Dissector> dissectors, List<FamilyReport> reports) {
     }
 
-    /** A translated spec and whether a failure of it may fall back to the built-in files. */
-    private record Spec(YnlFamily family, boolean fromSystem) {
+    /** A translated spec, its tree (what a newer spec of its name is laid over), and whether it came from the system. */
+    private record Spec(YnlFamily family, com.fasterxml.jackson.databind.JsonNode tree, boolean fromSystem, Spec builtIn) {
+        /** What to use when the system's spec is not wanted: the built-in one it was laid over, or none. */
+        Spec withoutSystem() {
+            return fromSystem ? builtIn : this;
+        }
     }
 
     /** The ServiceLoader's constructor: user files from ~/.config/nlscope/dissectors. */
@@ -100,6 +104,13 @@ public final class SpecDissectorProvider implements DissectorProvider {
             List<SpecFile> mine = own.getOrDefault(key, List.of());
             List<Spec> kernel = specsByKey.getOrDefault(key, List.of());
             List<String> warnings = new ArrayList<>();
+            if (!mine.isEmpty() && !kernel.isEmpty() && kernel.stream().allMatch(Spec::fromSystem)) {
+                // nlscope's hand-written families (rtnetlink, nlctrl, wireguard, macsec) say more than the
+                // kernel's specs of them (the rt-* specs name no enums of ifinfomsg, no summaries): they stay
+                warnings.add("the system's " + String.join(", ", kernel.stream().map(k -> k.family().file().source())
+                        .toList()) + " not used: nlscope's own files describe this family (--ynl DIR would use them)");
+                kernel = kernel.stream().map(Spec::withoutSystem).filter(java.util.Objects::nonNull).toList();
+            }
             kernel.forEach(s -> warnings.addAll(s.family().warnings()));
             List<SpecFile> group = mine;
             if (!kernel.isEmpty()) {
@@ -115,8 +126,8 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 // the system's spec is not this nlscope's to fix: decode as if it were not there
                 warnings.clear();
                 warnings.add(e.getMessage() + " (the system's spec is not used)");
-                group = mine;
-                kernel = List.of();
+                kernel = kernel.stream().map(Spec::withoutSystem).filter(java.util.Objects::nonNull).toList();
+                group = kernel.isEmpty() ? mine : Overlays.apply(mine, kernel.stream().map(k -> k.family().file()).toList());
                 if (group.isEmpty()) {
                     continue;
                 }
@@ -143,8 +154,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
     private Map<String, Spec> specs(DissectorFiles files, DissectorSources sources, List<String> systemWarnings) {
         Map<String, Spec> specs = new LinkedHashMap<>();
         for (DissectorFiles.YnlSource s : files.ynlFiles()) {
-            YnlFamily f = YnlLoader.load(s.source(), s.content());
-            specs.put(f.name(), new Spec(f, false));
+            add(specs, s.source(), s.content(), false);
         }
         if (sources.systemSpecs()) {
             List<Path> system = new ArrayList<>(YnlDirectories.system(systemRoot, System.getProperty("os.version")));
@@ -152,8 +162,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
             for (Path folder : system) {
                 for (Path p : YnlDirectories.specFiles(folder)) {
                     try {
-                        YnlFamily f = YnlLoader.load(p.toString(), Files.readAllBytes(p));
-                        specs.put(f.name(), new Spec(f, true));
+                        add(specs, p.toString(), Files.readAllBytes(p), true);
                     } catch (DissectorLoadException | java.io.IOException e) {
                         systemWarnings.add(e instanceof DissectorLoadException ? e.getMessage()
                                 : p + ": cannot read: " + e.getMessage());
@@ -172,11 +181,22 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 } catch (java.io.IOException e) {
                     throw new DissectorLoadException(p + ": cannot read: " + e.getMessage(), e);
                 }
-                YnlFamily f = YnlLoader.load(p.toString(), content);
-                specs.put(f.name(), new Spec(f, false));
+                add(specs, p.toString(), content, false);
             }
         }
         return specs;
+    }
+
+    /** A spec, laid over the one of its name found before (a newer kernel's over nlscope's built-in one). */
+    private static void add(Map<String, Spec> specs, String source, byte[] content, boolean fromSystem) {
+        com.fasterxml.jackson.databind.JsonNode tree = YnlLoader.read(source, content);
+        Spec before = specs.get(tree.path("name").asText());
+        if (before != null) {
+            tree = YnlLoader.over(tree, before.tree());
+        }
+        YnlFamily f = YnlLoader.translate(source, tree);
+        Spec builtIn = before == null ? null : before.fromSystem() ? before.builtIn() : before;
+        specs.put(f.name(), new Spec(f, tree, fromSystem, builtIn));
     }
 
     private static List<SpecDissector> compile(List<SpecFile> group, Map<String, ValueDecoder> decoders,

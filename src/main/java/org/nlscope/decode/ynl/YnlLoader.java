@@ -42,11 +42,21 @@ public final class YnlLoader {
 
     /** Translates a spec's bytes; {@code source} names the file in errors and warnings. */
     public static YnlFamily load(String source, byte[] content) {
-        JsonNode root = YamlTree.read(source, gunzip(source, content));
-        return translate(source, root);
+        return translate(source, read(source, content));
     }
 
-    private static YnlFamily translate(String source, JsonNode root) {
+    /** A spec's bytes (gzipped or not) as a YAML tree, aliases resolved. */
+    public static JsonNode read(String source, byte[] content) {
+        return YamlTree.read(source, gunzip(source, content));
+    }
+
+    /** A spec over an older one of the same family: the older's names and numbers fill in (see {@link YnlUnderlay}). */
+    public static JsonNode over(JsonNode newer, JsonNode older) {
+        return YnlUnderlay.over(newer, older);
+    }
+
+    /** Translates a spec read with {@link #read}. */
+    public static YnlFamily translate(String source, JsonNode root) {
         YnlContext cx = new YnlContext(source);
         String name = cx.requireText(root, "name", "");
         String protocol = cx.text(root, "protocol", "");

@@ -62,26 +62,60 @@ class YnlSourcesTest {
         return all.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
     }
 
+    /** A family nlscope has no hand-written file for, as two kernels and nlscope's own ynl/ folder describe it. */
+    static String demo(String prefix, String extraAttribute, String extraOp) {
+        return "name: demo\ndoc: x\nattribute-sets:\n  - name: main\n" + prefix
+                + "    attributes:\n      - {name: ifindex, type: u32}\n" + extraAttribute
+                + "operations:\n  list:\n"
+                + "    - {name: get, value: 1, attribute-set: main, do: {request: {attributes: [ifindex]}}}\n" + extraOp;
+    }
+
     @Test
-    void theSystemsNewestSpecOverridesTheBuiltInAndTheBuiltInStaysAsOverlay() throws Exception {
-        Files.write(systemSpecs("6.12").resolve("nlctrl.yaml.gz"), gz(nlctrl("""
-                    - {name: oldfamily, value: 200, attribute-set: ctrl-attrs, do: {request: {value: 200}}}
-                """)));
-        Files.write(systemSpecs("7.3").resolve("nlctrl.yaml.gz"), gz(nlctrl("""
-                    - {name: newfamily2, value: 201, attribute-set: ctrl-attrs, do: {request: {value: 201}}}
-                """)));
+    void theSystemsNewestSpecWinsOverTheOlderAndOverNlscopesOwnSpec() throws Exception {
+        Path mine = Files.createDirectories(root.resolve("mine/ynl"));
+        Files.writeString(mine.resolve("demo.yaml"), demo("    name-prefix: dm-\n",
+                "      - {name: old-only, type: u8, value: 7}\n", ""));
+        Files.write(systemSpecs("6.12").resolve("demo.yaml.gz"), gz(demo("", "",
+                "    - {name: older, value: 2, attribute-set: main, do: {request: {attributes: [ifindex]}}}\n")));
+        Files.write(systemSpecs("7.3").resolve("demo.yaml.gz"), gz(demo("", "",
+                "    - {name: newer, value: 3, attribute-set: main, do: {request: {attributes: [ifindex]}}}\n")));
         SpecDissectorProvider provider = new SpecDissectorProvider(null, root);
-        DissectorSources sources = new DissectorSources(List.of(), List.of(), true);
-        Dissector nlctrl = find(provider.dissectors(sources), DissectorKey.genl("nlctrl"));
-        assertEquals("CTRL_CMD_NEWFAMILY2", nlctrl.messageName(201, true), "7.3 is newer than 6.12");
-        assertNull(nlctrl.messageName(200, true));
+        DissectorSources sources = new DissectorSources(List.of(root.resolve("mine")), List.of(), true);
+        Dissector demo = find(provider.dissectors(sources), DissectorKey.genl("demo"));
+        assertEquals("DEMO_CMD_NEWER", demo.messageName(3, true), "7.3 is newer than 6.12");
+        assertEquals("DEMO_CMD_OLDER", demo.messageName(2, true), "an explicit id the newer spec lacks stays");
+        assertEquals("DM_OLD_ONLY", demo.attributeName(1, true, null, 7), "an attribute the newer lacks stays");
+        assertEquals("DM_IFINDEX", demo.attributeName(1, true, null, 1), "the older spec's prefix fills in the default");
+        FamilyReport report = provider.reports(sources).stream()
+                .filter(r -> DissectorKey.genl("demo").equals(r.key())).findFirst().orElseThrow();
+        assertEquals(List.of(systemSpecs("7.3").resolve("demo.yaml.gz").toString()), report.sources());
+    }
+
+    @Test
+    void nlscopesHandWrittenFamiliesStayUnlessYnlIsGiven() throws Exception {
+        String newer = nlctrl("""
+                    - {name: newfamily2, value: 201, attribute-set: ctrl-attrs, do: {request: {value: 201}}}
+                """);
+        Files.writeString(systemSpecs("7.3").resolve("nlctrl.yaml"), newer);
+        SpecDissectorProvider provider = new SpecDissectorProvider(null, root);
+        DissectorSources system = new DissectorSources(List.of(), List.of(), true);
+        assertNull(find(provider.dissectors(system), DissectorKey.genl("nlctrl")).messageName(201, true));
+        FamilyReport report = provider.reports(system).stream()
+                .filter(r -> DissectorKey.genl("nlctrl").equals(r.key())).findFirst().orElseThrow();
+        assertTrue(report.warnings().get(0).contains("nlctrl.yaml not used: nlscope's own files describe this family"),
+                report.warnings()::toString);
+
+        Path ynl = Files.createDirectories(root.resolve("kernel/Documentation/netlink/specs"));
+        Files.writeString(ynl.resolve("nlctrl.yaml"), newer);
+        DissectorSources given = new DissectorSources(List.of(), List.of(root.resolve("kernel")), false);
+        Dissector nlctrl = find(provider.dissectors(given), DissectorKey.genl("nlctrl"));
+        assertEquals("CTRL_CMD_NEWFAMILY2", nlctrl.messageName(201, true));
         assertEquals("CTRL_CMD_GETFAMILY", nlctrl.messageName(3, true));
         assertEquals("CTRL_CMD_NEWFAMILY", nlctrl.messageName(1, false), "the reply takes the built-in name of its id");
         assertEquals("CTRL_CMD_DELFAMILY", nlctrl.messageName(2, true), "what the spec leaves out stays");
-        FamilyReport report = provider.reports(sources).stream()
+        FamilyReport used = provider.reports(given).stream()
                 .filter(r -> DissectorKey.genl("nlctrl").equals(r.key())).findFirst().orElseThrow();
-        assertEquals(systemSpecs("7.3").resolve("nlctrl.yaml.gz").toString(), report.sources().get(0));
-        assertEquals("dissectors/genetlink/nlctrl.yaml", report.sources().get(1));
+        assertEquals(List.of(ynl.resolve("nlctrl.yaml").toString(), "dissectors/genetlink/nlctrl.yaml"), used.sources());
     }
 
     @Test
@@ -100,13 +134,13 @@ class YnlSourcesTest {
 
     @Test
     void aBrokenSystemSpecIsAWarningAndABrokenYnlSpecAnError() throws Exception {
-        Files.writeString(systemSpecs("7.3").resolve("nlctrl.yaml"), "name: nlctrl\noperations: [1]\n");
+        Files.writeString(systemSpecs("7.3").resolve("ethtool.yaml"), "name: ethtool\noperations: [1]\n");
         SpecDissectorProvider provider = new SpecDissectorProvider(null, root);
         DissectorSources sources = new DissectorSources(List.of(), List.of(), true);
-        Dissector nlctrl = find(provider.dissectors(sources), DissectorKey.genl("nlctrl"));
-        assertEquals("CTRL_CMD_GETFAMILY", nlctrl.messageName(3, true), "the built-in file decodes");
+        Dissector ethtool = find(provider.dissectors(sources), DissectorKey.genl("ethtool"));
+        assertEquals("ETHTOOL_MSG_STRSET_GET_REPLY", ethtool.messageName(1, false), "the built-in spec decodes");
         assertTrue(provider.reports(sources).stream().anyMatch(r -> r.key() == null
-                && r.warnings().get(0).contains("nlctrl.yaml: operations: expected a mapping of keys")));
+                && r.warnings().get(0).contains("ethtool.yaml: operations: expected a mapping of keys")));
         Path user = Files.createDirectories(root.resolve("mine"));
         Files.writeString(user.resolve("nlctrl.yaml"), "name: nlctrl\noperations: [1]\n");
         DissectorLoadException e = assertThrows(DissectorLoadException.class, () -> new SpecDissectorProvider(null, root)
