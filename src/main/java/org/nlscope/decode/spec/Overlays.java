@@ -18,8 +18,9 @@ import org.nlscope.decode.spec.FamilySpec.Message;
 /**
  * nlscope's own files of a family laid over the kernel's YNL specs of it. They refer to
  * YNL's objects by the kernel's names: a message of the same name lends its summary and
- * kind, an attribute of the same name its display, value decoder, secrecy, and its enum or
- * struct where they say the same with the header's names. Messages a
+ * kind, an attribute of the same name its display, value decoder, secrecy, its enum or
+ * struct where they say the same with the header's names, and its whole shape where the
+ * spec says only bytes. Messages a
  * spec defines (by id and direction) leave the own files; everything else there (commands
  * and attributes YNL leaves out, their sets and definitions) stays as it was.
  */
@@ -188,6 +189,13 @@ final class Overlays {
 
     /** The spec's attribute with what nlscope's own attribute of that name adds, where it fits. */
     private static Attribute lend(SpecFile f, Attribute a, Attribute mine, Shapes shapes) {
+        if (isBytes(a) && !isBytes(mine) && !"binary".equals(mine.type()) && mine.decoder() == null) {
+            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY): nlscope's own
+            // shape of it (a nest of its own set, which stays in the family) decodes, and keeps its secrets
+            return new Attribute(a.name(), a.value(), mine.type(), mine.nestedAttributes(), mine.subType(),
+                    mine.subMessage(), mine.selector(), mine.en(), mine.display(), mine.byteOrder(), mine.struct(),
+                    mine.repeat(), null, mine.levels(), a.isSecret() || mine.isSecret() ? Boolean.TRUE : null, a.doc());
+        }
         String display = a.display();
         String scalar = "indexed-array".equals(a.type()) ? a.subType() : a.type();
         if (mine.display() != null && (display == null || "hex".equals(display)) && a.struct() == null
@@ -207,6 +215,12 @@ final class Overlays {
         return new Attribute(a.name(), a.value(), a.type(), a.nestedAttributes(), a.subType(), a.subMessage(),
                 a.selector(), en, decoder != null ? null : display, a.byteOrder(), struct, a.repeat(), decoder,
                 a.levels(), secret, a.doc());
+    }
+
+    /** Plain bytes: binary with nothing that shapes it. */
+    private static boolean isBytes(Attribute a) {
+        return "binary".equals(a.type()) && a.struct() == null && a.subType() == null && a.decoder() == null
+                && a.display() == null;
     }
 
     /** An own file without the messages the specs define, per direction. */
