@@ -146,7 +146,14 @@ final class YnlOperations {
         Map<Integer, Message> requests = new LinkedHashMap<>();
         Map<Integer, Message> replies = new LinkedHashMap<>();
         List<Message> out = new ArrayList<>();
+        java.util.Set<String> requestNamesUsed = new java.util.HashSet<>();
+        java.util.Set<String> replyNamesUsed = new java.util.HashSet<>();
         for (Op o : ops) {
+            if (o.request() != null && requestNamesUsed.contains(o.cName())
+                    || o.request() == null && o.reply() != null && replyNamesUsed.contains(o.cName())) {
+                cx.warn(o.path(), "'" + o.cName() + "' is named twice; the first is used");
+                continue;
+            }
             String header = o.header() != null ? o.header() : headerPerMessage ? familyHeader : null;
             String set = o.attributeSet() == null ? null : scope + o.attributeSet();
             String kind = o.dump() ? "get" : null;
@@ -155,6 +162,8 @@ final class YnlOperations {
                 Message both = new Message(o.cName(), o.request(), kind, header, set, null, null, null, null);
                 requests.put(o.request(), both);
                 replies.put(o.reply(), both);
+                requestNamesUsed.add(o.cName());
+                replyNamesUsed.add(o.cName());
                 out.add(both);
                 continue;
             }
@@ -164,6 +173,7 @@ final class YnlOperations {
                 } else {
                     Message m = new Message(o.cName(), o.request(), kind, header, set, null, null, "request", null);
                     requests.put(o.request(), m);
+                    requestNamesUsed.add(o.cName());
                     out.add(m);
                 }
             }
@@ -171,6 +181,9 @@ final class YnlOperations {
                 String name = o.async() ? o.cName()
                         : o.countedReply() ? o.cName() + "_REPLY"
                         : requestNames.getOrDefault(o.reply(), o.cName());
+                if (!replyNamesUsed.add(name)) {
+                    continue; // one reply type answers several operations, named once
+                }
                 Message m = new Message(name, o.reply(), null, header, set, null, null, "reply", null);
                 replies.put(o.reply(), m);
                 out.add(m);
