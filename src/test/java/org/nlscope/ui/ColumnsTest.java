@@ -67,6 +67,7 @@ class ColumnsTest {
         assertEquals(123, Math.round(fx(() -> window.table().column("flags").getWidth())), "fitting keeps a width the user set");
         assertTrue(infoBefore > 160, "Info still takes the rest");
         run(() -> chooser.stage().close());
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS); // the widths are saved once a drag pauses
 
         // a second window (the next start) reads the same settings
         MainWindow next = fx(() -> new MainWindow(new Stage(), MainWindowTest.DECODING, recent));
