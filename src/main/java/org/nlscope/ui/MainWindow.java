@@ -68,6 +68,8 @@ public final class MainWindow {
         this.findBar = new FindBar(table, navigator, detail, vm::session, filters, marks, vm.runner());
         table.setMarks(marks);
         marks.setOnChange(table::refresh);
+        TableSorting.install(table, model, navigator);
+        model.setOnProgress(status::setActivity);
 
         VBox lower = new VBox(transactionBar, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);

@@ -65,7 +65,7 @@ final class SessionView {
         table.setPreviousCaptured(r -> r.messageIndex() > 0 || r.frameNumber() <= 1 ? r.timeNanos()
                 : store.frame(r.frameNumber() - 1).timestampNanos());
         fittedRows = 0;
-        model.setStore(s.store());
+        model.setStore(s.store(), s.transactions());
         String text = filterText;
         appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
         model.setFilter(predicate(appliedFilter));
@@ -80,7 +80,7 @@ final class SessionView {
     void afterRowsChanged() {
         CaptureStore s = vm.session().store();
         if (s.frameCount() > 0 && !model.displayed().isEmpty()) {
-            table.setTimeOriginIfUnset(s.frame(1).timestampNanos());
+            table.setTimeOriginIfUnset(s.index().frameTime(1));
         }
         long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
                 ? s.metadata().stats().drops() : -1;
