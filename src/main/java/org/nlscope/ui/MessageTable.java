@@ -159,6 +159,11 @@ public final class MessageTable extends TableView<MessageRow> {
         return placeholder.getText();
     }
 
+    /** The Info text the table shows for a row (what sorting by Info orders by); safe off the FX thread. */
+    String shownInfo(MessageRow r) {
+        return infoText.apply(r);
+    }
+
     /** What the Info column shows of a row (by default {@link #info}; the session names links and folds answers). */
     void setInfoText(Function<MessageRow, String> text) {
         infoText = text;

@@ -68,8 +68,9 @@ final class TableSorting {
         for (TableColumn<MessageRow, ?> c : t.getSortOrder()) {
             RowOrder.Column column = columnOf(c);
             if (column != null) {
-                return new MessageListModel.Sort(column, c.getSortType() == TableColumn.SortType.ASCENDING,
-                        MessageTable::info);
+                java.util.function.Function<MessageRow, String> info = t instanceof MessageTable m ? m::shownInfo
+                        : MessageTable::info;
+                return new MessageListModel.Sort(column, c.getSortType() == TableColumn.SortType.ASCENDING, info);
             }
         }
         return null;
