@@ -1,17 +1,23 @@
 package org.nlscope.dissect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
+import org.nlscope.fuzz.RecordedCaptures;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
@@ -20,22 +26,57 @@ import org.nlscope.pcap.CaptureReader;
 
 /**
  * Every message of every capture recorded on nlmon (captures/README.md) decodes with
- * the built-in dissectors: a name for its type, no problem, and a name for every
- * attribute at every depth. What is left unnamed must be listed here with the reason.
+ * the built-in dissectors: a name for its type (and for its genl command), no problem,
+ * and a name and a type for every attribute at every depth. The captures whose families
+ * are not decoded yet are listed in {@link #NOT_YET_COVERED} with the reason; each of them
+ * must still have gaps, so the list only shrinks.
  */
 class RecordedCapturesCoverageTest {
 
+    /** Captures with known gaps, and what is missing. */
+    static final Map<String, String> NOT_YET_COVERED = Map.of(
+            "wifi.pcapng", "nl80211 commands and attributes (YNL nl80211, issue 8)",
+            "ethtool.pcapng", "the ethtool genl family (YNL ethtool, issue 8)",
+            "mptcp.pcapng", "the mptcp_pm genl family (YNL mptcp_pm, issue 8)",
+            "devlink-tcpmetrics.pcapng", "the devlink and tcp_metrics genl families (YNL, issue 8)",
+            "nft.pcapng", "nftables messages (YNL nftables, issue 8)",
+            "conntrack.pcapng", "ctnetlink messages (YNL conntrack, issue 8)",
+            "ipset.pcapng", "ipset messages",
+            "ss.pcapng", "sock_diag attributes with a struct (INET_DIAG_INFO, ...) and the request's bytecode",
+            "bridge-vlan.pcapng", "AF_BRIDGE IFLA_AF_SPEC (IFLA_BRIDGE_*) and RTM_*VLAN messages");
+
+    /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
+    static final Set<String> BYTES_BY_NATURE = Set.of();
+
+    static Stream<String> captures() {
+        return RecordedCaptures.files().stream().map(p -> p.getFileName().toString());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"links.pcapng", "addresses.pcapng", "routes.pcapng", "neighbours.pcapng",
-            "rules.pcapng", "nexthops.pcapng", "netconf-nsid.pcapng", "tc.pcapng", "genl.pcapng",
-            "sock-diag.pcapng", "errors.pcapng", "multipart.pcapng", "basic.pcap", "any-sll.pcap",
-            "any-sll2.pcapng"})
-    void everyMessageAndAttributeIsNamed(String capture) throws Exception {
+    @MethodSource("captures")
+    void everyMessageAndAttributeIsNamedAndTyped(String capture) throws Exception {
+        List<String> gaps = gaps(RecordedCaptures.DIRECTORY.resolve(capture));
+        String known = NOT_YET_COVERED.get(capture);
+        if (known == null) {
+            assertEquals(List.of(), gaps, capture);
+        } else {
+            System.out.printf("%s: %d gaps not yet covered (%s), first: %s%n", capture, gaps.size(), known,
+                    gaps.isEmpty() ? "-" : gaps.get(0));
+            assertFalse(gaps.isEmpty(), capture + " is now fully covered: take it off NOT_YET_COVERED");
+        }
+    }
+
+    @Test
+    void theListOfGapsNamesRecordedCapturesOnly() {
+        List<String> files = captures().toList();
+        NOT_YET_COVERED.keySet().forEach(c -> assertTrue(files.contains(c), c + " is not a recorded capture"));
+    }
+
+    static List<String> gaps(Path capture) throws Exception {
         FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
         List<String> gaps = new ArrayList<>();
         int messages = 0;
-        try (InputStream in = getClass().getResourceAsStream("/captures/" + capture);
-             CaptureReader reader = CaptureReader.open(in, capture)) {
+        try (CaptureReader reader = CaptureReader.open(capture)) {
             DecodeContext ctx = DecodeContext.empty();
             Frame frame;
             int number = 0;
@@ -46,26 +87,37 @@ class RecordedCapturesCoverageTest {
                 for (DecodedMessage m : d.messages()) {
                     messages++;
                     String where = "frame " + number + " " + m.summary();
-                    if (m.typeName() == null) {
-                        gaps.add(where + ": type " + m.header().type() + " unnamed");
-                    }
-                    m.problems().forEach(p -> gaps.add(where + ": " + p));
-                    unnamed(m.attributes(), where, gaps);
+                    message(m, where, gaps);
                     if (m.error() != null && m.error().request() != null) {
-                        m.error().request().problems().forEach(p -> gaps.add(where + " (request): " + p));
-                        unnamed(m.error().request().attributes(), where + " (request)", gaps);
+                        message(m.error().request(), where + " (request)", gaps);
                     }
                 }
             }
         }
-        assertTrue(messages > 0, capture);
-        assertEquals(List.of(), gaps, capture);
+        assertTrue(messages > 0, capture.toString());
+        return gaps;
+    }
+
+    private static void message(DecodedMessage m, String where, List<String> gaps) {
+        if (m.typeName() == null) {
+            gaps.add(where + ": type " + m.header().type() + " unnamed");
+        }
+        if (m.genl() != null && m.genl().cmdName() == null) {
+            gaps.add(where + ": genl cmd " + m.genl().cmd() + " unnamed");
+        }
+        m.problems().forEach(p -> gaps.add(where + ": " + p));
+        if (NamedShare.isBlob(m)) {
+            gaps.add(where + ": body shown as one hex payload");
+        }
+        unnamed(m.attributes(), where, gaps);
     }
 
     private static void unnamed(List<Field> fields, String where, List<String> gaps) {
         for (Field f : fields) {
             if (f.isAttribute() && f.name() == null) {
                 gaps.add(where + ": attribute " + f.type() + " unnamed");
+            } else if (f.isAttribute() && !Typed.typed(f) && !BYTES_BY_NATURE.contains(f.name())) {
+                gaps.add(where + ": " + f.name() + " shown as hex");
             }
             if (f.problem() != null) {
                 gaps.add(where + " / " + f.label() + ": " + f.problem());

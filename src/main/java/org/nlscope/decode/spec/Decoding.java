@@ -39,6 +39,8 @@ final class Decoding implements SpecDecoding {
     /** Where a value decoder's calls into the family decode: set around each call. */
     private Siblings current;
     private int currentDepth;
+    /** The address family in force for ip-slot values: the nearest struct's, else the header's; -1 unknown. */
+    private int family = -1;
 
     Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body) {
         this.ns = ns;
@@ -53,6 +55,18 @@ final class Decoding implements SpecDecoding {
 
     void setHeader(List<Field> fixedHeader) {
         this.header = List.copyOf(fixedHeader);
+        for (Field f : fixedHeader) {
+            if (f.name() != null && StructDef.isFamilyName(f.name()) && f.value() instanceof Long v) {
+                family = v.intValue();
+                break;
+            }
+        }
+    }
+
+    /** Bytes shaped by a display hint; an ip-slot reads by the address family in force. */
+    private String shaped(ByteView v, int offset, int length, String display) {
+        return "ip-slot".equals(display) ? Values.ipSlot(v, offset, length, family)
+                : Values.shapedBytes(v, offset, length, display);
     }
 
     // ---------------------------------------------------------------- SpecDecoding
@@ -174,7 +188,7 @@ final class Decoding implements SpecDecoding {
             return intArray(spec, a, p);
         }
         if (spec.display() != null) {
-            String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
+            String shown = shaped(p, p.start(), p.length(), spec.display());
             if (shown == null) {
                 return asBytes(spec, a, p, p.length() + " bytes do not fit display " + spec.display());
             }
@@ -390,6 +404,20 @@ final class Decoding implements SpecDecoding {
 
     /** The members of a struct read from the window's start; members that do not fit are left out. */
     List<Field> members(StructDef s, ByteView window) {
+        int outer = family;
+        if (s.familyOffset() >= 0 && window.has(window.start() + s.familyOffset(), s.familySize())) {
+            // read first: xfrm_usersa_info's family comes after the addresses it describes
+            family = ((Number) Values.readInt(window, window.start() + s.familyOffset(), s.familySize(), false,
+                    false)).intValue();
+        }
+        try {
+            return readMembers(s, window);
+        } finally {
+            family = outer;
+        }
+    }
+
+    private List<Field> readMembers(StructDef s, ByteView window) {
         List<Field> out = new ArrayList<>(s.members().size());
         int pos = window.start();
         for (int i = 0; i < s.members().size(); i++) {
@@ -426,7 +454,7 @@ final class Decoding implements SpecDecoding {
             }
             default -> {
                 String hex = w.hex(pos, size);
-                String shown = m.display() == null ? hex : Values.shapedBytes(w, pos, size, m.display());
+                String shown = m.display() == null ? hex : shaped(w, pos, size, m.display());
                 if (shown == null) {
                     return new Field(m.name(), -1, hex, null, List.of(), hex, pos, size, false, List.of(),
                             size + " bytes do not fit display " + m.display());

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.DissectorProvider;
 
@@ -47,11 +48,32 @@ public final class SpecDissectorProvider implements DissectorProvider {
             }
             files.addDirectory(dir);
         }
+        List<SpecDissector> compiled;
         try {
-            return new ArrayList<>(SpecCompiler.compile(files.files(), valueDecoders()));
+            compiled = SpecCompiler.compile(files.files(), valueDecoders());
         } catch (DissectorLoadException e) {
             throw blameReplacement(files.replacements(), e);
         }
+        Map<DissectorKey, SpecExtension> extensions = extensions();
+        List<Dissector> out = new ArrayList<>(compiled.size());
+        for (SpecDissector d : compiled) {
+            SpecExtension e = extensions.get(d.key());
+            out.add(e == null ? d : e.extend(d));
+        }
+        return out;
+    }
+
+    /** The Java extensions of families described by files, by the family they extend. */
+    static Map<DissectorKey, SpecExtension> extensions() {
+        Map<DissectorKey, SpecExtension> out = new java.util.HashMap<>();
+        for (SpecExtension e : ServiceLoader.load(SpecExtension.class, SpecDissectorProvider.class.getClassLoader())) {
+            SpecExtension before = out.putIfAbsent(e.key(), e);
+            if (before != null) {
+                throw new DissectorLoadException("two extensions claim " + e.key() + ": "
+                        + before.getClass().getName() + " and " + e.getClass().getName());
+            }
+        }
+        return out;
     }
 
     /**

@@ -142,6 +142,17 @@ final class Values {
     }
 
     /**
+     * A 16-byte address slot (xfrm_address_t, inet_diag_sockid's addresses): IPv4 in its first
+     * 4 bytes when the family is AF_INET, else IPv6; 4 bytes read as IPv4. Null for other lengths.
+     */
+    static String ipSlot(ByteView v, int offset, int length, int family) {
+        if (length == 4 || length == 16 && family == SockAddr.AF_INET) {
+            return ipv4(v, offset);
+        }
+        return length == 16 ? ipv6(v, offset) : null;
+    }
+
+    /**
      * A struct sockaddr_in or sockaddr_in6 (family in host order, port in network order) as
      * "192.0.2.9:51820" or "[2001:db8::1]:51820"; null for another family or a short one.
      */
