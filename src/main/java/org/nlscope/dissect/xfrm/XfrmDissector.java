@@ -37,6 +37,14 @@ final class XfrmDissector implements Dissector {
         return data.decode(type, request, body, context);
     }
 
+    @Override
+    public MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
+        if (request && (type == XFRM_MSG_GETSA || type == XFRM_MSG_GETPOLICY) && isDump(body)) {
+            return data.decodeAs(null, "xfrm-attrs", body, context);
+        }
+        return data.decodeForSummary(type, request, body, context);
+    }
+
     private static boolean isDump(ByteView body) {
         return body.length() == 0 || AttrReader.read(body).clean();
     }
