@@ -57,7 +57,7 @@ class XfrmDecodeTest {
         assertEquals(128L, at(m.attributes(), "XFRMA_ALG_CRYPT/alg_key_len").value());
         assertEquals("00112233445566778899aabbccddeeff", at(m.attributes(), "XFRMA_ALG_CRYPT/alg_key").value());
         assertEquals("hmac(sha1)", at(m.attributes(), "XFRMA_ALG_AUTH/alg_name").value());
-        assertEquals("ESP spi 0x1000 192.0.2.1 -> 192.0.2.2 TUNNEL", m.summary());
+        assertEquals("XFRM_MSG_NEWSA ESP spi 0x1000 192.0.2.1 -> 192.0.2.2 TUNNEL", m.summary());
     }
 
     @Test
@@ -81,7 +81,7 @@ class XfrmDecodeTest {
         Field tmpl = at(m.attributes(), "XFRMA_TMPL/[0]");
         assertEquals("192.0.2.2", at(tmpl.children(), "id/daddr").display());
         assertEquals("192.0.2.1", at(tmpl.children(), "saddr").display());
-        assertEquals("OUT 10.1.0.0/16 -> 10.2.0.0/16 ALLOW", m.summary());
+        assertEquals("XFRM_MSG_NEWPOLICY OUT 10.1.0.0/16 -> 10.2.0.0/16 ALLOW", m.summary());
     }
 
     @Test
@@ -107,6 +107,8 @@ class XfrmDecodeTest {
         DecodedMessage m = DECODER.decode(shorter, 1, DecodeContext.empty()).messages().get(0);
         List<String> problems = new ArrayList<>(m.problems());
         assertTrue(problems.contains("xfrm-usersa-info needs 224 bytes, found 100"), problems.toString());
-        assertEquals("192.0.2.2", at(m.fixedHeader(), "id/daddr").display());
+        assertEquals(0x1000L, at(m.fixedHeader(), "id/spi").value());
+        // the family that says the slot holds IPv4 (at offset 212) was cut off: it reads as IPv6
+        assertEquals("c000:202::", at(m.fixedHeader(), "id/daddr").display());
     }
 }
