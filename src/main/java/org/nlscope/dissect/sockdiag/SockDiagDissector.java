@@ -43,6 +43,16 @@ final class SockDiagDissector implements Dissector {
     }
 
     @Override
+    public String messageName(int type, boolean request) {
+        return data.messageName(type, request);
+    }
+
+    @Override
+    public MessageKind kind(int type, boolean request) {
+        return data.kind(type, request);
+    }
+
+    @Override
     public Set<String> secretAttributes() {
         return data.secretAttributes();
     }

@@ -65,6 +65,16 @@ final class XfrmDissector implements Dissector {
     }
 
     @Override
+    public String messageName(int type, boolean request) {
+        return data.messageName(type, request);
+    }
+
+    @Override
+    public MessageKind kind(int type, boolean request) {
+        return data.kind(type, request);
+    }
+
+    @Override
     public String attributeName(int type, boolean request, String nestPath, int attrType) {
         return data.attributeName(type, request, nestPath, attrType);
     }
