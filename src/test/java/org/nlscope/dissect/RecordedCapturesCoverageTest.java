@@ -43,7 +43,7 @@ class RecordedCapturesCoverageTest {
 
     /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
     static final Set<String> BYTES_BY_NATURE = Set.of(
-            "MACSEC_SA_ATTR_KEY", "MACSEC_SA_ATTR_KEYID", "MACSEC_SA_ATTR_SALT");
+            "MACSEC_SA_ATTR_KEY", "MACSEC_SA_ATTR_KEYID", "MACSEC_SA_ATTR_SALT", "IOAM6_ATTR_SC_DATA");
 
     static Stream<String> captures() {
         return RecordedCaptures.files().stream().map(p -> p.getFileName().toString());
