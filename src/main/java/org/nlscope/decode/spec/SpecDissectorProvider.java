@@ -139,6 +139,10 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 dissectors.add(e == null ? d : e.extend(d));
             }
             List<String> origin = new ArrayList<>();
+            if (extensions.containsKey(key)) {
+                // the Java that chooses among the files' layouts is part of where the family comes from
+                origin.add("built in (Java: " + extensions.get(key).getClass().getSimpleName() + ")");
+            }
             for (int i = kernel.size() - 1; i >= 0; i--) {
                 origin.add(kernel.get(i).family().file().source());
             }
