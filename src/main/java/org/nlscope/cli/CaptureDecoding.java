@@ -50,6 +50,15 @@ final class CaptureDecoding implements AutoCloseable {
     }
 
     /**
+     * For output that shows each message's one-line summary and problems only: the frames'
+     * fields that no summary names come without values ({@link FrameDecoder#forSummaries}).
+     */
+    static CaptureDecoding openForSummaries(Path file, InputStream stdin, DissectorRegistry registry)
+            throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), FrameDecoder.forSummaries(registry));
+    }
+
+    /**
      * Frames come out with their secrets zeroed (decoded again after the masking), as
      * {@code read} prints them unless asked for the secrets.
      */
@@ -65,7 +74,7 @@ final class CaptureDecoding implements AutoCloseable {
                         Main.EXIT_FILE);
             }
         }
-        return DissectorRegistry.load(userDissectorDirs);
+        return userDissectorDirs.isEmpty() ? DissectorPreload.builtIn() : DissectorRegistry.load(userDissectorDirs);
     }
 
     static boolean isStdin(Path file) {

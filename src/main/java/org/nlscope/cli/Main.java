@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
@@ -49,8 +50,24 @@ public final class Main implements Runnable {
     private CommandLine commandLine;
 
     public static void main(String[] args) {
+        if (decodesWithBuiltInDissectors(args)) {
+            DissectorPreload.start();
+        }
         // stdout unwrapped from System.out, whose PrintStream would hide a closed pipe
         System.exit(run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err, args));
+    }
+
+    /** A command that decodes (read, stats, convert), with no dissector directory but the built-in one. */
+    private static boolean decodesWithBuiltInDissectors(String[] args) {
+        return args.length > 0 && List.of("read", "stats", "convert").contains(args[0])
+                && Arrays.stream(args).noneMatch(a -> a.startsWith("--dissectors")) && configDissectors() == null;
+    }
+
+    /** ~/.config/nlscope/dissectors when it exists, else null. */
+    private static Path configDissectors() {
+        String home = System.getProperty("user.home");
+        Path config = home == null ? null : Path.of(home, ".config", "nlscope", "dissectors");
+        return config != null && Files.isDirectory(config) ? config : null;
     }
 
     /** Runs nlscope with these output streams and no standard input; returns the exit code. */
@@ -130,12 +147,9 @@ public final class Main implements Runnable {
      */
     List<Path> userDissectorDirs() {
         List<Path> dirs = new ArrayList<>();
-        String home = System.getProperty("user.home");
-        if (home != null) {
-            Path config = Path.of(home, ".config", "nlscope", "dissectors");
-            if (Files.isDirectory(config)) {
-                dirs.add(config);
-            }
+        Path config = configDissectors();
+        if (config != null) {
+            dirs.add(config);
         }
         dirs.addAll(dissectorDirs);
         return dirs;

@@ -29,6 +29,16 @@ public interface Dissector {
     MessageBody decode(int type, boolean request, ByteView body, DecodeContext context);
 
     /**
+     * Decodes a message body for a caller that shows only its one-line summary and problems
+     * ({@code read} without -V, --json or a filter): the summary, the problems and every field's
+     * name, place and children are those {@link #decode} gives, but a field that no summary names
+     * may come without its value and display. Must not throw. The default decodes it all.
+     */
+    default MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context);
+    }
+
+    /**
      * The name of an attribute the kernel refers to by number only (NLMSGERR_ATTR_MISS_TYPE:
      * a required attribute that was missing). Optional: the default knows none.
      *

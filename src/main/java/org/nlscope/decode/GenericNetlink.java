@@ -16,9 +16,11 @@ final class GenericNetlink {
     static final int GENL_HDRLEN = 4;
 
     private final DissectorRegistry registry;
+    private final boolean summaryOnly;
 
-    GenericNetlink(DissectorRegistry registry) {
+    GenericNetlink(DissectorRegistry registry, boolean summaryOnly) {
         this.registry = registry;
+        this.summaryOnly = summaryOnly;
     }
 
     DecodedMessage decode(int offset, NlMsgHeader h, ByteView body, DecodeContext context,
@@ -42,7 +44,7 @@ final class GenericNetlink {
         String cmdName = d.messageName(cmd, found);
         MessageKind kind = d.kind(cmd, found);
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
-        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context);
+        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
         found.addAll(b.problems());
         if (h.type() == DecodeContext.GENL_ID_CTRL && !h.isRequest()
                 && (cmd == ContextLearner.CTRL_CMD_NEWFAMILY || cmd == ContextLearner.CTRL_CMD_GETFAMILY)) {

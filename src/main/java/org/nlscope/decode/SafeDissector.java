@@ -39,13 +39,15 @@ record SafeDissector(Dissector dissector) {
         }
     }
 
-    /** The dissector's decode when it knows the type, else the raw decode. */
-    MessageBody decode(int type, String typeName, boolean request, ByteView body, DecodeContext context) {
+    /** The dissector's decode (of what the summary needs, when summaryOnly) when it knows the type, else the raw decode. */
+    MessageBody decode(int type, String typeName, boolean request, ByteView body, DecodeContext context,
+                       boolean summaryOnly) {
         if (dissector == null || typeName == null) {
             return RawAttributes.body(body);
         }
         try {
-            MessageBody b = dissector.decode(type, request, body, context);
+            MessageBody b = summaryOnly ? dissector.decodeForSummary(type, request, body, context)
+                    : dissector.decode(type, request, body, context);
             if (b != null) {
                 return b;
             }

@@ -32,6 +32,8 @@ public final class SpecDissector implements Dissector {
     private final Set<String> secrets;
     private final Set<String> addresses;
     private final Set<String> sockaddrs;
+    /** The names a summary-only decode decodes whole: what the summaries show, and the sub-message selectors. */
+    private final Set<String> summaryNames;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
@@ -65,6 +67,14 @@ public final class SpecDissector implements Dissector {
         this.secrets = Set.copyOf(secret);
         this.addresses = Set.copyOf(address);
         this.sockaddrs = Set.copyOf(sockaddr);
+        Set<String> named = new HashSet<>();
+        summaries.values().forEach(t -> t.addNames(named));
+        ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
+            if (a.selector() != null) {
+                named.add(a.selector());
+            }
+        }));
+        this.summaryNames = Set.copyOf(named);
     }
 
     private static boolean isAddress(String display) {
@@ -187,8 +197,18 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public MessageBody decode(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context, null);
+    }
+
+    @Override
+    public MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context, summaryNames);
+    }
+
+    /** @param whole the names of the fields to decode whole (the rest: place, children, problems), null for all */
+    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
         try {
-            return decodeBody(type, request, body, context);
+            return decodeBody(type, request, body, context, whole);
         } catch (RuntimeException e) {
             // a bug here must not lose the message: show its bytes and say what happened
             Field raw = Field.member("payload", body.hex(body.start(), body.length()),
@@ -197,16 +217,16 @@ public final class SpecDissector implements Dissector {
         }
     }
 
-    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context) {
+    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
         Message m = ns.messages().get(type);
-        Decoding decoding = new Decoding(ns, decoders, context, body);
+        Decoding decoding = new Decoding(ns, decoders, context, body, whole);
         List<String> problems = new ArrayList<>();
         String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
         List<Field> fixed = List.of();
         int pos = body.start();
         if (headerName != null) {
             StructDef s = ns.structs().get(headerName);
-            fixed = decoding.members(s, body);
+            fixed = decoding.members(s, body, false);
             decoding.setHeader(fixed);
             // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
             // kernel accepts for every GET: only a shorter header elsewhere is a problem
