@@ -19,6 +19,7 @@ import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
 import org.nlscope.capture.FrameSink;
+import org.nlscope.capture.linux.CapturePriority;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
@@ -125,6 +126,8 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        // the capture's threads and the live printer (this thread) inherit it; the helper may raise it only before it drops
+        CapturePriority.raiseCurrentThread();
         if (helper) {
             // before the capture opens anything or starts a thread, which inherit what this thread keeps
             long kept = CaptureHelperMode.dropPrivileges();

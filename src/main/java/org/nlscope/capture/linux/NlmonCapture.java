@@ -134,6 +134,7 @@ public final class NlmonCapture implements CaptureSource {
     }
 
     private void run(FrameSink sink) {
+        CapturePriority.raiseCurrentThread();
         RingPacket packet = new RingPacket();
         RxRing.PacketHandler handler = p -> sink.accept(toFrame(p));
         long lastBatch = System.nanoTime();

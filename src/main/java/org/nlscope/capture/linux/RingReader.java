@@ -50,6 +50,7 @@ final class RingReader implements AutoCloseable {
     }
 
     private void run() {
+        CapturePriority.raiseCurrentThread();
         try {
             byte[] buffer = null;
             while (!stopping) {
