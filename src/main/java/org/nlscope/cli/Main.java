@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nlscope.decode.DissectorSources;
 import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class, DissectorsCommand.class,
             CaptureCommand.class, GuiCommand.class, CommandLine.HelpCommand.class);
 
     public static final int EXIT_OK = 0;
@@ -43,6 +44,11 @@ public final class Main implements Runnable {
     @Option(names = "--dissectors", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "A directory of dissector files that add to or override the built-in ones (repeatable).")
     List<Path> dissectorDirs = new ArrayList<>();
+
+    @Option(names = "--ynl", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "A directory of the kernel's YNL specs (a kernel tree, its Documentation/netlink, or specs/) "
+                    + "that override the built-in families they describe (repeatable).")
+    List<Path> ynlDirs = new ArrayList<>();
 
     private InputStream in;
     private Writer out;
@@ -60,7 +66,7 @@ public final class Main implements Runnable {
     /** A command that decodes (read, stats, convert), with no dissector directory but the built-in one. */
     private static boolean decodesWithBuiltInDissectors(String[] args) {
         return args.length > 0 && List.of("read", "stats", "convert").contains(args[0])
-                && Arrays.stream(args).noneMatch(a -> a.startsWith("--dissectors")) && configDissectors() == null;
+                && Arrays.stream(args).noneMatch(a -> a.startsWith("--dissectors") || a.startsWith("--ynl")) && configDissectors() == null;
     }
 
     /** ~/.config/nlscope/dissectors when it exists, else null. */
@@ -145,6 +151,14 @@ public final class Main implements Runnable {
      * The directories of user dissector files, in increasing priority:
      * ~/.config/nlscope/dissectors when it exists, then each --dissectors in order.
      */
+    /**
+     * Every source of dissectors the options name: the user's dissector directories, the
+     * --ynl directories, and the system's kernel specs unless NLSCOPE_SYSTEM_YNL=0 says not.
+     */
+    DissectorSources dissectorSources() {
+        return new DissectorSources(userDissectorDirs(), ynlDirs, DissectorSources.systemSpecsEnabled());
+    }
+
     List<Path> userDissectorDirs() {
         List<Path> dirs = new ArrayList<>();
         Path config = configDissectors();

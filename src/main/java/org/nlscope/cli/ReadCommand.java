@@ -60,7 +60,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         Writer out = main.out();
         FoldedLines folded = fold ? new FoldedLines(out, filter) : null;
-        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        DissectorRegistry registry = CaptureDecoding.registry(main.dissectorSources());
         // the plain one-line output reads only summaries and problems: the rest need not be decoded whole
         boolean linesOnly = !fold && !format.verbose && !format.json && filter.isAll();
         try (CaptureDecoding capture = linesOnly ? CaptureDecoding.openForSummaries(file, main.in(), registry)

@@ -19,6 +19,22 @@ public interface Dissector {
     MessageKind kind(int type);
 
     /**
+     * The name of a message type in one direction: families whose requests and replies count
+     * their ids separately (ethtool's ETHTOOL_MSG_STRSET_GET and ETHTOOL_MSG_STRSET_GET_REPLY
+     * are both 1) override this; the default is {@link #messageName(int)}.
+     *
+     * @param request true when NLM_F_REQUEST is set
+     */
+    default String messageName(int type, boolean request) {
+        return messageName(type);
+    }
+
+    /** The kind of a message type in one direction; the default is {@link #kind(int)}. */
+    default MessageKind kind(int type, boolean request) {
+        return kind(type);
+    }
+
+    /**
      * Decodes a message body. Must not throw: malformed input becomes problems.
      *
      * @param type    nlmsg_type, or the genl cmd for genl families

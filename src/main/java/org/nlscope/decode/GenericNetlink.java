@@ -41,8 +41,8 @@ final class GenericNetlink {
         }
         int cmd = body.u8(body.start());
         int version = body.u8(body.start() + 1);
-        String cmdName = d.messageName(cmd, found);
-        MessageKind kind = d.kind(cmd, found);
+        String cmdName = d.messageName(cmd, h.isRequest(), found);
+        MessageKind kind = d.kind(cmd, h.isRequest(), found);
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
         MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
         found.addAll(b.problems());

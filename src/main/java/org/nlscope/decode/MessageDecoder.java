@@ -63,8 +63,8 @@ final class MessageDecoder {
         }
         SafeDissector d = dissector(family);
         List<String> found = new ArrayList<>(problems);
-        String name = d.messageName(h.type(), found);
-        MessageKind kind = d.kind(h.type(), found);
+        String name = d.messageName(h.type(), h.isRequest(), found);
+        MessageKind kind = d.kind(h.type(), h.isRequest(), found);
         MessageBody b = headerOnly ? MessageBody.EMPTY
                 : d.decode(h.type(), name, h.isRequest(), body, context, summaryOnly);
         found.addAll(b.problems());

@@ -14,24 +14,24 @@ record SafeDissector(Dissector dissector) {
         return d == null ? NONE : new SafeDissector(d);
     }
 
-    String messageName(int type, List<String> problems) {
+    String messageName(int type, boolean request, List<String> problems) {
         if (dissector == null) {
             return null;
         }
         try {
-            return dissector.messageName(type);
+            return dissector.messageName(type, request);
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(failed(e));
             return null;
         }
     }
 
-    MessageKind kind(int type, List<String> problems) {
+    MessageKind kind(int type, boolean request, List<String> problems) {
         if (dissector == null) {
             return MessageKind.OTHER;
         }
         try {
-            MessageKind k = dissector.kind(type);
+            MessageKind k = dissector.kind(type, request);
             return k == null ? MessageKind.OTHER : k;
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(failed(e));

@@ -26,8 +26,9 @@ import org.nlscope.model.Field;
 public final class SpecDissector implements Dissector {
     private final Namespace ns;
     private final Map<String, ValueDecoder> decoders;
+    /** By {@link #slot}: a message type in one direction. */
     private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
-    /** Each message type's kind, worked out once: it is asked for every message decoded. */
+    /** Each message's kind by {@link #slot}, worked out once: it is asked for every message decoded. */
     private final Map<Integer, MessageKind> kinds = new HashMap<>();
     private final Set<String> secrets;
     private final Set<String> addresses;
@@ -39,12 +40,14 @@ public final class SpecDissector implements Dissector {
         this.ns = ns;
         this.decoders = decoders;
         Set<String> zeroIsNone = zeroIsNone(ns);
-        ns.messages().forEach((type, m) -> {
-            kinds.put(type, kindOf(m));
-            if (m.summary() != null) {
-                summaries.put(type, new SummaryTemplate(m.summary(), zeroIsNone));
-            }
-        });
+        for (boolean request : new boolean[] {true, false}) {
+            (request ? ns.messages() : ns.replies()).forEach((type, m) -> {
+                kinds.put(slot(type, request), kindOf(m));
+                if (m.summary() != null) {
+                    summaries.put(slot(type, request), new SummaryTemplate(m.summary(), zeroIsNone));
+                }
+            });
+        }
         Set<String> secret = new HashSet<>();
         Set<String> address = new HashSet<>();
         Set<String> sockaddr = new HashSet<>();
@@ -75,6 +78,11 @@ public final class SpecDissector implements Dissector {
             }
         }));
         this.summaryNames = Set.copyOf(named);
+    }
+
+    /** A message type (16 bits) and its direction as one key. */
+    private static int slot(int type, boolean request) {
+        return request ? type : type | 0x10000;
     }
 
     private static boolean isAddress(String display) {
@@ -117,7 +125,7 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public String attributeName(int type, boolean request, String nestPath, int attrType) {
-        Message m = ns.messages().get(type);
+        Message m = ns.message(type, request);
         String setName = m == null ? null
                 : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
         if (setName == null) {
@@ -165,15 +173,27 @@ public final class SpecDissector implements Dissector {
         return ns.key();
     }
 
+    /** The request's name of this type, else the reply's. */
     @Override
     public String messageName(int type) {
-        Message m = ns.messages().get(type);
+        String name = messageName(type, true);
+        return name != null ? name : messageName(type, false);
+    }
+
+    @Override
+    public String messageName(int type, boolean request) {
+        Message m = ns.message(type, request);
         return m == null ? null : m.name();
     }
 
     @Override
     public MessageKind kind(int type) {
-        return kinds.getOrDefault(type, MessageKind.OTHER);
+        return kinds.getOrDefault(type, kinds.getOrDefault(slot(type, false), MessageKind.OTHER));
+    }
+
+    @Override
+    public MessageKind kind(int type, boolean request) {
+        return kinds.getOrDefault(slot(type, request), MessageKind.OTHER);
     }
 
     private static MessageKind kindOf(Message m) {
@@ -218,7 +238,7 @@ public final class SpecDissector implements Dissector {
     }
 
     private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
-        Message m = ns.messages().get(type);
+        Message m = ns.message(type, request);
         Decoding decoding = new Decoding(ns, decoders, context, body, whole);
         List<String> problems = new ArrayList<>();
         String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
@@ -230,7 +250,7 @@ public final class SpecDissector implements Dissector {
             decoding.setHeader(fixed);
             // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
             // kernel accepts for every GET: only a shorter header elsewhere is a problem
-            boolean legacyDump = request && kind(type) == MessageKind.GET && body.length() == NlAttr.align(1);
+            boolean legacyDump = request && kind(type, true) == MessageKind.GET && body.length() == NlAttr.align(1);
             if (body.length() < s.size() && !legacyDump) {
                 problems.add(s.name() + " needs " + s.size() + " bytes, found " + body.length());
             }
@@ -256,7 +276,7 @@ public final class SpecDissector implements Dissector {
         }
         collectProblems("", fixed, problems);
         collectProblems("", attributes, problems);
-        SummaryTemplate summary = summaries.get(type);
+        SummaryTemplate summary = summaries.get(slot(type, request));
         return new MessageBody(fixed, attributes, summary == null ? "" : summary.render(fixed, attributes), problems);
     }
 

@@ -140,8 +140,15 @@ final class Values {
             case "ip" -> length == 4 ? ipv4(v, offset) : ipv6(v, offset);
             case "base64" -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
             case "sockaddr" -> sockaddr(v, offset, length);
+            case "uuid" -> uuid(v.hex(offset, length));
             default -> v.hex(offset, length);
         };
+    }
+
+    /** 32 hex digits in the 8-4-4-4-12 groups of RFC 4122. */
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
     /** Whether these bytes can be shown in this display (a MAC of any length but 0, an IPv4 address of 4 bytes...). */
@@ -152,6 +159,7 @@ final class Values {
             case "ipv6" -> length == 16;
             case "ip" -> length == 4 || length == 16;
             case "sockaddr" -> SockAddr.family(v, offset, length) >= 0;
+            case "uuid" -> length == 16;
             default -> true;
         };
     }
