@@ -64,6 +64,11 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-i", paramLabel = "IFACE", description = "An nlmon device to capture on (default: find or create one).")
     private String iface;
 
+    @Option(names = "--netns", paramLabel = "NAME|PATH|PID",
+            description = "Capture in another network namespace: a name under /run/netns (ip netns add), a path, "
+                    + "or a process id (its /proc/PID/ns/net). The nlmon device is made and removed there.")
+    private String netns;
+
     @Option(names = "-w", paramLabel = "FILE|-", description = "Write pcapng as it arrives, flushed per ring block; '-' streams it to stdout (then nothing else is printed there).")
     private String writeTo;
 
@@ -120,7 +125,8 @@ final class CaptureCommand implements Callable<Integer> {
         FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;
         try {
-            options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb);
+            options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb)
+                    .withNetns(netns);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
@@ -138,7 +144,8 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("nlscope: capturing on " + capture.interfaceName() + (capture.createdDevice()
+        err.println("nlscope: capturing on " + capture.interfaceName()
+                + (capture.netnsLabel() == null ? "" : " in the " + capture.netnsLabel()) + (capture.createdDevice()
                 ? " (made by nlscope, removed on exit)" : " (an existing device, left in place)"));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -30,6 +30,7 @@ public final class NlmonCapture implements CaptureSource {
     private final Map<Integer, String> genlFamilies;
     private final Map<Integer, String> interfaces;
     private final PortOwners ports;
+    private final NetNamespace netns;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -37,7 +38,8 @@ public final class NlmonCapture implements CaptureSource {
     private volatile Thread thread;
 
     private NlmonCapture(NlmonLink link, RxRing ring, Map<Integer, String> genlFamilies, Map<Integer, String> interfaces,
-                         PortOwners ports) {
+                         PortOwners ports, NetNamespace netns) {
+        this.netns = netns;
         this.interfaces = Map.copyOf(interfaces);
         this.link = link;
         this.ring = ring;
@@ -52,18 +54,29 @@ public final class NlmonCapture implements CaptureSource {
      * @throws CaptureException with a one-line reason
      */
     public static NlmonCapture open(CaptureOptions options) {
-        NlmonLink link = NlmonLink.acquire(options.interfaceName());
+        NetNamespace netns = NetNamespace.open(options.netns());
+        try {
+            // every socket is made on a thread inside the namespace, and stays bound there
+            return netns.call(() -> openIn(netns, options));
+        } catch (RuntimeException e) {
+            netns.close();
+            throw e;
+        }
+    }
+
+    private static NlmonCapture openIn(NetNamespace netns, CaptureOptions options) {
+        NlmonLink link = NlmonLink.acquire(options.interfaceName(), netns);
         RxRing ring = null;
         try {
             ring = RxRing.open(link.name(), link.index(), RxRing.Config.ofMegabytes(options.ringMegabytes()),
                     ProtocolFilter.compile(options.families()));
             Map<Integer, String> genl = GenlFamilies.snapshot();
             Map<Integer, String> links = NlmonLink.linkNames();
-            PortOwners ports = options.resolveProcesses() ? new PortOwners() : null;
+            PortOwners ports = options.resolveProcesses() ? new PortOwners(netns) : null;
             if (ports != null) {
                 ports.refresh();
             }
-            return new NlmonCapture(link, ring, genl, links, ports);
+            return new NlmonCapture(link, ring, genl, links, ports, netns);
         } catch (ErrnoException e) {
             closeQuietly(ring, link);
             throw CaptureErrors.of(e);
@@ -87,6 +100,11 @@ public final class NlmonCapture implements CaptureSource {
     @Override
     public String interfaceName() {
         return link.name();
+    }
+
+    /** "netns blue" when the capture runs in another network namespace, else null. */
+    public String netnsLabel() {
+        return netns.label();
     }
 
     /** True when this capture made the device it reads (and will remove it). */
@@ -208,6 +226,7 @@ public final class NlmonCapture implements CaptureSource {
                 ports.close();
             }
             ring.close();
+            netns.close();
         }
     }
 }

@@ -31,18 +31,23 @@ final class NlmonLink implements AutoCloseable {
 
     private final LinkInfo link;
     private final boolean created;
+    private final NetNamespace netns;
     private final AtomicBoolean removed = new AtomicBoolean();
 
-    private NlmonLink(LinkInfo link, boolean created) {
+    private NlmonLink(LinkInfo link, boolean created, NetNamespace netns) {
         this.link = link;
         this.created = created;
+        this.netns = netns;
     }
 
     /**
+     * Called on a thread inside netns.
+     *
      * @param requested the -i device, or null for an existing nlmon device or a new nlmon0
+     * @param netns     the namespace the device lives in, which {@link #close} enters to remove it
      * @throws CaptureException with a one-line reason
      */
-    static NlmonLink acquire(String requested) {
+    static NlmonLink acquire(String requested, NetNamespace netns) {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
             if (requested != null) {
                 LinkInfo l = byName(rtnl, requested);
@@ -53,20 +58,20 @@ final class NlmonLink implements AutoCloseable {
                     throw new CaptureException(Reason.INTERFACE, requested + " is not a netlink monitor device (it is "
                             + LinkInfo.arphrdName(l.arphrd()) + "); give an nlmon device, or leave out -i to let nlscope make one");
                 }
-                return new NlmonLink(ensureUp(rtnl, l), false);
+                return new NlmonLink(ensureUp(rtnl, l), false, netns);
             }
             for (LinkInfo l : allLinks(rtnl)) {
                 if (l.arphrd() == LinkType.ARPHRD_NETLINK) {
-                    return new NlmonLink(ensureUp(rtnl, l), false);
+                    return new NlmonLink(ensureUp(rtnl, l), false, netns);
                 }
             }
-            return create(rtnl);
+            return create(rtnl, netns);
         } catch (ErrnoException e) {
             throw CaptureErrors.of(e);
         }
     }
 
-    private static NlmonLink create(NetlinkClient rtnl) {
+    private static NlmonLink create(NetlinkClient rtnl, NetNamespace netns) {
         byte[] add = newLinkRequest(rtnl.nextSeq());
         try {
             rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
@@ -86,9 +91,9 @@ final class NlmonLink implements AutoCloseable {
             throw new CaptureException(Reason.SYSTEM, DEFAULT_NAME + " vanished right after it was created");
         }
         try {
-            return new NlmonLink(ensureUp(rtnl, made), true);
+            return new NlmonLink(ensureUp(rtnl, made), true, netns);
         } catch (RuntimeException e) {
-            new NlmonLink(made, true).close();
+            new NlmonLink(made, true, netns).close();
             throw e;
         }
     }
@@ -182,12 +187,22 @@ final class NlmonLink implements AutoCloseable {
         return created;
     }
 
-    /** Removes the device when this capture made it; once, from whichever thread comes first. */
+    /**
+     * Removes the device when this capture made it; once, from whichever thread comes
+     * first, over a socket made inside the device's namespace.
+     */
     @Override
     public void close() {
         if (!created || !removed.compareAndSet(false, true)) {
             return;
         }
+        netns.call(() -> {
+            remove();
+            return null;
+        });
+    }
+
+    private void remove() {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
             rtnl.call(rtnl.request(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
                     .fixed(ifinfomsg(link.index(), false)).build(), "RTM_DELLINK " + link.name());

@@ -29,14 +29,15 @@ final class PortOwners implements AutoCloseable {
     static final long MIN_REFRESH_NANOS = 200_000_000L;
 
     private final Map<Long, ProcessInfo> owners = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nlscope-port-owners");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastRefresh;
     private volatile boolean unavailable;
+
+    /** @param netns where the sock_diag dumps run: netlink_diag lists the sockets of its own namespace only */
+    PortOwners(NetNamespace netns) {
+        worker = Executors.newSingleThreadExecutor(netns.threads("nlscope-port-owners"));
+    }
 
     /** Traffic showed this port: look it up soon if it is new. Cheap; called per message. */
     void notice(long portId) {
