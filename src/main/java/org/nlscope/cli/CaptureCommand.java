@@ -36,6 +36,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ import picocli.CommandLine.Spec;
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
                 "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
                 "-Y filters what is printed; -w writes every frame.",
+                "With -- COMMAND [ARGS...], runs the command once the capture is ready, keeps only its traffic",
+                "(requests, the kernel's answers, the notifications its changes caused), stops when it exits",
+                "and exits with its exit code; --pid and --process keep only the traffic of running processes.",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
 
@@ -68,6 +72,19 @@ final class CaptureCommand implements Callable<Integer> {
             description = "Capture in another network namespace: a name under /run/netns (ip netns add), a path, "
                     + "or a process id (its /proc/PID/ns/net). The nlmon device is made and removed there.")
     private String netns;
+
+    @Option(names = "--pid", paramLabel = "PID",
+            description = "Keep only the netlink traffic of this process and its children (repeatable).")
+    private List<Integer> pids = new ArrayList<>();
+
+    @Option(names = "--process", paramLabel = "NAME",
+            description = "Keep only the netlink traffic of processes of this command name, running or started later, "
+                    + "and their children (repeatable), e.g. --process NetworkManager.")
+    private List<String> processNames = new ArrayList<>();
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "After --: a command to run and capture alone; the capture stops when it exits.")
+    private List<String> command = new ArrayList<>();
 
     @Option(names = "-w", paramLabel = "FILE|-", description = "Write pcapng as it arrives, flushed per ring block; '-' streams it to stdout (then nothing else is printed there).")
     private String writeTo;
@@ -106,6 +123,7 @@ final class CaptureCommand implements Callable<Integer> {
     private boolean helper;
 
     private DissectorRegistry registry;
+    private CaptureScope scope;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
@@ -118,6 +136,7 @@ final class CaptureCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
+        scope = CaptureScope.of(command, pids, processNames);
         boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
         registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
@@ -147,6 +166,9 @@ final class CaptureCommand implements Callable<Integer> {
         err.println("nlscope: capturing on " + capture.interfaceName()
                 + (capture.netnsLabel() == null ? "" : " in the " + capture.netnsLabel()) + (capture.createdDevice()
                 ? " (made by nlscope, removed on exit)" : " (an existing device, left in place)"));
+        if (scope != null) {
+            err.println("nlscope: " + scope.description());
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C or SIGTERM: let the main thread finish the file, then make sure the device goes
@@ -162,6 +184,9 @@ final class CaptureCommand implements Callable<Integer> {
         try {
             return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
+            if (scope != null) {
+                scope.destroy();
+            }
             capture.close();
             finished.countDown();
             try {
@@ -186,7 +211,7 @@ final class CaptureCommand implements Callable<Integer> {
             writer.writeMetadata(capture.metadata());
             writer.flush();
         }
-        capture.start(new FrameSink() {
+        FrameSink all = new FrameSink() {
             @Override
             public void accept(Frame frame) {
                 if (count > 0 && frames.get() >= count) {
@@ -225,7 +250,11 @@ final class CaptureCommand implements Callable<Integer> {
                     capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
             }
-        });
+        };
+        capture.start(scope == null ? all : scope.wrap(capture, all));
+        if (scope != null) {
+            scope.startCommand();
+        }
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
         CapturePrinter printer = decoder == null ? null
@@ -243,7 +272,7 @@ final class CaptureCommand implements Callable<Integer> {
                 out.flush();
             }
             sinceCheck = 0;
-            if (System.nanoTime() >= deadline) {
+            if (System.nanoTime() >= deadline || scope != null && scope.commandDone()) {
                 capture.stop();
             }
             boolean ended;
@@ -256,6 +285,12 @@ final class CaptureCommand implements Callable<Integer> {
             if (ended) {
                 while (printer != null && (f = toDecode.poll()) != null) {
                     printer.print(f);
+                }
+                if (scope != null) {
+                    scope.finish();   // the capture thread has ended: what the scope still held
+                    while (printer != null && (f = toDecode.poll()) != null) {
+                        printer.print(f);
+                    }
                 }
                 out.flush();
                 break;
@@ -276,16 +311,22 @@ final class CaptureCommand implements Callable<Integer> {
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
-        if (pcapOnStdout) {
-            err.println(summary);
-        } else {
-            out.write(summary + "\n");
-            out.flush();
+        List<String> lines = new ArrayList<>(List.of(summary));
+        if (scope != null) {
+            lines.addAll(scope.summary());
         }
+        for (String line : lines) {
+            if (pcapOnStdout) {
+                err.println(line);
+            } else {
+                out.write(line + "\n");
+            }
+        }
+        out.flush();
         if (failure != null) {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }
-        return Main.EXIT_OK;
+        return scope != null && scope.runsCommand() ? scope.exitCode() : Main.EXIT_OK;
     }
 
     /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
@@ -303,6 +344,7 @@ final class CaptureCommand implements Callable<Integer> {
             return null;
         }
         List<String> comments = new ArrayList<>();
+        String description = CaptureScope.interfaceDescription(capture, scope);
         String genl = CaptureComments.genlFamilies(capture.metadata().genlFamilies());
         if (genl != null) {
             comments.add(genl);
@@ -312,9 +354,9 @@ final class CaptureCommand implements Callable<Integer> {
         }
         try {
             if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
+                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
             }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
+            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
         } catch (IOException e) {
             throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
                     + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);

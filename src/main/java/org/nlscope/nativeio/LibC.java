@@ -15,6 +15,7 @@ public final class LibC {
     // <sys/socket.h>, <linux/socket.h>
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
+    public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;

@@ -14,6 +14,7 @@ import org.nlscope.model.CaptureStats;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.model.ProcessInfo;
 import org.nlscope.nativeio.ErrnoException;
 
 /**
@@ -197,6 +198,11 @@ public final class NlmonCapture implements CaptureSource {
     @Override
     public CaptureMetadata metadata() {
         return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces);
+    }
+
+    /** What sock_diag last said about a port (the lookup this capture's traffic triggers), or null. */
+    public ProcessInfo portOwner(long portId) {
+        return ports == null ? null : ports.owner(portId);
     }
 
     /** The generic netlink families at start, id to name. */

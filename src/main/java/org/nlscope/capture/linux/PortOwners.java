@@ -133,6 +133,11 @@ final class PortOwners implements AutoCloseable {
         return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 
+    /** The owner of one port as last seen, or null. */
+    ProcessInfo owner(long portId) {
+        return owners.get(portId);
+    }
+
     /** The owners known so far. */
     Map<Long, ProcessInfo> snapshot() {
         return Map.copyOf(owners);
