@@ -119,7 +119,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
             + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
-            + "takes no -w, --dissectors, -V, --json, -Y or --redact."})
+            + "takes no -w, --dissectors, --ynl, -V, --json, -Y or --redact."})
     private boolean helper;
 
     private DissectorRegistry registry;
@@ -128,7 +128,7 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, format, displayFilter.text, redact);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, main.ynlDirs, format, displayFilter.text, redact);
         }
         long durationNanos = CaptureArguments.parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();
@@ -139,7 +139,7 @@ final class CaptureCommand implements Callable<Integer> {
         scope = CaptureScope.of(command, pids, processNames);
         boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
-        registry = decode || redact ? CaptureDecoding.registry(main.userDissectorDirs()) : null;
+        registry = decode || redact ? CaptureDecoding.registry(main.dissectorSources()) : null;
         FrameDecoder decoder = decode ? new FrameDecoder(registry) : null;
         FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.DissectorSources;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.DecodedFrame;
@@ -41,12 +42,21 @@ final class CaptureDecoding implements AutoCloseable {
     static final String STDIN_NAME = "standard input";
 
     /** Loads the dissectors (a bad file fails here), then opens the capture ({@code -}: {@code stdin}). */
-    static CaptureDecoding open(Path file, InputStream stdin, List<Path> userDissectorDirs) throws CliException {
-        return open(file, stdin, registry(userDissectorDirs));
+    static CaptureDecoding open(Path file, InputStream stdin, DissectorSources sources) throws CliException {
+        return open(file, stdin, registry(sources));
     }
 
     static CaptureDecoding open(Path file, InputStream stdin, DissectorRegistry registry) throws CliException {
         return new CaptureDecoding(openReader(file, stdin), new FrameDecoder(registry));
+    }
+
+    /**
+     * For output that shows each message's one-line summary and problems only: the frames'
+     * fields that no summary names come without values ({@link FrameDecoder#forSummaries}).
+     */
+    static CaptureDecoding openForSummaries(Path file, InputStream stdin, DissectorRegistry registry)
+            throws CliException {
+        return new CaptureDecoding(openReader(file, stdin), FrameDecoder.forSummaries(registry));
     }
 
     /**
@@ -58,14 +68,22 @@ final class CaptureDecoding implements AutoCloseable {
         return this;
     }
 
-    static DissectorRegistry registry(List<Path> userDissectorDirs) throws CliException {
-        for (Path dir : userDissectorDirs) {
+    static DissectorRegistry registry(DissectorSources sources) throws CliException {
+        checkDirectories(sources);
+        // no directory of the user's: the built-in ones, which Main may have started loading early
+        return sources.equals(DissectorSources.of(List.of())) ? DissectorPreload.builtIn() : DissectorRegistry.load(sources);
+    }
+
+    /** Each --dissectors and --ynl directory exists: else one line naming it, exit 2. */
+    static void checkDirectories(DissectorSources sources) throws CliException {
+        List<Path> dirs = new java.util.ArrayList<>(sources.dissectorDirs());
+        dirs.addAll(sources.ynlDirs());
+        for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 throw new CliException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"),
                         Main.EXIT_FILE);
             }
         }
-        return DissectorRegistry.load(userDissectorDirs);
     }
 
     static boolean isStdin(Path file) {

@@ -19,13 +19,16 @@ final class CaptureHelperMode {
     }
 
     /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */
-    static void refuseUserInput(String writeTo, List<Path> dissectorDirs, OutputFormat format, String displayFilter,
-                                boolean redact) throws CliException {
+    static void refuseUserInput(String writeTo, List<Path> dissectorDirs, List<Path> ynlDirs, OutputFormat format,
+                                String displayFilter, boolean redact) throws CliException {
         if (writeTo != null) {
             throw refused("-w " + writeTo, "it streams pcapng to standard output only, and writes no file as root");
         }
         if (!dissectorDirs.isEmpty()) {
             throw refused("--dissectors", "it loads no dissector files and decodes nothing");
+        }
+        if (!ynlDirs.isEmpty()) {
+            throw refused("--ynl", "it loads no YNL specs and decodes nothing");
         }
         if (format.verbose || format.json) {
             throw refused(format.json ? "--json" : "-V", "it decodes nothing; its parent does");

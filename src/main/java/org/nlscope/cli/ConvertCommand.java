@@ -74,7 +74,7 @@ final class ConvertCommand implements Callable<Integer> {
         // frames are decoded only to be filtered
         try (OutputFile file = toStdout ? null : OutputFile.create(out);
              CaptureDecoding decoding = filter.isAll() ? null
-                    : CaptureDecoding.open(in, main.in(), main.userDissectorDirs());
+                    : CaptureDecoding.open(in, main.in(), main.dissectorSources());
              CaptureReader reader = decoding != null ? decoding.reader() : CaptureDecoding.openReader(in, main.in());
              CaptureWriter writer = create(format, List.of(), file)) {
             try {
@@ -151,7 +151,7 @@ final class ConvertCommand implements Callable<Integer> {
      * is read once, and the header then says only that the file was redacted.
      */
     private int redacted(CaptureFormat format, DisplayFilter filter) throws CliException {
-        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
+        DissectorRegistry registry = CaptureDecoding.registry(main.dissectorSources());
         String comment;
         if (CaptureDecoding.isStdin(in)) {
             comment = RedactionReport.streamedComment(anonymize);

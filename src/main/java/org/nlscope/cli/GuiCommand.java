@@ -36,7 +36,7 @@ final class GuiCommand implements Callable<Integer> {
                     + "the command line works without one: nlscope --help", Main.EXIT_USAGE);
         }
         // dissectors load first: a bad user file is a one-line error here, not a dead window
-        EngineDecoding decoding = new EngineDecoding(CaptureDecoding.registry(main.userDissectorDirs()));
+        EngineDecoding decoding = new EngineDecoding(CaptureDecoding.registry(main.dissectorSources()));
         try {
             if (live) {
                 NlscopeApp.launchLive(main.in(), decoding);

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.nlscope.decode.DissectorSources;
 import org.nlscope.model.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Runnable {
 
     /** The subcommands, in the order --help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, ConvertCommand.class, StatsCommand.class, DissectorsCommand.class,
             CaptureCommand.class, GuiCommand.class, CommandLine.HelpCommand.class);
 
     public static final int EXIT_OK = 0;
@@ -43,14 +45,35 @@ public final class Main implements Runnable {
             description = "A directory of dissector files that add to or override the built-in ones (repeatable).")
     List<Path> dissectorDirs = new ArrayList<>();
 
+    @Option(names = "--ynl", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "A directory of the kernel's YNL specs (a kernel tree, its Documentation/netlink, or specs/) "
+                    + "that override the built-in families they describe (repeatable).")
+    List<Path> ynlDirs = new ArrayList<>();
+
     private InputStream in;
     private Writer out;
     private OutputStream rawOut;
     private CommandLine commandLine;
 
     public static void main(String[] args) {
+        if (decodesWithBuiltInDissectors(args)) {
+            DissectorPreload.start();
+        }
         // stdout unwrapped from System.out, whose PrintStream would hide a closed pipe
         System.exit(run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err, args));
+    }
+
+    /** A command that decodes (read, stats, convert), with no dissector directory but the built-in one. */
+    private static boolean decodesWithBuiltInDissectors(String[] args) {
+        return args.length > 0 && List.of("read", "stats", "convert").contains(args[0])
+                && Arrays.stream(args).noneMatch(a -> a.startsWith("--dissectors") || a.startsWith("--ynl")) && configDissectors() == null;
+    }
+
+    /** ~/.config/nlscope/dissectors when it exists, else null. */
+    private static Path configDissectors() {
+        String home = System.getProperty("user.home");
+        Path config = home == null ? null : Path.of(home, ".config", "nlscope", "dissectors");
+        return config != null && Files.isDirectory(config) ? config : null;
     }
 
     /** Runs nlscope with these output streams and no standard input; returns the exit code. */
@@ -128,14 +151,19 @@ public final class Main implements Runnable {
      * The directories of user dissector files, in increasing priority:
      * ~/.config/nlscope/dissectors when it exists, then each --dissectors in order.
      */
+    /**
+     * Every source of dissectors the options name: the user's dissector directories, the
+     * --ynl directories, and the system's kernel specs unless NLSCOPE_SYSTEM_YNL=0 says not.
+     */
+    DissectorSources dissectorSources() {
+        return new DissectorSources(userDissectorDirs(), ynlDirs, DissectorSources.systemSpecsEnabled());
+    }
+
     List<Path> userDissectorDirs() {
         List<Path> dirs = new ArrayList<>();
-        String home = System.getProperty("user.home");
-        if (home != null) {
-            Path config = Path.of(home, ".config", "nlscope", "dissectors");
-            if (Files.isDirectory(config)) {
-                dirs.add(config);
-            }
+        Path config = configDissectors();
+        if (config != null) {
+            dirs.add(config);
         }
         dirs.addAll(dissectorDirs);
         return dirs;

@@ -60,8 +60,11 @@ final class ReadCommand implements Callable<Integer> {
         }
         Writer out = main.out();
         FoldedLines folded = fold ? new FoldedLines(out, filter) : null;
-        DissectorRegistry registry = CaptureDecoding.registry(main.userDissectorDirs());
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), registry)) {
+        DissectorRegistry registry = CaptureDecoding.registry(main.dissectorSources());
+        // the plain one-line output reads only summaries and problems: the rest need not be decoded whole
+        boolean linesOnly = !fold && !format.verbose && !format.json && filter.isAll();
+        try (CaptureDecoding capture = linesOnly ? CaptureDecoding.openForSummaries(file, main.in(), registry)
+                : CaptureDecoding.open(file, main.in(), registry)) {
             if (!showSecrets) {
                 capture.maskingSecrets(Redactor.masking(registry));
             }

@@ -51,7 +51,7 @@ final class StatsCommand implements Callable<Integer> {
         filter = displayFilter.filter();
         CliException damage = null;
         CaptureStats kernel;
-        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.userDissectorDirs())) {
+        try (CaptureDecoding capture = CaptureDecoding.open(file, main.in(), main.dissectorSources())) {
             try {
                 DecodedFrame df;
                 while ((df = capture.next()) != null) {

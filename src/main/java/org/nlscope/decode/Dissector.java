@@ -19,6 +19,22 @@ public interface Dissector {
     MessageKind kind(int type);
 
     /**
+     * The name of a message type in one direction: families whose requests and replies count
+     * their ids separately (ethtool's ETHTOOL_MSG_STRSET_GET and ETHTOOL_MSG_STRSET_GET_REPLY
+     * are both 1) override this; the default is {@link #messageName(int)}.
+     *
+     * @param request true when NLM_F_REQUEST is set
+     */
+    default String messageName(int type, boolean request) {
+        return messageName(type);
+    }
+
+    /** The kind of a message type in one direction; the default is {@link #kind(int)}. */
+    default MessageKind kind(int type, boolean request) {
+        return kind(type);
+    }
+
+    /**
      * Decodes a message body. Must not throw: malformed input becomes problems.
      *
      * @param type    nlmsg_type, or the genl cmd for genl families
@@ -27,6 +43,16 @@ public interface Dissector {
      * @param context what the capture knows so far
      */
     MessageBody decode(int type, boolean request, ByteView body, DecodeContext context);
+
+    /**
+     * Decodes a message body for a caller that shows only its one-line summary and problems
+     * ({@code read} without -V, --json or a filter): the summary, the problems and every field's
+     * name, place and children are those {@link #decode} gives, but a field that no summary names
+     * may come without its value and display. Must not throw. The default decodes it all.
+     */
+    default MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context);
+    }
 
     /**
      * The name of an attribute the kernel refers to by number only (NLMSGERR_ATTR_MISS_TYPE:

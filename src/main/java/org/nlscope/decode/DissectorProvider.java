@@ -17,6 +17,14 @@ public interface DissectorProvider {
      */
     List<Dissector> dissectors(List<Path> userDirectories);
 
+    /**
+     * The dissectors this provider offers for these sources; the default takes only the
+     * dissector directories.
+     */
+    default List<Dissector> dissectors(DissectorSources sources) {
+        return dissectors(sources.dissectorDirs());
+    }
+
     /** Higher priority providers override lower ones for the same key; built-in data files are 0. */
     default int priority() {
         return 0;

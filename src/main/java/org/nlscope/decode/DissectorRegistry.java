@@ -34,9 +34,18 @@ public final class DissectorRegistry {
      * @throws DissectorLoadException when a provider rejects a dissector file
      */
     public static DissectorRegistry load(List<Path> userDirectories) {
+        return load(DissectorSources.of(userDirectories));
+    }
+
+    /**
+     * The dissectors of every {@link DissectorProvider} found through ServiceLoader, for these sources.
+     *
+     * @throws DissectorLoadException when a provider rejects a dissector file or a spec
+     */
+    public static DissectorRegistry load(DissectorSources sources) {
         List<DissectorProvider> providers = new ArrayList<>();
         ServiceLoader.load(DissectorProvider.class).forEach(providers::add);
-        return fromProviders(providers, userDirectories);
+        return fromProviders(providers, sources);
     }
 
     /**
@@ -44,11 +53,16 @@ public final class DissectorRegistry {
      * between equal priorities the later one in the list wins.
      */
     public static DissectorRegistry fromProviders(List<DissectorProvider> providers, List<Path> userDirectories) {
+        return fromProviders(providers, DissectorSources.of(userDirectories == null ? List.of() : userDirectories));
+    }
+
+    /** As {@link #fromProviders(List, List)}, for these sources. */
+    public static DissectorRegistry fromProviders(List<DissectorProvider> providers, DissectorSources sources) {
         List<DissectorProvider> ordered = new ArrayList<>(providers);
         ordered.sort(Comparator.comparingInt(DissectorProvider::priority)); // stable: keeps list order on ties
         List<Dissector> all = new ArrayList<>();
         for (DissectorProvider p : ordered) {
-            List<Dissector> ds = p.dissectors(userDirectories == null ? List.of() : List.copyOf(userDirectories));
+            List<Dissector> ds = p.dissectors(sources);
             if (ds != null) {
                 all.addAll(ds);
             }

@@ -21,7 +21,20 @@ public final class FrameDecoder {
     private final MessageDecoder messages;
 
     public FrameDecoder(DissectorRegistry registry) {
-        this.messages = new MessageDecoder(registry);
+        this(registry, false);
+    }
+
+    private FrameDecoder(DissectorRegistry registry, boolean summaryOnly) {
+        this.messages = new MessageDecoder(registry, summaryOnly);
+    }
+
+    /**
+     * A decoder for callers that show each message's one-line summary and problems only:
+     * the same summaries and problems, but a field no summary names may lack its value and
+     * display ({@link Dissector#decodeForSummary}), which makes the plain {@code read} fast.
+     */
+    public static FrameDecoder forSummaries(DissectorRegistry registry) {
+        return new FrameDecoder(registry, true);
     }
 
     /**
@@ -40,19 +53,6 @@ public final class FrameDecoder {
         } finally {
             AttrReader.endFrame(savedBudget);
         }
-    }
-
-    /**
-     * Decodes what a netlink socket received from the kernel (messages without a cooked
-     * header), for clients such as the live capture's own rtnetlink and genl requests.
-     * The frame gets a 16-byte LINKTYPE_NETLINK header (PACKET_KERNEL), so offsets are
-     * those in the buffer plus 16.
-     */
-    public DecodedFrame decodeReply(int netlinkFamily, byte[] messages, DecodeContext context) {
-        byte[] data = new byte[16 + messages.length];
-        System.arraycopy(CookedHeader.netlinkHeader(CookedHeader.PACKET_KERNEL, netlinkFamily), 0, data, 0, 16);
-        System.arraycopy(messages, 0, data, 16, messages.length);
-        return decode(Frame.of(0, LinkType.NETLINK, data), 1, context);
     }
 
     private DecodedFrame decodeFrame(Frame frame, int number, DecodeContext context) {

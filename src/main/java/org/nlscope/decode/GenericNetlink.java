@@ -16,9 +16,11 @@ final class GenericNetlink {
     static final int GENL_HDRLEN = 4;
 
     private final DissectorRegistry registry;
+    private final boolean summaryOnly;
 
-    GenericNetlink(DissectorRegistry registry) {
+    GenericNetlink(DissectorRegistry registry, boolean summaryOnly) {
         this.registry = registry;
+        this.summaryOnly = summaryOnly;
     }
 
     DecodedMessage decode(int offset, NlMsgHeader h, ByteView body, DecodeContext context,
@@ -39,10 +41,10 @@ final class GenericNetlink {
         }
         int cmd = body.u8(body.start());
         int version = body.u8(body.start() + 1);
-        String cmdName = d.messageName(cmd, found);
-        MessageKind kind = d.kind(cmd, found);
+        String cmdName = d.messageName(cmd, h.isRequest(), found);
+        MessageKind kind = d.kind(cmd, h.isRequest(), found);
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
-        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context);
+        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
         found.addAll(b.problems());
         if (h.type() == DecodeContext.GENL_ID_CTRL && !h.isRequest()
                 && (cmd == ContextLearner.CTRL_CMD_NEWFAMILY || cmd == ContextLearner.CTRL_CMD_GETFAMILY)) {

@@ -16,11 +16,14 @@ final class MessageDecoder {
     private final DissectorRegistry registry;
     private final ControlMessages control;
     private final GenericNetlink genl;
+    private final boolean summaryOnly;
 
-    MessageDecoder(DissectorRegistry registry) {
+    /** @param summaryOnly decode what the summaries and problems need ({@link Dissector#decodeForSummary}) */
+    MessageDecoder(DissectorRegistry registry, boolean summaryOnly) {
         this.registry = registry;
+        this.summaryOnly = summaryOnly;
         this.control = new ControlMessages(this);
-        this.genl = new GenericNetlink(registry);
+        this.genl = new GenericNetlink(registry, summaryOnly);
     }
 
     static NlMsgHeader header(ByteView frame, int offset) {
@@ -60,10 +63,10 @@ final class MessageDecoder {
         }
         SafeDissector d = dissector(family);
         List<String> found = new ArrayList<>(problems);
-        String name = d.messageName(h.type(), found);
-        MessageKind kind = d.kind(h.type(), found);
+        String name = d.messageName(h.type(), h.isRequest(), found);
+        MessageKind kind = d.kind(h.type(), h.isRequest(), found);
         MessageBody b = headerOnly ? MessageBody.EMPTY
-                : d.decode(h.type(), name, h.isRequest(), body, context);
+                : d.decode(h.type(), name, h.isRequest(), body, context, summaryOnly);
         found.addAll(b.problems());
         return new DecodedMessage(offset, h, name, NetlinkFlags.names(h.flags(), kind), null,
                 b.fixedHeader(), b.attributes(), null,

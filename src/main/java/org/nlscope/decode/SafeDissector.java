@@ -14,24 +14,24 @@ record SafeDissector(Dissector dissector) {
         return d == null ? NONE : new SafeDissector(d);
     }
 
-    String messageName(int type, List<String> problems) {
+    String messageName(int type, boolean request, List<String> problems) {
         if (dissector == null) {
             return null;
         }
         try {
-            return dissector.messageName(type);
+            return dissector.messageName(type, request);
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(failed(e));
             return null;
         }
     }
 
-    MessageKind kind(int type, List<String> problems) {
+    MessageKind kind(int type, boolean request, List<String> problems) {
         if (dissector == null) {
             return MessageKind.OTHER;
         }
         try {
-            MessageKind k = dissector.kind(type);
+            MessageKind k = dissector.kind(type, request);
             return k == null ? MessageKind.OTHER : k;
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(failed(e));
@@ -39,13 +39,15 @@ record SafeDissector(Dissector dissector) {
         }
     }
 
-    /** The dissector's decode when it knows the type, else the raw decode. */
-    MessageBody decode(int type, String typeName, boolean request, ByteView body, DecodeContext context) {
+    /** The dissector's decode (of what the summary needs, when summaryOnly) when it knows the type, else the raw decode. */
+    MessageBody decode(int type, String typeName, boolean request, ByteView body, DecodeContext context,
+                       boolean summaryOnly) {
         if (dissector == null || typeName == null) {
             return RawAttributes.body(body);
         }
         try {
-            MessageBody b = dissector.decode(type, request, body, context);
+            MessageBody b = summaryOnly ? dissector.decodeForSummary(type, request, body, context)
+                    : dissector.decode(type, request, body, context);
             if (b != null) {
                 return b;
             }

@@ -35,7 +35,7 @@ class PackageFilesTest {
     @Test
     void bashCompletionOffersTheSubcommandsAndTheirOptions() {
         String bash = AutoComplete.bash("nlscope", Main.commandLine(new Main()));
-        assertTrue(bash.contains("local commands=\"read convert stats capture gui help\""), bash);
+        assertTrue(bash.contains("local commands=\"read convert stats dissectors capture gui help\""), bash);
         assertTrue(bash.contains("'--redact'") && bash.contains("'--show-secrets'"), "convert and read options");
         assertTrue(bash.contains("complete -F _complete_nlscope"), "the entry point packaging/_nlscope calls for zsh");
     }

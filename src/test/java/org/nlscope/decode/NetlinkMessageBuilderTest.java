@@ -74,7 +74,9 @@ class NetlinkMessageBuilderTest {
         byte[] answer = new NetlinkMessageBuilder(2, NetlinkFlags.NLM_F_CAPPED | NetlinkFlags.NLM_F_ACK_TLVS, 9, 4711)
                 .fixedU32(-95).fixed(java.util.Arrays.copyOf(req, 16))
                 .attrString(1, "Unknown device type").build();
-        org.nlscope.model.DecodedFrame f = TestFrames.DECODER.decodeReply(NetlinkFamilies.NETLINK_ROUTE, answer, DecodeContext.empty());
+        // as a socket reads it from the kernel, behind the cooked header nlmon would give it
+        org.nlscope.model.DecodedFrame f = TestFrames.decode(
+                TestFrames.frame(org.nlscope.model.CookedHeader.PACKET_KERNEL, NetlinkFamilies.NETLINK_ROUTE, answer));
         assertEquals(org.nlscope.model.Direction.FROM_KERNEL, f.direction());
         DecodedMessage m = f.messages().get(0);
         assertEquals("NLMSG_ERROR -EOPNOTSUPP: Operation not supported (Unknown device type)", m.summary());

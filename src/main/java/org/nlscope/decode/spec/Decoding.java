@@ -3,6 +3,7 @@ package org.nlscope.decode.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
@@ -39,12 +40,22 @@ final class Decoding implements SpecDecoding {
     /** Where a value decoder's calls into the family decode: set around each call. */
     private Siblings current;
     private int currentDepth;
+    /** The names of the fields decoded whole, or null for all; the others are outlined (see {@link #outlined}). */
+    private final Set<String> whole;
+    /** Inside a value decoder everything is decoded whole: it may read any value it asks for. */
+    private int insideDecoder;
 
-    Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body) {
+    /** @param whole the names of the fields to decode whole, null for all (a summary-only decode names a few) */
+    Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body, Set<String> whole) {
         this.ns = ns;
         this.decoders = decoders;
         this.context = context;
         this.frame = ByteView.of(body.data());
+        this.whole = whole;
+    }
+
+    private boolean decodesWhole(String name) {
+        return whole == null || insideDecoder > 0 || name != null && whole.contains(name);
     }
 
     /** The attributes of one list, and the list it is nested in: where sub-message selectors are looked up. */
@@ -77,7 +88,7 @@ final class Decoding implements SpecDecoding {
 
     @Override
     public List<Field> struct(String struct, ByteView window) {
-        return members(structDef(struct), window);
+        return members(structDef(struct), window, true);
     }
 
     @Override
@@ -129,18 +140,20 @@ final class Decoding implements SpecDecoding {
             return unknown(a, depth);
         }
         ByteView p = a.payload(frame);
+        boolean whole = decodesWhole(spec.name());
         try {
             return switch (spec.type()) {
-                case "string" -> attr(spec, a, Values.string(p, p.start(), p.length()), null, List.of(),
+                case "string" -> !whole ? outlined(spec, a, null)
+                        : attr(spec, a, Values.string(p, p.start(), p.length()), null, List.of(),
                         Values.string(p, p.start(), p.length()), false, List.of(), null);
                 case "flag" -> attr(spec, a, Boolean.TRUE, null, List.of(), "true", false, List.of(),
                         p.length() == 0 ? null : "a flag has no payload, found " + p.length() + " bytes");
-                case "binary" -> binary(spec, a, p, siblings, depth);
-                case "nest" -> nest(spec, a, p, siblings, depth);
+                case "binary" -> binary(spec, a, p, siblings, depth, whole);
+                case "nest" -> nest(spec, a, p, siblings, depth, whole);
                 case "indexed-array" -> indexedArray(spec, a, p, siblings, depth);
-                case "sub-message" -> subMessage(spec, a, p, siblings, depth);
-                case "bitfield32" -> bitfield32(spec, a, p);
-                default -> integer(spec, a, p);
+                case "sub-message" -> subMessage(spec, a, p, siblings, depth, whole);
+                case "bitfield32" -> bitfield32(spec, a, p, whole);
+                default -> integer(spec, a, p, whole);
             };
         } catch (DecodeException e) {
             // a read outside the payload: a decoder's bug or a case the checks above missed
@@ -148,40 +161,48 @@ final class Decoding implements SpecDecoding {
         }
     }
 
-    private Field integer(Attribute spec, NlAttr a, ByteView p) {
+    private Field integer(Attribute spec, NlAttr a, ByteView p, boolean whole) {
         Integer fixed = Types.INTEGERS.get(spec.type());
         int len = p.length();
         int size = fixed != null ? fixed : (len == 4 || len == 8 ? len : -1);
         if (size < 0 || len < size) {
             String expected = fixed != null ? fixed + " bytes" : "4 or 8 bytes";
-            return asBytes(spec, a, p, "a " + spec.type() + " needs " + expected + ", found " + len);
+            String problem = "a " + spec.type() + " needs " + expected + ", found " + len;
+            return whole ? asBytes(spec, a, p, problem) : outlined(spec, a, problem);
         }
         String problem = len > size ? "a " + spec.type() + " has " + size + " bytes, found " + len : null;
+        if (!whole) {
+            return outlined(spec, a, problem);
+        }
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
         Object value = Values.readInt(p, p.start(), size, Types.isSigned(spec.type()), bigEndian);
         Values.Shown shown = shownInt(value, enumOf(spec.en()), spec.display(), p, p.start(), size);
         return attr(spec, a, value, shown.valueName(), shown.valueNames(), shown.display(), false, List.of(), problem);
     }
 
-    private Field binary(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+    private Field binary(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth, boolean whole) {
         if (spec.decoder() != null) {
             return decoded(spec, a, p, siblings, depth);
         }
         if (spec.struct() != null) {
-            return structAttribute(spec, a, p);
+            return structAttribute(spec, a, p, whole);
         }
         if (spec.subType() != null) {
-            return intArray(spec, a, p);
+            return intArray(spec, a, p, whole);
         }
         if (spec.display() != null) {
-            String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
-            if (shown == null) {
-                return asBytes(spec, a, p, p.length() + " bytes do not fit display " + spec.display());
+            if (!Values.fits(p, p.start(), p.length(), spec.display())) {
+                String problem = p.length() + " bytes do not fit display " + spec.display();
+                return whole ? asBytes(spec, a, p, problem) : outlined(spec, a, problem);
             }
+            if (!whole) {
+                return outlined(spec, a, null);
+            }
+            String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
             Object value = "hex".equals(spec.display()) ? hex(p) : shown;
             return attr(spec, a, value, null, List.of(), shown, false, List.of(), null);
         }
-        return asBytes(spec, a, p, null);
+        return whole ? asBytes(spec, a, p, null) : outlined(spec, a, null);
     }
 
     private Field decoded(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
@@ -193,31 +214,33 @@ final class Decoding implements SpecDecoding {
         int savedDepth = currentDepth;
         current = siblings;
         currentDepth = depth;
+        insideDecoder++;
         try {
             ValueDecoder.Result r = decoder.decode(p, this);
             return attr(spec, a, r.value(), null, List.of(), r.display(), r.nested(), r.children(), r.problem());
         } catch (RuntimeException e) {
             return asBytes(spec, a, p, "decoder " + spec.decoder() + " failed: " + e.getMessage());
         } finally {
+            insideDecoder--;
             current = savedScope;
             currentDepth = savedDepth;
         }
     }
 
-    private Field structAttribute(Attribute spec, NlAttr a, ByteView p) {
+    private Field structAttribute(Attribute spec, NlAttr a, ByteView p, boolean whole) {
         StructDef s = ns.structs().get(spec.struct());
         if (!Boolean.TRUE.equals(spec.repeat())) {
-            List<Field> members = members(s, p);
+            List<Field> members = members(s, p, whole);
             String problem = p.length() < s.size()
                     ? "struct " + s.name() + " needs " + s.size() + " bytes, found " + p.length() : null;
-            return attr(spec, a, null, null, List.of(), structDisplay(members), false, members, problem);
+            return attr(spec, a, null, null, List.of(), whole ? structDisplay(members) : "", false, members, problem);
         }
         List<Field> entries = new ArrayList<>();
         int pos = p.start();
         int index = 0;
         while (s.size() > 0 && pos + s.size() <= p.end()) {
-            List<Field> members = members(s, p.slice(pos, s.size()));
-            entries.add(new Field(indexName(index++), -1, null, null, List.of(), structDisplay(members),
+            List<Field> members = members(s, p.slice(pos, s.size()), whole);
+            entries.add(new Field(indexName(index++), -1, null, null, List.of(), whole ? structDisplay(members) : "",
                     pos, s.size(), false, members, null));
             pos += s.size();
         }
@@ -238,8 +261,12 @@ final class Decoding implements SpecDecoding {
         return shown;
     }
 
-    private Field intArray(Attribute spec, NlAttr a, ByteView p) {
+    private Field intArray(Attribute spec, NlAttr a, ByteView p, boolean whole) {
         int size = Types.INTEGERS.get(spec.subType());
+        if (!whole) {
+            return outlined(spec, a, p.length() % size != 0
+                    ? p.length() + " bytes are not a whole number of " + spec.subType() + " entries" : null);
+        }
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
         EnumDef en = enumOf(spec.en());
         List<Field> entries = new ArrayList<>();
@@ -255,11 +282,11 @@ final class Decoding implements SpecDecoding {
         return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
     }
 
-    private Field nest(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+    private Field nest(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth, boolean whole) {
         if (depth + 1 >= MAX_DEPTH) {
             return tooDeep(spec, a, p);
         }
-        return structThenAttributes(spec, a, p, spec.struct(), spec.nestedAttributes(), siblings, depth);
+        return structThenAttributes(spec, a, p, spec.struct(), spec.nestedAttributes(), siblings, depth, whole);
     }
 
     private Field indexedArray(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
@@ -275,7 +302,7 @@ final class Decoding implements SpecDecoding {
         return attr(spec, a, null, null, List.of(), entries.size() + " entries", true, entries, r.problem());
     }
 
-    private Field subMessage(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth) {
+    private Field subMessage(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth, boolean whole) {
         if (depth + 1 >= MAX_DEPTH) {
             return tooDeep(spec, a, p);
         }
@@ -285,25 +312,25 @@ final class Decoding implements SpecDecoding {
             Field raw = unknown(new NlAttr(a.offset(), a.length(), a.type(), true, a.netByteOrder()), depth);
             return attr(spec, a, raw.value(), null, List.of(), raw.display(), raw.nested(), raw.children(), null);
         }
-        return structThenAttributes(spec, a, p, format.struct(), format.attributeSet(), siblings, depth);
+        return structThenAttributes(spec, a, p, format.struct(), format.attributeSet(), siblings, depth, whole);
     }
 
     /** A payload that is a struct (if named), then attributes (if named) after it, 4-byte aligned. */
     private Field structThenAttributes(Attribute spec, NlAttr a, ByteView p, String struct, String attributeSet,
-                                       Siblings siblings, int depth) {
+                                       Siblings siblings, int depth, boolean whole) {
         List<Field> children = new ArrayList<>();
         int pos = p.start();
         String problem = null;
         if (struct != null) {
             StructDef s = ns.structs().get(struct);
-            children.addAll(members(s, p));
+            children.addAll(members(s, p, whole));
             if (p.length() < s.size()) {
                 problem = "struct " + s.name() + " needs " + s.size() + " bytes, found " + p.length();
             }
             pos = Math.min(p.end(), pos + NlAttr.align(s.size()));
         }
         if (attributeSet == null) {
-            return attr(spec, a, null, null, List.of(), structDisplay(children), false, children, problem);
+            return attr(spec, a, null, null, List.of(), whole ? structDisplay(children) : "", false, children, problem);
         }
         Attributes inner = attributes(ns.attributeSets().get(attributeSet),
                 p.slice(pos, p.end() - pos), siblings, depth + 1);
@@ -344,9 +371,13 @@ final class Decoding implements SpecDecoding {
         return f;
     }
 
-    private Field bitfield32(Attribute spec, NlAttr a, ByteView p) {
+    private Field bitfield32(Attribute spec, NlAttr a, ByteView p, boolean whole) {
         if (p.length() != 8) {
-            return asBytes(spec, a, p, "a bitfield32 needs 8 bytes, found " + p.length());
+            String problem = "a bitfield32 needs 8 bytes, found " + p.length();
+            return whole ? asBytes(spec, a, p, problem) : outlined(spec, a, problem);
+        }
+        if (!whole) {
+            return outlined(spec, a, null);
         }
         EnumDef en = enumOf(spec.en());
         long value = p.u32(p.start());
@@ -381,6 +412,10 @@ final class Decoding implements SpecDecoding {
                         children, null);
             }
         }
+        if (!decodesWhole(null)) {
+            return new Field(null, a.type(), null, null, List.of(), "", a.offset(), a.length(), false,
+                    List.of(), null);
+        }
         String hex = hex(p);
         return new Field(null, a.type(), hex, null, List.of(), hex, a.offset(), a.length(), false,
                 List.of(), null);
@@ -388,8 +423,12 @@ final class Decoding implements SpecDecoding {
 
     // ---------------------------------------------------------------- structs
 
-    /** The members of a struct read from the window's start; members that do not fit are left out. */
-    List<Field> members(StructDef s, ByteView window) {
+    /**
+     * The members of a struct read from the window's start; members that do not fit are left out.
+     *
+     * @param whole every member whole (the struct's display is shown), else only those {@link #decodesWhole} names
+     */
+    List<Field> members(StructDef s, ByteView window, boolean whole) {
         List<Field> out = new ArrayList<>(s.members().size());
         int pos = window.start();
         for (int i = 0; i < s.members().size(); i++) {
@@ -399,11 +438,22 @@ final class Decoding implements SpecDecoding {
                 break;
             }
             if (shape.kind() != StructDef.Kind.PAD) {
-                out.add(member(s.members().get(i), shape, window, pos));
+                Member m = s.members().get(i);
+                out.add(whole || decodesWhole(m.name()) ? member(m, shape, window, pos) : outlinedMember(m, shape, window, pos));
             }
             pos += size;
         }
         return out;
+    }
+
+    /** A member no summary names: its place, and its problem (bytes that do not fit its display); no value. */
+    private Field outlinedMember(Member m, StructDef.Shape shape, ByteView w, int pos) {
+        int size = shape.size();
+        List<Field> children = shape.kind() == StructDef.Kind.STRUCT
+                ? members(ns.structs().get(m.struct()), w.slice(pos, size), false) : List.of();
+        String problem = shape.kind() == StructDef.Kind.BYTES && m.display() != null && !Values.fits(w, pos, size, m.display())
+                ? size + " bytes do not fit display " + m.display() : null;
+        return new Field(m.name(), -1, null, null, List.of(), "", pos, size, false, children, problem);
     }
 
     private Field member(Member m, StructDef.Shape shape, ByteView w, int pos) {
@@ -420,7 +470,7 @@ final class Decoding implements SpecDecoding {
                 return Field.member(m.name(), text, text, pos, size);
             }
             case STRUCT -> {
-                List<Field> members = members(ns.structs().get(m.struct()), w.slice(pos, size));
+                List<Field> members = members(ns.structs().get(m.struct()), w.slice(pos, size), true);
                 return new Field(m.name(), -1, null, null, List.of(), structDisplay(members), pos, size, false,
                         members, null);
             }
@@ -445,6 +495,14 @@ final class Decoding implements SpecDecoding {
     /** "[3]": an array entry's name; the common ones made once, as every array entry needs one. */
     private static String indexName(int index) {
         return index < INDEX_NAMES.length ? INDEX_NAMES[index] : "[" + index + "]";
+    }
+
+    /**
+     * An attribute of a summary-only decode that no summary names: its name, place and problem,
+     * without a value or display ("" and null), which nothing that shows only summaries reads.
+     */
+    private static Field outlined(Attribute spec, NlAttr a, String problem) {
+        return attr(spec, a, null, null, List.of(), "", false, List.of(), problem);
     }
 
     /** An attribute shown as its bytes: value and display are the same hex. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.nlscope.decode.DissectorLoadException;
+import org.nlscope.decode.ynl.YnlLoader;
 
 /**
  * Finds dissector files: the built-in ones under {@code dissectors/} on the
@@ -28,7 +29,15 @@ final class DissectorFiles {
     /** The classpath folder of the built-in files (the pom copies the top-level dissectors/ there). */
     static final String BUILT_IN = "dissectors";
 
+    /** Kernel YNL specs sit in a folder of this name in any dissector directory. */
+    static final String YNL_FOLDER = "ynl/";
+
     private final Map<String, SpecFile> byRelativePath = new LinkedHashMap<>();
+    private final Map<String, YnlSource> ynlByRelativePath = new LinkedHashMap<>();
+
+    /** A YNL spec file found among the dissector files, read but not yet translated. */
+    record YnlSource(String source, byte[] content) {
+    }
     private final List<Replacement> replacements = new ArrayList<>();
 
     /** A user's file that took the place of a built-in one (same relative path). */
@@ -95,7 +104,8 @@ final class DissectorFiles {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> SpecLoader.isSpecFile(p.getFileName().toString()))
+                    .filter(p -> SpecLoader.isSpecFile(p.getFileName().toString())
+                            || isYnl(root.relativize(p)) && YnlLoader.isSpecFile(p.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
@@ -113,6 +123,10 @@ final class DissectorFiles {
             } catch (IOException e) {
                 throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
             }
+            if (relative.startsWith(YNL_FOLDER)) {
+                ynlByRelativePath.put(relative, new YnlSource(source, content));
+                continue;
+            }
             SpecFile before = byRelativePath.put(relative, SpecLoader.parse(source, content));
             if (!builtIn && before != null && before.source().startsWith(BUILT_IN + "/")) {
                 replacements.add(new Replacement(relative, source, before.source()));
@@ -123,6 +137,15 @@ final class DissectorFiles {
     /** The built-in files that user files replaced, in the order found. */
     List<Replacement> replacements() {
         return List.copyOf(replacements);
+    }
+
+    private static boolean isYnl(Path relative) {
+        return relative.getNameCount() > 1 && relative.getName(0).toString().equals("ynl");
+    }
+
+    /** The YNL specs found in ynl/ folders, a user's replacing a built-in one of the same name. */
+    List<YnlSource> ynlFiles() {
+        return List.copyOf(ynlByRelativePath.values());
     }
 
     List<SpecFile> files() {

@@ -99,9 +99,21 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
     public record Format(String value, String struct, String attributeSet, String doc) {
     }
 
-    /** A message type (or genl cmd) with its fixed header and attributes. */
+    /**
+     * A message type (or genl cmd) with its fixed header and attributes. {@code direction}
+     * ({@code request} or {@code reply}) limits it to messages with NLM_F_REQUEST set or clear,
+     * for families whose requests and replies count their ids separately (YNL's
+     * {@code enum-model: directional}, ethtool); left out, it is both.
+     */
     public record Message(String name, Integer value, String kind, String header, String attributeSet,
-                          String replyAttributeSet, String summary, String doc) {
+                          String replyAttributeSet, String summary, String direction, String doc) {
+        boolean forRequests() {
+            return direction == null || "request".equals(direction);
+        }
+
+        boolean forReplies() {
+            return direction == null || "reply".equals(direction);
+        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -129,8 +129,11 @@ public final class SpecCompiler {
         Map<String, AttrSetDef> sets = new HashMap<>();
         Map<String, Map<String, Format>> subMessages = new HashMap<>();
         Map<Integer, Message> messages = new HashMap<>();
+        Map<Integer, Message> replies = new HashMap<>();
         Map<Integer, Origin> messageValues = new HashMap<>();
+        Map<Integer, Origin> replyValues = new HashMap<>();
         Map<String, Origin> messageNames = new HashMap<>();
+        Map<String, Message> namedMessages = new HashMap<>();
         String fixedHeader = null;
         for (SpecFile f : group) {
             FamilySpec s = f.spec();
@@ -163,17 +166,32 @@ public final class SpecCompiler {
             for (int i = 0; i < s.messages().size(); i++) {
                 String path = "messages[" + i + "]";
                 Message m = message(f, path, required(f, path, s.messages().get(i)), scope);
-                Origin before = messageValues.putIfAbsent(m.value(), new Origin(f, path));
-                if (before != null) {
-                    throw fail(f, path + ".value", "message value " + m.value() + " is already used by "
-                            + messages.get(m.value()).name() + " (" + where(before, f) + ")");
+                if (m.forRequests()) {
+                    place(f, path, m, messages, messageValues);
                 }
-                claim(f, path, m.name(), messageNames);
-                messages.put(m.value(), m);
+                if (m.forReplies()) {
+                    place(f, path, m, replies, replyValues);
+                }
+                // one name may be both a request and a reply (the two halves of a YNL directional op)
+                Message sameName = namedMessages.putIfAbsent(m.name(), m);
+                if (sameName == null || m.direction() == null || sameName.direction() == null
+                        || sameName.direction().equals(m.direction())) {
+                    claim(f, path, m.name(), messageNames);
+                }
             }
         }
         return new Namespace(key, Map.copyOf(enums), Map.copyOf(structs), Map.copyOf(sets),
-                Map.copyOf(subMessages), Map.copyOf(messages), fixedHeader);
+                Map.copyOf(subMessages), Map.copyOf(messages), Map.copyOf(replies), fixedHeader);
+    }
+
+    private static void place(SpecFile f, String path, Message m, Map<Integer, Message> byValue,
+                              Map<Integer, Origin> origins) {
+        Origin before = origins.putIfAbsent(m.value(), new Origin(f, path));
+        if (before != null) {
+            throw fail(f, path + ".value", "message value " + m.value() + " is already used by "
+                    + byValue.get(m.value()).name() + " (" + where(before, f) + ")");
+        }
+        byValue.put(m.value(), m);
     }
 
     // ---------------------------------------------------------------- sub-messages and messages
@@ -204,6 +222,9 @@ public final class SpecCompiler {
         }
         if (m.value() < 0 || m.value() > 0xffff) {
             throw fail(f, path + ".value", m.value() + " is outside 0..65535");
+        }
+        if (m.direction() != null && !Set.of("request", "reply").contains(m.direction())) {
+            throw fail(f, path + ".direction", "unknown direction '" + m.direction() + "' (request, reply)");
         }
         if (m.kind() != null && !Set.of("get", "new", "del", "other").contains(m.kind())) {
             throw fail(f, path + ".kind", "unknown kind '" + m.kind() + "' (del, get, new, other)");

@@ -26,23 +26,28 @@ import org.nlscope.model.Field;
 public final class SpecDissector implements Dissector {
     private final Namespace ns;
     private final Map<String, ValueDecoder> decoders;
+    /** By {@link #slot}: a message type in one direction. */
     private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
-    /** Each message type's kind, worked out once: it is asked for every message decoded. */
+    /** Each message's kind by {@link #slot}, worked out once: it is asked for every message decoded. */
     private final Map<Integer, MessageKind> kinds = new HashMap<>();
     private final Set<String> secrets;
     private final Set<String> addresses;
     private final Set<String> sockaddrs;
+    /** The names a summary-only decode decodes whole: what the summaries show, and the sub-message selectors. */
+    private final Set<String> summaryNames;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
         this.decoders = decoders;
         Set<String> zeroIsNone = zeroIsNone(ns);
-        ns.messages().forEach((type, m) -> {
-            kinds.put(type, kindOf(m));
-            if (m.summary() != null) {
-                summaries.put(type, new SummaryTemplate(m.summary(), zeroIsNone));
-            }
-        });
+        for (boolean request : new boolean[] {true, false}) {
+            (request ? ns.messages() : ns.replies()).forEach((type, m) -> {
+                kinds.put(slot(type, request), kindOf(m));
+                if (m.summary() != null) {
+                    summaries.put(slot(type, request), new SummaryTemplate(m.summary(), zeroIsNone));
+                }
+            });
+        }
         Set<String> secret = new HashSet<>();
         Set<String> address = new HashSet<>();
         Set<String> sockaddr = new HashSet<>();
@@ -65,6 +70,19 @@ public final class SpecDissector implements Dissector {
         this.secrets = Set.copyOf(secret);
         this.addresses = Set.copyOf(address);
         this.sockaddrs = Set.copyOf(sockaddr);
+        Set<String> named = new HashSet<>();
+        summaries.values().forEach(t -> t.addNames(named));
+        ns.attributeSets().values().forEach(set -> set.attributes().forEach(a -> {
+            if (a.selector() != null) {
+                named.add(a.selector());
+            }
+        }));
+        this.summaryNames = Set.copyOf(named);
+    }
+
+    /** A message type (16 bits) and its direction as one key. */
+    private static int slot(int type, boolean request) {
+        return request ? type : type | 0x10000;
     }
 
     private static boolean isAddress(String display) {
@@ -107,7 +125,7 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public String attributeName(int type, boolean request, String nestPath, int attrType) {
-        Message m = ns.messages().get(type);
+        Message m = ns.message(type, request);
         String setName = m == null ? null
                 : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
         if (setName == null) {
@@ -155,15 +173,27 @@ public final class SpecDissector implements Dissector {
         return ns.key();
     }
 
+    /** The request's name of this type, else the reply's. */
     @Override
     public String messageName(int type) {
-        Message m = ns.messages().get(type);
+        String name = messageName(type, true);
+        return name != null ? name : messageName(type, false);
+    }
+
+    @Override
+    public String messageName(int type, boolean request) {
+        Message m = ns.message(type, request);
         return m == null ? null : m.name();
     }
 
     @Override
     public MessageKind kind(int type) {
-        return kinds.getOrDefault(type, MessageKind.OTHER);
+        return kinds.getOrDefault(type, kinds.getOrDefault(slot(type, false), MessageKind.OTHER));
+    }
+
+    @Override
+    public MessageKind kind(int type, boolean request) {
+        return kinds.getOrDefault(slot(type, request), MessageKind.OTHER);
     }
 
     private static MessageKind kindOf(Message m) {
@@ -187,8 +217,18 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public MessageBody decode(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context, null);
+    }
+
+    @Override
+    public MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
+        return decode(type, request, body, context, summaryNames);
+    }
+
+    /** @param whole the names of the fields to decode whole (the rest: place, children, problems), null for all */
+    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
         try {
-            return decodeBody(type, request, body, context);
+            return decodeBody(type, request, body, context, whole);
         } catch (RuntimeException e) {
             // a bug here must not lose the message: show its bytes and say what happened
             Field raw = Field.member("payload", body.hex(body.start(), body.length()),
@@ -197,20 +237,20 @@ public final class SpecDissector implements Dissector {
         }
     }
 
-    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context) {
-        Message m = ns.messages().get(type);
-        Decoding decoding = new Decoding(ns, decoders, context, body);
+    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
+        Message m = ns.message(type, request);
+        Decoding decoding = new Decoding(ns, decoders, context, body, whole);
         List<String> problems = new ArrayList<>();
         String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
         List<Field> fixed = List.of();
         int pos = body.start();
         if (headerName != null) {
             StructDef s = ns.structs().get(headerName);
-            fixed = decoding.members(s, body);
+            fixed = decoding.members(s, body, false);
             decoding.setHeader(fixed);
             // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
             // kernel accepts for every GET: only a shorter header elsewhere is a problem
-            boolean legacyDump = request && kind(type) == MessageKind.GET && body.length() == NlAttr.align(1);
+            boolean legacyDump = request && kind(type, true) == MessageKind.GET && body.length() == NlAttr.align(1);
             if (body.length() < s.size() && !legacyDump) {
                 problems.add(s.name() + " needs " + s.size() + " bytes, found " + body.length());
             }
@@ -236,7 +276,7 @@ public final class SpecDissector implements Dissector {
         }
         collectProblems("", fixed, problems);
         collectProblems("", attributes, problems);
-        SummaryTemplate summary = summaries.get(type);
+        SummaryTemplate summary = summaries.get(slot(type, request));
         return new MessageBody(fixed, attributes, summary == null ? "" : summary.render(fixed, attributes), problems);
     }
 

@@ -44,7 +44,7 @@ public final class SpecLoader {
             com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
 
     /** SnakeYAML's own code point limit (3 Mi) stays above ours, so the size check below speaks first. */
-    private static YAMLFactory yamlFactory() {
+    public static YAMLFactory yamlFactory() {
         return YAMLFactory.builder().streamReadConstraints(CONSTRAINTS).build();
     }
 
@@ -95,13 +95,25 @@ public final class SpecLoader {
      * Parses a file's bytes; {@code source} names it in errors and decides the syntax by its extension.
      */
     public static SpecFile parse(String source, byte[] content) {
+        JsonNode tree = readTree(source, content);
+        try {
+            return new SpecFile(source, mapperFor(source).treeToValue(tree, FamilySpec.class));
+        } catch (JsonProcessingException e) {
+            throw loadError(source, e);
+        }
+    }
+
+    /**
+     * A file's bytes as a tree of keys and values, with the limits and one-line errors of
+     * dissector files: for other formats written in YAML (the kernel's YNL specs).
+     */
+    public static JsonNode readTree(String source, byte[] content) {
         if (content.length > Limits.MAX_SPEC_FILE_BYTES) {
             throw new DissectorLoadException(source + ": " + content.length + " bytes, larger than the limit of "
                     + Limits.MAX_SPEC_FILE_BYTES + " for a dissector file");
         }
-        ObjectMapper mapper = source.endsWith(".json") ? JSON : YAML;
         try {
-            JsonNode tree = mapper.readTree(content);
+            JsonNode tree = mapperFor(source).readTree(content);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new DissectorLoadException(source + ": the file is empty");
             }
@@ -113,24 +125,33 @@ public final class SpecLoader {
                 throw new DissectorLoadException(source + ": " + longScalar + ": longer than the limit of "
                         + Limits.MAX_SPEC_SCALAR_CHARS + " characters");
             }
-            return new SpecFile(source, mapper.treeToValue(tree, FamilySpec.class));
+            return tree;
         } catch (JsonProcessingException e) {
-            MarkedYAMLException yaml = yamlCause(e);
-            if (yaml != null) {
-                throw new DissectorLoadException(source + yamlSyntax(yaml), e);
-            }
-            StreamReadException syntax = syntaxCause(e);
-            if (syntax != null) {
-                throw new DissectorLoadException(source + where(syntax.getLocation()) + ": "
-                        + firstLine(syntax.getOriginalMessage()).replaceFirst(" \\(for (Array|Object) starting at.*", ""), e);
-            }
-            if (e instanceof JsonMappingException m) {
-                throw new DissectorLoadException(source + ": " + describe(m), e);
-            }
-            throw new DissectorLoadException(source + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()), e);
+            throw loadError(source, e);
         } catch (IOException e) {
             throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static ObjectMapper mapperFor(String source) {
+        return source.endsWith(".json") ? JSON : YAML;
+    }
+
+    /** A syntax or content error of a file read with Jackson, as one line naming the file and the place. */
+    public static DissectorLoadException loadError(String source, JsonProcessingException e) {
+        MarkedYAMLException yaml = yamlCause(e);
+        if (yaml != null) {
+            return new DissectorLoadException(source + yamlSyntax(yaml), e);
+        }
+        StreamReadException syntax = syntaxCause(e);
+        if (syntax != null) {
+            return new DissectorLoadException(source + where(syntax.getLocation()) + ": "
+                    + firstLine(syntax.getOriginalMessage()).replaceFirst(" \\(for (Array|Object) starting at.*", ""), e);
+        }
+        if (e instanceof JsonMappingException m) {
+            return new DissectorLoadException(source + ": " + describe(m), e);
+        }
+        return new DissectorLoadException(source + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()), e);
     }
 
     private static StreamReadException syntaxCause(Throwable e) {

@@ -57,6 +57,15 @@ final class SummaryTemplate {
         }
     }
 
+    /** Every name a placeholder's paths step through: the fields a summary-only decode must decode whole. */
+    void addNames(Set<String> out) {
+        for (Part p : parts) {
+            for (String[] path : p.alternatives()) {
+                out.addAll(List.of(path));
+            }
+        }
+    }
+
     String render(List<Field> header, List<Field> attributes) {
         StringBuilder sb = new StringBuilder();
         boolean lastAbsent = false;

@@ -130,14 +130,37 @@ final class Values {
 
     /** The display of bytes shaped by a hint, or null when the length does not fit the hint. */
     static String shapedBytes(ByteView v, int offset, int length, String display) {
+        if (!fits(v, offset, length, display)) {
+            return null;
+        }
         return switch (display) {
-            case "mac" -> length == 0 ? null : mac(v, offset, length);
-            case "ipv4" -> length == 4 ? ipv4(v, offset) : null;
-            case "ipv6" -> length == 16 ? ipv6(v, offset) : null;
-            case "ip" -> length == 4 ? ipv4(v, offset) : length == 16 ? ipv6(v, offset) : null;
+            case "mac" -> mac(v, offset, length);
+            case "ipv4" -> ipv4(v, offset);
+            case "ipv6" -> ipv6(v, offset);
+            case "ip" -> length == 4 ? ipv4(v, offset) : ipv6(v, offset);
             case "base64" -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
             case "sockaddr" -> sockaddr(v, offset, length);
+            case "uuid" -> uuid(v.hex(offset, length));
             default -> v.hex(offset, length);
+        };
+    }
+
+    /** 32 hex digits in the 8-4-4-4-12 groups of RFC 4122. */
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+
+    /** Whether these bytes can be shown in this display (a MAC of any length but 0, an IPv4 address of 4 bytes...). */
+    static boolean fits(ByteView v, int offset, int length, String display) {
+        return switch (display) {
+            case "mac" -> length != 0;
+            case "ipv4" -> length == 4;
+            case "ipv6" -> length == 16;
+            case "ip" -> length == 4 || length == 16;
+            case "sockaddr" -> SockAddr.family(v, offset, length) >= 0;
+            case "uuid" -> length == 16;
+            default -> true;
         };
     }
 

@@ -29,9 +29,11 @@ public final class FilterNames {
         CONTROL.forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
         for (Dissector d : dissectors) {
             for (int type = 0; type < MAX_TYPE; type++) {
-                String n = d.messageName(type);
-                if (n != null) {
-                    names.add(n.toLowerCase(Locale.ROOT));
+                for (boolean request : new boolean[] {true, false}) {
+                    String n = d.messageName(type, request);
+                    if (n != null) {
+                        names.add(n.toLowerCase(Locale.ROOT));
+                    }
                 }
             }
         }

@@ -1,0 +1,115 @@
+package org.nlscope.decode.ynl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A spec over an older one of the same name (the system's nftables.yaml over nlscope's
+ * built-in one): the older one's C-name prefixes fill in where the newer leaves the
+ * default, and its attributes and explicitly numbered operations the newer does not have
+ * are kept, so a kernel's spec never names less than nlscope's built-in one.
+ */
+final class YnlUnderlay {
+    private YnlUnderlay() {
+    }
+
+    static JsonNode over(JsonNode newer, JsonNode older) {
+        ObjectNode out = newer.deepCopy();
+        byName(out.path("definitions"), older.path("definitions")).forEach((n, pair) -> prefix(pair[0], pair[1]));
+        byName(out.path("attribute-sets"), older.path("attribute-sets")).forEach((n, pair) -> {
+            if (!pair[0].has("subset-of") && !pair[1].has("subset-of")) {
+                prefix(pair[0], pair[1]);
+                attributes((ObjectNode) pair[0], pair[1]);
+            }
+        });
+        if (out.path("operations").isObject() && older.path("operations").isObject()) {
+            ObjectNode ops = (ObjectNode) out.get("operations");
+            prefix(ops, older.get("operations"));
+            operations(ops, older.get("operations"));
+        }
+        return out;
+    }
+
+    /** The elements of two lists of named mappings that share a name: [newer, older]. */
+    private static Map<String, ObjectNode[]> byName(JsonNode newer, JsonNode older) {
+        Map<String, ObjectNode[]> out = new HashMap<>();
+        if (!newer.isArray() || !older.isArray()) {
+            return out;
+        }
+        Map<String, JsonNode> old = new HashMap<>();
+        older.forEach(e -> old.putIfAbsent(e.path("name").asText(), e));
+        newer.forEach(e -> {
+            JsonNode o = old.get(e.path("name").asText());
+            if (e.isObject() && o != null && o.isObject()) {
+                out.put(e.path("name").asText(), new ObjectNode[] {(ObjectNode) e, (ObjectNode) o});
+            }
+        });
+        return out;
+    }
+
+    private static void prefix(ObjectNode newer, JsonNode older) {
+        if (!newer.has("name-prefix") && older.hasNonNull("name-prefix")) {
+            newer.set("name-prefix", older.get("name-prefix"));
+        }
+    }
+
+    /** The older set's attributes whose numbers the newer set does not use, with their numbers written out. */
+    private static void attributes(ObjectNode newer, JsonNode older) {
+        if (!newer.path("attributes").isArray() || !older.path("attributes").isArray()) {
+            return;
+        }
+        Set<Integer> taken = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        int next = 1;
+        for (JsonNode a : newer.get("attributes")) {
+            next = a.path("value").canConvertToInt() ? a.get("value").asInt() : next;
+            taken.add(next++);
+            names.add(a.path("name").asText());
+        }
+        ArrayNode list = (ArrayNode) newer.get("attributes");
+        next = 1;
+        for (JsonNode a : older.get("attributes")) {
+            next = a.path("value").canConvertToInt() ? a.get("value").asInt() : next;
+            int value = next++;
+            if (a.isObject() && !taken.contains(value) && !names.contains(a.path("name").asText())
+                    && !"unused".equals(a.path("type").asText())) {
+                list.add(((ObjectNode) a.deepCopy()).put("value", value));
+            }
+        }
+    }
+
+    /** The older operations given an explicit request number the newer does not request. */
+    private static void operations(ObjectNode newer, JsonNode older) {
+        if (!newer.path("list").isArray() || !older.path("list").isArray()) {
+            return;
+        }
+        Set<Integer> requested = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        newer.get("list").forEach(op -> {
+            requested.add(requestValue(op));
+            names.add(op.path("name").asText());
+        });
+        for (JsonNode op : older.get("list")) {
+            int v = requestValue(op);
+            if (v >= 0 && !requested.contains(v) && !names.contains(op.path("name").asText())) {
+                ((ArrayNode) newer.get("list")).add(op.deepCopy());
+                requested.add(v);
+            }
+        }
+    }
+
+    /** An operation's explicit id: its own value (unified), else its request's; -1 when counted. */
+    private static int requestValue(JsonNode op) {
+        if (op.path("value").canConvertToInt()) {
+            return op.get("value").asInt();
+        }
+        JsonNode mode = op.has("do") ? op.get("do") : op.path("dump");
+        JsonNode v = mode.path("request").path("value");
+        return v.canConvertToInt() ? v.asInt() : -1;
+    }
+}
