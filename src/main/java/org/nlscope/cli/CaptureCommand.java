@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
                 "With -- COMMAND [ARGS...], runs the command once the capture is ready, keeps only its traffic",
                 "(requests, the kernel's answers, the notifications its changes caused), stops when it exits",
                 "and exits with its exit code; --pid and --process keep only the traffic of running processes.",
+                "The command runs as nlscope does (as root under sudo), as strace and perf run theirs;",
+                "'sudo nlscope capture -- sudo -u USER COMMAND' runs it as USER, still counted as the command.",
+                "--netns captures in another network namespace (nlmon sees only its own).",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
 

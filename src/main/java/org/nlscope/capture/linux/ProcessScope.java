@@ -105,7 +105,8 @@ public final class ProcessScope implements PortLookup, AutoCloseable {
         }
         int p = pid;
         for (int depth = 0; depth < 64 && p > 1; depth++) {
-            if (pids.contains(p) || names.contains(comm(p))) {
+            String name = names.isEmpty() ? null : comm(p);
+            if (pids.contains(p) || name != null && names.contains(name)) {
                 add(pid);
                 return true;
             }

@@ -19,8 +19,12 @@ class ScopeFilterTest {
     private static final Path CAPTURES = Path.of("src/test/resources/captures");
 
     static List<Frame> read(String name) throws Exception {
+        return readFile(CAPTURES.resolve(name));
+    }
+
+    static List<Frame> readFile(Path file) throws Exception {
         List<Frame> frames = new ArrayList<>();
-        try (CaptureReader r = CaptureReader.open(CAPTURES.resolve(name))) {
+        try (CaptureReader r = CaptureReader.open(file)) {
             Frame f;
             while ((f = r.next()) != null) {
                 frames.add(f);
