@@ -34,4 +34,20 @@ class YnlDecodeEquivalenceTest {
         MainTest.Run report = MainTest.run("--ynl", dir.toString(), "dissectors");
         assertEquals(2, report.out().lines().filter(l -> l.contains(dir.toString())).count(), report.out());
     }
+
+    /**
+     * With the kernel's rt-link spec, the recorded link traffic reads the same line by line:
+     * nlscope's summaries, flag names (IFF_NOARP, where the spec derives IFF_NO_ARP) and
+     * address families lie over the spec's messages.
+     */
+    @Test
+    void linksReadTheSameWithTheKernelsRtLinkSpec() throws Exception {
+        assumeTrue(Files.isDirectory(SPECS), "skipped: no kernel YNL specs at " + SPECS.toAbsolutePath().normalize());
+        Files.copy(SPECS.resolve("rt-link.yaml"), dir.resolve("rt-link.yaml"));
+        Path links = Path.of("src/test/resources/captures/links.pcapng");
+        MainTest.Run builtIn = MainTest.run("read", links.toString());
+        MainTest.Run ynl = MainTest.run("--ynl", dir.toString(), "read", links.toString());
+        assertEquals(0, ynl.code(), ynl.err());
+        assertEquals(builtIn.out(), ynl.out());
+    }
 }

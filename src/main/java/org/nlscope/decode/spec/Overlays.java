@@ -114,8 +114,50 @@ final class Overlays {
             }
             sets.add(new AttributeSet(set.name(), set.doc(), attrs));
         }
-        return new FamilySpec(s.family(), s.genlFamily(), s.doc(), s.fixedHeader(), s.definitions(), sets,
-                s.subMessages(), messages);
+        return new FamilySpec(s.family(), s.genlFamily(), s.doc(), s.fixedHeader(),
+                structsOver(f, s.definitions(), new Shapes(specDefinitions, ownDefinitions)), sets, s.subMessages(),
+                messages);
+    }
+
+    /**
+     * The spec's structs with what nlscope's struct members of the same names add: an enum
+     * (as for attributes: rt-link's ifinfomsg names no address family, and IFF_NO_ARP for
+     * the header's IFF_NOARP) and a display the spec's member lacks.
+     */
+    private static List<Definition> structsOver(SpecFile f, List<Definition> definitions, Shapes shapes) {
+        Map<String, Member> mine = new HashMap<>();
+        shapes.own().values().forEach(d -> d.members().forEach(m -> {
+            if (m != null && m.name() != null) {
+                mine.putIfAbsent(m.name(), m);
+            }
+        }));
+        List<Definition> out = new ArrayList<>();
+        for (Definition d : definitions) {
+            if (!"struct".equals(d.type())) {
+                out.add(d);
+                continue;
+            }
+            List<Member> members = new ArrayList<>();
+            for (Member m : d.members()) {
+                Member o = mine.get(m.name());
+                boolean integer = Types.INTEGERS.containsKey(m.type());
+                if (o == null || !integer || !m.type().equals(o.type())) {
+                    members.add(m);
+                    continue;
+                }
+                String en = shapes.enumFor(m.en(), o.en());
+                String display = m.display() == null ? o.display() : m.display();
+                try {
+                    SpecChecks.checkDisplay(f, m.name(), display, m.type());
+                } catch (DissectorLoadException e) {
+                    display = m.display();
+                }
+                members.add(new Member(m.name(), m.type(), m.len(), m.byteOrder(), en, display, m.struct(), m.doc()));
+            }
+            out.add(new Definition(d.name(), d.type(), d.doc(), d.valueStart(), d.namePrefix(), d.entries(), members,
+                    d.open()));
+        }
+        return out;
     }
 
     /** The definitions on both sides, to tell whether nlscope's enum or struct says the same with the header's names. */
@@ -126,21 +168,25 @@ final class Overlays {
          * for GENL_CMD_CAP_DO).
          */
         String enumFor(Attribute a, Attribute mine) {
-            Definition o = mine.en() == null ? null : own.get(mine.en());
+            return enumFor(a.en(), mine.en());
+        }
+
+        String enumFor(String specEnum, String ownEnum) {
+            Definition o = ownEnum == null ? null : own.get(ownEnum);
             if (o == null) {
-                return a.en();
+                return specEnum;
             }
-            Definition d = a.en() == null ? null : spec.get(a.en());
+            Definition d = specEnum == null ? null : spec.get(specEnum);
             if (d == null) {
-                return mine.en();
+                return ownEnum;
             }
             if (!d.type().equals(o.type())) {
-                return a.en();
+                return specEnum;
             }
             Map<Long, String> names = values(o);
             boolean renamed = values(d).entrySet().stream().anyMatch(e -> names.containsKey(e.getKey())
                     && !names.get(e.getKey()).equals(e.getValue()));
-            return renamed ? mine.en() : a.en();
+            return renamed ? ownEnum : specEnum;
         }
 
         /** An enum's or flags' entries by value, counted as the format counts bare entries. */

@@ -46,7 +46,13 @@ final class YnlOperations {
         asyncPrefix = asyncPrefix != null ? YnlNames.upper(asyncPrefix) : prefix;
         familyHeader = header(cx.text(operations, "fixed-header", path), path + ".fixed-header", defs);
         List<JsonNode> list = cx.list(operations, "list", path);
+        // a notify names an operation that may come later in the list (rt-link's newlink-ntf, getlink)
         Map<String, String> setOf = new HashMap<>();
+        for (JsonNode op : list) {
+            if (op.isObject() && op.hasNonNull("attribute-set")) {
+                setOf.put(op.path("name").asText(), op.get("attribute-set").asText());
+            }
+        }
         int req = 1;
         int rsp = 1;
         for (int i = 0; i < list.size(); i++) {
@@ -60,7 +66,6 @@ final class YnlOperations {
                 set = setOf.get(cx.text(op, "notify", at));
             }
             if (set != null) {
-                setOf.put(name, set);
                 if (!sets.has(set)) {
                     cx.warn(at + ".attribute-set", "no attribute set '" + set + "'; its attributes show unnamed");
                     set = null;
@@ -77,7 +82,8 @@ final class YnlOperations {
             } else if (async) {
                 int v = value != null ? Math.toIntExact(value) : rsp;
                 rsp = v + 1;
-                ops.add(new Op(cName, null, v, false, true, set, header, false, at));
+                // an explicit id (rt-link's newlink-ntf is 16) is the kernel's one id space: named by its request
+                ops.add(new Op(cName, null, v, value == null, true, set, header, false, at));
             } else if (mode != null) {
                 Long reqGiven = nested(mode, "request", at);
                 Long rspGiven = nested(mode, "reply", at);
@@ -178,7 +184,7 @@ final class YnlOperations {
                 }
             }
             if (o.reply() != null && !replies.containsKey(o.reply())) {
-                String name = o.async() ? o.cName()
+                String name = o.async() ? (o.countedReply() ? o.cName() : requestNames.getOrDefault(o.reply(), o.cName()))
                         : o.countedReply() ? o.cName() + "_REPLY"
                         : requestNames.getOrDefault(o.reply(), o.cName());
                 if (!replyNamesUsed.add(name)) {

@@ -312,6 +312,7 @@ class YnlLoaderTest {
                   name-prefix: rtm-
                   list:
                     - {name: newx, attribute-set: attrs, do: {request: {value: 16, attributes: [a]}}}
+                    - {name: newx-ntf, value: 16, notify: getx}
                     - name: getx
                       attribute-set: attrs
                       do: {request: {value: 18, attributes: [a]}, reply: {value: 16, attributes: [a]}}
@@ -322,6 +323,8 @@ class YnlLoaderTest {
         assertEquals("RTM_GETX", d.messageName(18, true));
         assertNull(d.messageName(18, false));
         assertEquals(org.nlscope.decode.MessageKind.GET, d.kind(18, true));
+        MessageBody ntf = decode(d, 16, false, new Attrs().u32(1, 9).bytes());
+        assertEquals(9L, field(ntf.attributes(), "X_A").value(), "a notify listed before its operation has its set");
     }
 
     @Test
