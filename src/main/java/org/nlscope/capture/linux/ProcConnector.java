@@ -8,9 +8,9 @@ import org.nlscope.nativeio.NativeSocket;
 import org.nlscope.nativeio.SockaddrNl;
 
 /**
- * Fork events from the kernel's process connector (NETLINK_CONNECTOR, CN_IDX_PROC), so
- * a {@link ProcessScope} learns of a child even when it exits before anyone looks at
- * /proc. nlmon never sees this family (the tap passes only route, sock_diag, netfilter,
+ * Fork and exec events from the kernel's process connector (NETLINK_CONNECTOR,
+ * CN_IDX_PROC), so a {@link ProcessScope} learns of a child, and the name it runs under,
+ * even when it exits before anyone looks at /proc. nlmon never sees this family (the tap passes only route, sock_diag, netfilter,
  * generic and a few more), so listening adds nothing to the capture. Best effort: where
  * the connector is missing (another network namespace than the first, no
  * CONFIG_PROC_EVENTS) the scope walks /proc alone.
@@ -21,6 +21,7 @@ final class ProcConnector implements AutoCloseable {
     static final int CN_VAL_PROC = 1;
     static final int PROC_CN_MCAST_LISTEN = 1;
     static final int PROC_EVENT_FORK = 1;
+    static final int PROC_EVENT_EXEC = 2;
     static final int NLMSG_DONE = 3;
     /** nlmsghdr (16) + struct cn_msg (20): where struct proc_event starts. */
     static final int EVENT = 36;
@@ -78,7 +79,9 @@ final class ProcConnector implements AutoCloseable {
                 }
                 int n = socket.receive(buf, LibC.MSG_DONTWAIT);
                 ByteBuffer b = ByteBuffer.wrap(buf, 0, n).order(ByteOrder.nativeOrder());
-                if (n >= EVENT_DATA + 16 && b.getInt(EVENT) == PROC_EVENT_FORK) {
+                if (n >= EVENT_DATA + 8 && b.getInt(EVENT) == PROC_EVENT_EXEC) {
+                    scope.execed(b.getInt(EVENT_DATA + 4));   // struct exec_proc_event: process_pid, process_tgid
+                } else if (n >= EVENT_DATA + 16 && b.getInt(EVENT) == PROC_EVENT_FORK) {
                     int parentTgid = b.getInt(EVENT_DATA + 4);
                     int childPid = b.getInt(EVENT_DATA + 8);
                     int childTgid = b.getInt(EVENT_DATA + 12);

@@ -64,7 +64,17 @@ public final class ProcessScope implements PortLookup, AutoCloseable {
         rememberComm(pid);
     }
 
-    /** A fork event: child joins the scope when parent is in it, now or once parent is added. */
+    /** An exec event: a process of the scope now has the name of what it runs (read while it still lives). */
+    void execed(int pid) {
+        if (pids.contains(pid)) {
+            String c = comm(pid);
+            if (c != null) {
+                comms.put(pid, c);
+            }
+        }
+    }
+
+        /** A fork event: child joins the scope when parent is in it, now or once parent is added. */
     void forked(int parent, int child) {
         if (parents.size() >= MAX_FORKS) {
             parents.clear();   // a fork storm: forget the old ones rather than grow
