@@ -49,6 +49,11 @@ final class Block {
         return offset;
     }
 
+    /** Where byte {@code at} of the body is in the input (packet blocks: 8 bytes of type and length before the body). */
+    long dataOffset(int at) {
+        return offset + 8 + at;
+    }
+
     int length() {
         return body.limit();
     }

@@ -28,6 +28,7 @@ public final class CaptureReader implements AutoCloseable {
     private long skippedFrames;
     private CaptureFileException failure;
     private boolean ended;
+    private long lastOffset = -1;
 
     private CaptureReader(ByteSource src, CaptureFormat format, FrameParser parser) {
         this.src = src;
@@ -89,6 +90,7 @@ public final class CaptureReader implements AutoCloseable {
             while ((raw = parser.next()) != null) {
                 Frame frame = netlinkFrame(raw);
                 if (frame != null) {
+                    lastOffset = raw.dataOffset();
                     return frame;
                 }
                 skippedFrames++;
@@ -112,6 +114,11 @@ public final class CaptureReader implements AutoCloseable {
         // a writer that put the original length below the captured one is believed no further than the bytes
         int originalLength = (int) Math.min(Integer.MAX_VALUE, Math.max(raw.originalLength(), raw.data().length));
         return new Frame(raw.timestampNanos(), raw.linkType(), raw.data(), originalLength, cooked.packetType(), raw.comment());
+    }
+
+    /** Where the captured bytes of the frame {@link #next()} returned last start in the input, -1 before the first. */
+    public long lastFrameOffset() {
+        return lastOffset;
     }
 
     public CaptureFormat format() {

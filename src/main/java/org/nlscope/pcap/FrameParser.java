@@ -25,7 +25,10 @@ interface FrameParser {
         return List.of();
     }
 
-    /** A frame as the file stored it, before the cooked header is looked at. */
-    record RawFrame(long timestampNanos, int linkType, byte[] data, long originalLength, String comment) {
+    /**
+     * A frame as the file stored it, before the cooked header is looked at; {@code dataOffset} is
+     * where its captured bytes start in the input (so a reader may fetch them again later).
+     */
+    record RawFrame(long timestampNanos, int linkType, byte[] data, long originalLength, String comment, long dataOffset) {
     }
 }

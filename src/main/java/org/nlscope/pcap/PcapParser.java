@@ -84,6 +84,6 @@ final class PcapParser implements FrameParser {
         byte[] data = src.readExactly((int) capturedLength, start, "packet record");
         // both terms are below 2^32 * 10^9 < 2^63: no overflow
         long nanos = seconds * 1_000_000_000L + fraction * nanosPerFraction;
-        return new RawFrame(nanos, linkType, data, originalLength, null);
+        return new RawFrame(nanos, linkType, data, originalLength, null, start + RECORD_HEADER_LENGTH);
     }
 }

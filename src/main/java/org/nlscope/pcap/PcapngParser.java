@@ -199,7 +199,7 @@ final class PcapngParser implements FrameParser {
                 comment = comment == null ? o.text() : comment + "\n" + o.text();
             }
         }
-        return new RawFrame(nanos(b, in, units), in.linkType(), data, originalLength, comment);
+        return new RawFrame(nanos(b, in, units), in.linkType(), data, originalLength, comment, b.dataOffset(dataAt));
     }
 
     /** A simple packet has no timestamp (it reads as 0) and belongs to the section's first interface. */
@@ -214,7 +214,8 @@ final class PcapngParser implements FrameParser {
         if (in.snapLength() > 0) {
             capturedLength = Math.min(capturedLength, in.snapLength());
         }
-        return new RawFrame(0, in.linkType(), spb.bytes(4, capturedLength, "captured length"), originalLength, null);
+        return new RawFrame(0, in.linkType(), spb.bytes(4, capturedLength, "captured length"), originalLength, null,
+                spb.dataOffset(4));
     }
 
     private RawFrame custom(Block cb) throws CaptureFileException {

@@ -32,7 +32,11 @@ public final class CaptureSession implements AutoCloseable {
     private volatile Autosave autosave;
 
     private CaptureSession(FrameDecoding decoding) {
-        this.store = new CaptureStore(decoding);
+        this(new CaptureStore(decoding));
+    }
+
+    private CaptureSession(CaptureStore store) {
+        this.store = store;
         this.transactions = Transactions.attach(store);
         this.statistics = Statistics.attach(store);
     }
@@ -44,7 +48,8 @@ public final class CaptureSession implements AutoCloseable {
 
     /** A session that loads a file in the background; {@code onDone} runs on the loader's thread. */
     public static CaptureSession open(Path file, FrameDecoding decoding, Consumer<LoadResult> onDone) {
-        CaptureSession s = new CaptureSession(decoding);
+        // only the index stays in memory; rows decode from the file's bytes when shown
+        CaptureSession s = new CaptureSession(CaptureStore.backedBy(decoding, file));
         s.file = file;
         s.loading = FileLoader.start(file, s.store, onDone);
         return s;
@@ -158,6 +163,7 @@ public final class CaptureSession implements AutoCloseable {
         if (l != null) {
             l.cancel();
         }
+        store.close();
         Autosave a = autosave;
         if (a != null) {
             if (hasUnsavedData()) {

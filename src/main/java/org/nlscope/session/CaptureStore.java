@@ -1,7 +1,6 @@
 package org.nlscope.session;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +15,24 @@ import org.nlscope.model.Frame;
 /**
  * The frames of one capture, append-only, and the message rows they make.
  *
- * <p>Threading: one writer appends (a capture or a file loader); any number of readers
- * call {@link #size()}, {@link #rows(int, int)}, {@link #decoded(int)} at any time. Each frame
- * is decoded once when appended, to learn the capture's context in order (generic netlink
- * family ids from nlctrl replies) and to feed {@link Listener}s; afterwards only the frame's
- * bytes, its context and two ints per message are kept. Decoded frames are rebuilt on demand
- * and kept in a small LRU cache, so a million frames never sit decoded in memory at once.
+ * <p>Appending a frame only indexes it: the cooked header and each message's nlmsghdr go into
+ * primitive columns ({@link FrameTable}, {@link RowTable}), and the few messages that teach the
+ * capture's context (nlctrl's family ids, interface names) are read for that. Nothing is
+ * decoded: rows, trees and hex views are decoded on demand from the frame's bytes and kept in a
+ * small LRU cache, and a frame read from a file ({@link #append(Frame, long)} on a store
+ * {@link #backedBy backed by} it) keeps only its place in the file.
+ *
+ * <p>Threading: one writer appends (a capture or a file loader); any number of readers call
+ * {@link #size()}, {@link #rows(int, int)}, {@link #decoded(int)} and the row accessors at any time.
  *
  * <p>Frame numbers are 1-based (as in Wireshark); row indexes are 0-based.
  */
-public final class CaptureStore {
+public final class CaptureStore implements AutoCloseable {
 
     /** Told about every appended frame, on the writer's thread, in order. Must be quick. */
     public interface Listener {
-        /**
-         * @param frame    the frame just appended, decoded
-         * @param context  the context it was decoded with
-         * @param firstRow the index of its first row
-         */
-        void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow);
+        /** Frame {@code number} was appended: its rows are {@code firstRowOf(number)} up to {@code rowsEnd(number)}. */
+        void frameAdded(CaptureStore store, int number);
 
         /** Metadata was added (genl snapshot, port owners, kernel counters); the argument is what was new (on subscribe: all of it). */
         default void metadataChanged(CaptureMetadata metadata) {
@@ -49,23 +47,24 @@ public final class CaptureStore {
     private final Map<Integer, DecodedFrame> cache;
 
     // guarded by this; appended by the writer under writeLock
-    private Frame[] frames = new Frame[256];
-    private DecodeContext[] contexts = new DecodeContext[256];
-    private int[] frameFirstRow = new int[256];
-    private int frameCount;
-    private int[] rowFrame = new int[256];
-    private int[] rowMessage = new int[256];
-    private int rowCount;
-    private DecodeContext nextContext;
+    private final FrameTable frames;
+    private final RowTable rows = new RowTable();
+    private DecodeContext nextContext = DecodeContext.empty();
     private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator();
+    private final StoreIndex index;
 
     public CaptureStore(FrameDecoding decoding) {
-        this(decoding, DEFAULT_CACHE_FRAMES);
+        this(decoding, DEFAULT_CACHE_FRAMES, null);
     }
 
     public CaptureStore(FrameDecoding decoding, int cacheFrames) {
+        this(decoding, cacheFrames, null);
+    }
+
+    private CaptureStore(FrameDecoding decoding, int cacheFrames, Path file) {
         this.decoding = decoding;
-        this.nextContext = DecodeContext.empty();
+        this.frames = new FrameTable(file);
+        this.index = new StoreIndex(this, frames, rows);
         this.cache = new LinkedHashMap<>(cacheFrames * 4 / 3 + 1, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, DecodedFrame> eldest) {
@@ -74,44 +73,54 @@ public final class CaptureStore {
         };
     }
 
+    /** A store whose frames appended with a file offset are read back from {@code file} when needed. */
+    public static CaptureStore backedBy(FrameDecoding decoding, Path file) {
+        return backedBy(decoding, file, DEFAULT_CACHE_FRAMES);
+    }
+
+    static CaptureStore backedBy(FrameDecoding decoding, Path file, int cacheFrames) {
+        return new CaptureStore(decoding, cacheFrames, file);
+    }
+
     public FrameDecoding decoding() {
         return decoding;
     }
 
+    /** What the index knows of each frame and row, without a decode. */
+    public StoreIndex index() {
+        return index;
+    }
+
     // ---- writing (one thread) ----
 
-    /** Appends a frame, decodes it, tells the listeners; returns its frame number. */
+    /** Appends a frame, keeping its bytes; returns its frame number. */
     public int append(Frame frame) {
+        return append(frame, -1);
+    }
+
+    /**
+     * Appends a frame read from the store's file at {@code fileOffset} (where its captured bytes
+     * start): only its index is kept. Returns its frame number.
+     */
+    public int append(Frame frame, long fileOffset) {
         writeLock.lock();
         try {
-            DecodeContext context;
             int number;
-            int firstRow;
             synchronized (this) {
-                context = nextContext;
-                number = frameCount + 1;
-                firstRow = rowCount;
-            }
-            DecodedFrame decoded = decoding.decode(number, frame, context);
-            DecodeContext learned = decoding.learn(context, decoded);
-            int rows = RowBuilder.rowCount(decoded);
-            synchronized (this) {
-                ensureFrameCapacity(number);
-                frames[number - 1] = frame;
-                contexts[number - 1] = context;
-                frameFirstRow[number - 1] = firstRow;
-                ensureRowCapacity(firstRow + rows);
-                for (int i = 0; i < rows; i++) {
-                    rowFrame[firstRow + i] = number;
-                    rowMessage[firstRow + i] = decoded.messages().isEmpty() ? -1 : i;
+                if (fileOffset >= 0 && frames.size() == 0) {
+                    frames.openFile();
                 }
-                rowCount = firstRow + rows;
-                frameCount = number;
-                nextContext = learned;
-                cache.put(number, decoded);
+                number = frames.size() + 1;
+                int firstRow = rows.size();
+                FrameIndexer.Facts facts = FrameIndexer.index(frame, number, rows);
+                frames.add(frame, fileOffset, nextContext, firstRow, facts);
+                DecodedFrame learnable = FrameIndexer.forLearning(frame, number, facts, rows, firstRow);
+                if (learnable != null) {
+                    nextContext = decoding.learn(nextContext, learnable);
+                }
             }
             for (Listener l : listeners) {
-                l.frameAdded(decoded, context, firstRow);
+                l.frameAdded(this, number);
             }
             return number;
         } finally {
@@ -155,7 +164,7 @@ public final class CaptureStore {
                 listener.metadataChanged(metadata());
             }
             for (int number = 1; number <= n; number++) {
-                listener.frameAdded(decoded(number), context(number), firstRowOf(number));
+                listener.frameAdded(this, number);
             }
             listeners.add(listener);
         } finally {
@@ -167,31 +176,35 @@ public final class CaptureStore {
         listeners.remove(listener);
     }
 
-    // ---- reading (any thread) ----
+    /** Lets go of the file the frames are read back from. */
+    @Override
+    public void close() {
+        frames.close();
+    }
+
+    // ---- frames (any thread) ----
 
     /** The number of message rows. */
     public synchronized int size() {
-        return rowCount;
+        return rows.size();
     }
 
     public synchronized int frameCount() {
-        return frameCount;
+        return frames.size();
     }
 
     public synchronized CaptureMetadata metadata() {
         return metadata.snapshot();
     }
 
-    /** The frame with this 1-based number. */
+    /** The frame with this 1-based number (read back from the file when its bytes are not kept). */
     public synchronized Frame frame(int number) {
-        checkFrame(number);
-        return frames[number - 1];
+        return frames.frame(checkFrame(number));
     }
 
     /** The context frame {@code number} decodes with; frames that learned nothing share one instance. */
     public synchronized DecodeContext context(int number) {
-        checkFrame(number);
-        return contexts[number - 1];
+        return frames.context(checkFrame(number));
     }
 
     /**
@@ -211,9 +224,8 @@ public final class CaptureStore {
             if (hit != null) {
                 return hit;
             }
-            checkFrame(number);
-            frame = frames[number - 1];
-            context = contexts[number - 1];
+            frame = frame(number);
+            context = context(number);
         }
         DecodedFrame d = decoding.decode(number, frame, context);
         synchronized (this) {
@@ -222,22 +234,9 @@ public final class CaptureStore {
         return d;
     }
 
-    /** The 1-based frame number of a row. */
-    public synchronized int frameOfRow(int row) {
-        checkRow(row);
-        return rowFrame[row];
-    }
-
-    /** The message index within its frame of a row, -1 when the frame held no message. */
-    public synchronized int messageOfRow(int row) {
-        checkRow(row);
-        return rowMessage[row];
-    }
-
     /** The index of the first row of a frame. */
     public synchronized int firstRowOf(int frameNumber) {
-        checkFrame(frameNumber);
-        return frameFirstRow[frameNumber - 1];
+        return frames.firstRow(checkFrame(frameNumber));
     }
 
     /** The row of message {@code messageIndex} in frame {@code frameNumber}. */
@@ -245,14 +244,28 @@ public final class CaptureStore {
         return firstRowOf(frameNumber) + Math.max(0, messageIndex);
     }
 
+    // ---- rows from the index (any thread) ----
+
+    /** The 1-based frame number of a row. */
+    public synchronized int frameOfRow(int row) {
+        return rows.frame(checkRow(row));
+    }
+
+    /** The message index within its frame of a row, -1 when the frame held no message. */
+    public synchronized int messageOfRow(int row) {
+        return rows.message(checkRow(row));
+    }
+
+    // ---- decoded rows (any thread) ----
+
     /** The decoded message of a row, or null for a frame that held no message. */
     public DecodedMessage message(int row) {
         int number;
         int m;
         synchronized (this) {
             checkRow(row);
-            number = rowFrame[row];
-            m = rowMessage[row];
+            number = rows.frame(row);
+            m = rows.message(row);
         }
         return m < 0 ? null : decoded(number).messages().get(m);
     }
@@ -267,26 +280,19 @@ public final class CaptureStore {
         int[] messagesOfRows;
         synchronized (this) {
             from = Math.max(0, from);
-            to = Math.min(to, rowCount);
+            to = Math.min(to, rows.size());
             if (from >= to) {
                 return List.of();
             }
-            framesOfRows = Arrays.copyOfRange(rowFrame, from, to);
-            messagesOfRows = Arrays.copyOfRange(rowMessage, from, to);
-        }
-        List<MessageRow> out = new ArrayList<>(to - from);
-        // port owners are often learned after a port's first message: name them from what is known now
-        DecodeContext owners = currentContext();
-        DecodedFrame f = null;
-        for (int i = 0; i < framesOfRows.length; i++) {
-            int number = framesOfRows[i];
-            if (f == null || f.number() != number) {
-                f = decoded(number);
+            framesOfRows = new int[to - from];
+            messagesOfRows = new int[to - from];
+            for (int i = from; i < to; i++) {
+                framesOfRows[i - from] = rows.frame(i);
+                messagesOfRows[i - from] = rows.message(i);
             }
-            int m = messagesOfRows[i];
-            out.add(m < 0 ? RowBuilder.rows(f, owners, from + i).get(0) : RowBuilder.row(f, m, owners, from + i));
         }
-        return out;
+        // port owners are often learned after a port's first message: name them from what is known now
+        return RowBuilder.rows(this, from, framesOfRows, messagesOfRows, currentContext());
     }
 
     /** How many decoded frames the cache holds now (at most the size it was given). */
@@ -294,34 +300,17 @@ public final class CaptureStore {
         return cache.size();
     }
 
-    // ---- internals ----
-
-    private void checkFrame(int number) {
-        if (number < 1 || number > frameCount) {
-            throw new IndexOutOfBoundsException("frame " + number + " of " + frameCount);
+    int checkFrame(int number) {
+        if (number < 1 || number > frames.size()) {
+            throw new IndexOutOfBoundsException("frame " + number + " of " + frames.size());
         }
+        return number - 1;
     }
 
-    private void checkRow(int row) {
-        if (row < 0 || row >= rowCount) {
-            throw new IndexOutOfBoundsException("row " + row + " of " + rowCount);
+    int checkRow(int row) {
+        if (row < 0 || row >= rows.size()) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + rows.size());
         }
-    }
-
-    private void ensureFrameCapacity(int n) {
-        if (n > frames.length) {
-            int cap = Math.max(n, frames.length * 2);
-            frames = Arrays.copyOf(frames, cap);
-            contexts = Arrays.copyOf(contexts, cap);
-            frameFirstRow = Arrays.copyOf(frameFirstRow, cap);
-        }
-    }
-
-    private void ensureRowCapacity(int n) {
-        if (n > rowFrame.length) {
-            int cap = Math.max(n, rowFrame.length * 2);
-            rowFrame = Arrays.copyOf(rowFrame, cap);
-            rowMessage = Arrays.copyOf(rowMessage, cap);
-        }
+        return row;
     }
 }

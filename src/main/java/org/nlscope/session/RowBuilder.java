@@ -20,19 +20,24 @@ public final class RowBuilder {
     /** The role of a message; direction says whether it came from the kernel. */
     public static MessageRow.Kind kindOf(DecodedMessage m, Direction direction) {
         NlMsgHeader h = m.header();
-        if (h.type() == NLMSG_ERROR) {
-            return m.error() != null && m.error().code() != 0 ? MessageRow.Kind.ERROR : MessageRow.Kind.ACK;
+        return kindOf(h.type(), h.flags(), h.seq(), m.error() == null ? 0 : m.error().code(), direction);
+    }
+
+    /** The role of a message from its header alone (and an NLMSG_ERROR's code, 0 when it has none). */
+    public static MessageRow.Kind kindOf(int type, int flags, long seq, int errorCode, Direction direction) {
+        if (type == NLMSG_ERROR) {
+            return errorCode != 0 ? MessageRow.Kind.ERROR : MessageRow.Kind.ACK;
         }
-        if (h.type() == NLMSG_DONE) {
+        if (type == NLMSG_DONE) {
             return MessageRow.Kind.DONE;
         }
-        if (h.isRequest()) {
+        if ((flags & NlMsgHeader.NLM_F_REQUEST) != 0) {
             return MessageRow.Kind.REQUEST;
         }
-        if ((h.flags() & NlMsgHeader.NLM_F_MULTI) != 0) {
+        if ((flags & NlMsgHeader.NLM_F_MULTI) != 0) {
             return MessageRow.Kind.DUMP_PART;
         }
-        if (h.seq() == 0 && direction != Direction.TO_KERNEL) {
+        if (seq == 0 && direction != Direction.TO_KERNEL) {
             return MessageRow.Kind.NOTIFICATION;
         }
         return MessageRow.Kind.REPLY;
@@ -54,6 +59,20 @@ public final class RowBuilder {
         }
         for (int i = 0; i < f.messages().size(); i++) {
             out.add(row(f, i, context, firstIndex + i));
+        }
+        return out;
+    }
+
+    /** The rows {@code from} on of a store, given each one's frame and message index; each frame is decoded once. */
+    static List<MessageRow> rows(CaptureStore store, int from, int[] frames, int[] messages, DecodeContext owners) {
+        List<MessageRow> out = new ArrayList<>(frames.length);
+        DecodedFrame f = null;
+        for (int i = 0; i < frames.length; i++) {
+            if (f == null || f.number() != frames[i]) {
+                f = store.decoded(frames[i]);
+            }
+            int m = messages[i];
+            out.add(m < 0 || m >= f.messages().size() ? rows(f, owners, from + i).get(0) : row(f, m, owners, from + i));
         }
         return out;
     }

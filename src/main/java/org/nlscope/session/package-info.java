@@ -10,15 +10,20 @@
  *       {@code live(decoding, Recovery.autosaveDirectory())} plus {@code sinkFor(captureSource)} for a live
  *       capture; {@code empty(decoding)} for a replay's target. {@code save(path)}, {@code saveRows(path, rows)},
  *       {@code hasUnsavedData()}, {@code discard()}, {@code close()}.</li>
- *   <li>{@link org.nlscope.session.CaptureStore}: append-only frames of one capture.
- *       One writer thread calls {@code append(Frame)}; any thread reads
+ *   <li>{@link org.nlscope.session.CaptureStore}: append-only frames of one capture, indexed, not decoded:
+ *       appending a frame keeps its cooked header and nlmsghdr fields in primitive columns (and, for a
+ *       store {@code backedBy(decoding, file)}, only the frame's offset in the file); rows, trees and hex
+ *       are decoded on demand, a small LRU cache of decoded frames behind them.
+ *       One writer thread calls {@code append(Frame)} or {@code append(Frame, fileOffset)}; any thread reads
  *       {@code size()} (message rows), {@code rows(from, to)} ({@link org.nlscope.session.MessageRow}s),
- *       {@code decoded(frameNumber)}, {@code message(row)}, {@code frameOfRow(row)}, {@code rowOf(frame, msg)}.
- *       Frame numbers are 1-based, row indexes 0-based. A UI batcher polls {@code size()} (at most
- *       ~30 times a second) and asks for {@code rows(shown, size)}; nothing here calls back into a UI thread.
- *       {@code subscribe(Listener)} is for session-side consumers (transactions, statistics, autosave):
+ *       {@code decoded(frameNumber)}, {@code message(row)}, {@code frameOfRow(row)}, {@code rowOf(frame, msg)},
+ *       and {@code index()} ({@link org.nlscope.session.StoreIndex}: times, families, headers, roles, no decode).
+ *       Frame numbers are 1-based, row indexes 0-based. Nothing here calls back into a UI thread.
+ *       {@code subscribe(Listener)} is for consumers (transactions, statistics, autosave, the table's model):
  *       the listener runs on the writer thread, is first told about every frame already stored, then
- *       about each new one.</li>
+ *       about each new one, by number; it reads what it needs from the index.</li>
+ *   <li>{@link org.nlscope.session.RowOrder}: a sort of rows by a table column, as a permutation of row
+ *       indexes (numbers from the index; names decoded once per kind of message; Info decodes each row).</li>
  *   <li>{@link org.nlscope.session.MessageRow}: one message, flattened for a table row, with a
  *       {@link org.nlscope.session.MessageRow.Kind} (request, reply, dump part, done, error, ack,
  *       notification, malformed) to colour it.</li>

@@ -63,8 +63,8 @@ final class DisplayedStatistics {
                     kept.add(df.messages().get(m));
                 }
             }
-            stats.frameAdded(new DecodedFrame(df.number(), df.frame(), df.family(), df.familyName(), df.direction(),
-                    df.directionInferred(), kept, df.problems()), store.context(first.frameNumber()), first.index());
+            stats.add(new DecodedFrame(df.number(), df.frame(), df.family(), df.familyName(), df.direction(),
+                    df.directionInferred(), kept, df.problems()));
         }
         return stats;
     }

@@ -61,6 +61,8 @@ public final class MainWindow {
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,
                 () -> this.follow.set(false));
         this.view = new SessionView(vm, model, table, detail, transactionBar, status, follow, filters, navigator);
+        TableSorting.install(table, model, navigator);
+        model.setOnProgress(status::setActivity);
 
         VBox lower = new VBox(transactionBar, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);

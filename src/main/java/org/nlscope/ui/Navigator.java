@@ -149,19 +149,14 @@ final class Navigator {
         table.scrollTo(Math.max(0, displayedIndex - 3));
     }
 
-    /** Where a store row sits in the displayed list (kept in row order), or -1. */
+    /** Where a store row sits in the displayed list (in capture order or sorted), or -1; decodes nothing. */
     int displayedIndexOf(int storeRow) {
-        int lo = 0;
-        int hi = displayed.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int idx = displayed.get(mid).index();
-            if (idx < storeRow) {
-                lo = mid + 1;
-            } else if (idx > storeRow) {
-                hi = mid - 1;
-            } else {
-                return mid;
+        if (displayed instanceof RowList rows) {
+            return rows.indexOfStoreRow(storeRow);
+        }
+        for (int i = 0; i < displayed.size(); i++) {
+            if (displayed.get(i).index() == storeRow) {
+                return i;
             }
         }
         return -1;

@@ -52,7 +52,7 @@ final class SessionView {
         transactionText = new TransactionText(s.store(), s.transactions());
         table.setTimeOrigin(0);
         fittedRows = 0;
-        model.setStore(s.store());
+        model.setStore(s.store(), s.transactions());
         String text = filterText;
         appliedFilter = filters.problem(text == null ? "" : text) == null && text != null ? text.strip() : "";
         model.setFilter(filters.predicate(appliedFilter));
@@ -67,7 +67,7 @@ final class SessionView {
     void afterRowsChanged() {
         CaptureStore s = vm.session().store();
         if (s.frameCount() > 0 && !model.displayed().isEmpty()) {
-            table.setTimeOriginIfUnset(s.frame(1).timestampNanos());
+            table.setTimeOriginIfUnset(s.index().frameTime(1));
         }
         long drops = s.metadata().stats() != null && s.metadata().stats().packets() > 0
                 ? s.metadata().stats().drops() : -1;

@@ -95,9 +95,9 @@ class CaptureStoreTest {
         frames.subList(0, 4).forEach(store::append);
         List<Integer> seen = new ArrayList<>();
         List<Integer> firstRows = new ArrayList<>();
-        store.subscribe((frame, context, firstRow) -> {
-            seen.add(frame.number());
-            firstRows.add(firstRow);
+        store.subscribe((s, number) -> {
+            seen.add(number);
+            firstRows.add(s.firstRowOf(number));
         });
         frames.subList(4, frames.size()).forEach(store::append);
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), seen);

@@ -7,9 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.nlscope.decode.DecodeContext;
 import org.nlscope.model.CaptureMetadata;
-import org.nlscope.model.DecodedFrame;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.CaptureStore;
@@ -67,12 +65,12 @@ public final class Autosave implements CaptureStore.Listener, AutoCloseable {
     }
 
     @Override
-    public synchronized void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow) {
+    public synchronized void frameAdded(CaptureStore store, int number) {
         if (closed) {
             return;
         }
         try {
-            writer.write(frame.frame());
+            writer.write(store.frame(number));
             frames++;
             long now = clock.getAsLong();
             if (now - lastFlush >= FLUSH_INTERVAL_NANOS) {

@@ -79,7 +79,7 @@ public final class FileLoader {
                 Frame f;
                 while (!loading.cancelled && (f = reader.next()) != null) {
                     addMetadata(reader, store);
-                    store.append(f);
+                    store.append(f, reader.lastFrameOffset());
                     loading.frames = ++frames;
                 }
                 addMetadata(reader, store);

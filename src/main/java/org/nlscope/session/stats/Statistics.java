@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.RowBuilder;
+import org.nlscope.session.RowHeader;
 
 /**
  * Counts of a store's messages, kept up to date as frames arrive: totals, per family and
@@ -86,6 +87,12 @@ public final class Statistics implements CaptureStore.Listener {
     private final Map<String, Long> errorsByErrno = new HashMap<>();
     private final Map<MessageRow.Kind, Long> byKind = new EnumMap<>(MessageRow.Kind.class);
     private final List<MutableBucket> buckets = new ArrayList<>();
+    /** What names a kind of message has: decoded once per (family, type, genl command, genl family). */
+    private record NameKey(int family, int type, int command, String genlFamily) {
+    }
+
+    private final Map<NameKey, TypeKey> names = new HashMap<>();
+    private final Map<Integer, String> errnoNames = new HashMap<>();
 
     private Statistics(long bucketNanos) {
         if (bucketNanos <= 0) {
@@ -110,41 +117,84 @@ public final class Statistics implements CaptureStore.Listener {
         return new Statistics(bucketNanos);
     }
 
+    /** Counts a store's new frame from its index; names are decoded once per kind of message. */
     @Override
-    public synchronized void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow) {
-        long t = frame.frame().timestampNanos();
+    public synchronized void frameAdded(CaptureStore store, int number) {
+        MutableBucket b = bucket(store.index().frameTime(number), store.index().capturedLength(number));
+        int end = store.index().rowsEnd(number);
+        for (int row = store.firstRowOf(number); row < end; row++) {
+            RowHeader h = store.index().header(row);
+            if (h == null) {
+                byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
+                continue;
+            }
+            String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
+            NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl);
+            TypeKey key = names.get(nameKey);
+            if (key == null) {
+                DecodedMessage m = store.message(row);
+                key = new TypeKey(RowBuilder.familyName(store.decoded(number), m), RowBuilder.typeName(m));
+                names.put(nameKey, key);
+            }
+            String errno = null;
+            if (h.kind() == MessageRow.Kind.ERROR) {
+                errno = errnoNames.get(h.errorCode());
+                if (errno == null) {
+                    errno = errnoName(store.message(row));
+                    errnoNames.put(h.errorCode(), errno);
+                }
+            }
+            count(b, key, h.kind(), errno);
+        }
+    }
+
+    /** Counts a decoded frame (the Statistics window's count of the messages a filter shows). */
+    public synchronized void add(DecodedFrame frame) {
+        MutableBucket b = bucket(frame.frame().timestampNanos(), frame.frame().capturedLength());
+        if (frame.messages().isEmpty()) {
+            byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
+            return;
+        }
+        for (DecodedMessage m : frame.messages()) {
+            MessageRow.Kind kind = RowBuilder.kindOf(m, frame.direction());
+            count(b, new TypeKey(RowBuilder.familyName(frame, m), RowBuilder.typeName(m)), kind,
+                    kind == MessageRow.Kind.ERROR ? errnoName(m) : null);
+        }
+    }
+
+    private MutableBucket bucket(long t, int capturedLength) {
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = t;
         }
         lastNanos = Math.max(lastNanos, t);
         frames++;
-        bytes += frame.frame().capturedLength();
+        bytes += capturedLength;
         int index = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, (t - firstNanos) / bucketNanos));
         while (buckets.size() <= index) {
             buckets.add(new MutableBucket());
         }
-        MutableBucket b = buckets.get(index);
-        if (frame.messages().isEmpty()) {
-            byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
-            return;
+        return buckets.get(index);
+    }
+
+    private void count(MutableBucket b, TypeKey key, MessageRow.Kind kind, String errno) {
+        messages++;
+        b.messages++;
+        byFamily.merge(key.family(), 1L, Long::sum);
+        byType.merge(key, 1L, Long::sum);
+        b.byFamily.merge(key.family(), 1L, Long::sum);
+        b.byType.merge(key, 1L, Long::sum);
+        byKind.merge(kind, 1L, Long::sum);
+        if (errno != null) {
+            b.errors++;
+            errorsByErrno.merge(errno, 1L, Long::sum);
         }
-        for (int i = 0; i < frame.messages().size(); i++) {
-            DecodedMessage m = frame.messages().get(i);
-            MessageRow.Kind kind = RowBuilder.kindOf(m, frame.direction());
-            TypeKey key = new TypeKey(RowBuilder.familyName(frame, m), RowBuilder.typeName(m));
-            messages++;
-            b.messages++;
-            byFamily.merge(key.family(), 1L, Long::sum);
-            byType.merge(key, 1L, Long::sum);
-            b.byFamily.merge(key.family(), 1L, Long::sum);
-            b.byType.merge(key, 1L, Long::sum);
-            byKind.merge(kind, 1L, Long::sum);
-            if (kind == MessageRow.Kind.ERROR) {
-                b.errors++;
-                String errno = m.error().name() != null ? m.error().name() : "errno " + (-m.error().code());
-                errorsByErrno.merge(errno, 1L, Long::sum);
-            }
+    }
+
+    private static String errnoName(DecodedMessage m) {
+        if (m == null || m.error() == null) {
+            return "errno ?";
         }
+        return m.error().name() != null ? m.error().name() : "errno " + (-m.error().code());
     }
 
     public synchronized Snapshot snapshot() {

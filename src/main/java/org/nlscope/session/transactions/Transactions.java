@@ -3,14 +3,14 @@ package org.nlscope.session.transactions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.ErrorLocator;
-import org.nlscope.model.DecodedFrame;
+import org.nlscope.decode.NetlinkFlags;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.NlMsgHeader;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.RowBuilder;
+import org.nlscope.session.RowHeader;
 
 /**
  * Pairs each request with its replies, its NLMSG_DONE and its ACK or error, by netlink family,
@@ -48,23 +48,22 @@ public final class Transactions implements CaptureStore.Listener {
             this.dump = dump;
         }
 
-        void answer(DecodedMessage m, int row, long nanos) {
+        void answer(RowHeader h, int row, long nanos) {
             long latency = Math.max(0, nanos - requestNanos);
             if (firstReply < 0) {
                 firstReply = latency;
             }
-            int type = m.header().type();
             boolean completes;
-            if (type == RowBuilder.NLMSG_ERROR) {
+            if (h.type() == RowBuilder.NLMSG_ERROR) {
                 ackRow = row;
-                errorCode = m.error() == null ? 0 : m.error().code();
+                errorCode = h.errorCode();
                 completes = true;
-            } else if (type == RowBuilder.NLMSG_DONE) {
+            } else if (h.type() == RowBuilder.NLMSG_DONE) {
                 doneRow = row;
                 completes = true;
             } else {
                 replies.add(row);
-                completes = !dump && !wantsAck && (m.header().flags() & NlMsgHeader.NLM_F_MULTI) == 0;
+                completes = !dump && !wantsAck && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0;
             }
             if (completes && completion < 0) {
                 completion = latency;
@@ -98,44 +97,46 @@ public final class Transactions implements CaptureStore.Listener {
         return store;
     }
 
+    /** Pairs from the index alone: headers, error codes and times, no decode. */
     @Override
-    public synchronized void frameAdded(DecodedFrame frame, DecodeContext context, int firstRow) {
-        int rows = RowBuilder.rowCount(frame);
-        if (firstRow + rows > rowTransaction.length) {
-            int old = rowTransaction.length;
-            rowTransaction = Arrays.copyOf(rowTransaction, Math.max(firstRow + rows, old * 2));
+    public synchronized void frameAdded(CaptureStore from, int number) {
+        int first = from.firstRowOf(number);
+        int end = from.index().rowsEnd(number);
+        if (end > rowTransaction.length) {
+            rowTransaction = Arrays.copyOf(rowTransaction, Math.max(end, rowTransaction.length * 2));
         }
-        Arrays.fill(rowTransaction, firstRow, firstRow + rows, -1);
-        rowsSeen = firstRow + rows;
-        long nanos = frame.frame().timestampNanos();
-        for (int i = 0; i < frame.messages().size(); i++) {
-            DecodedMessage m = frame.messages().get(i);
-            Open t = m.header().isRequest() ? request(frame, m, firstRow + i, nanos) : answered(frame.family(), m);
+        Arrays.fill(rowTransaction, first, end, -1);
+        rowsSeen = end;
+        int family = from.index().frameFamily(number);
+        for (int row = first; row < end; row++) {
+            RowHeader h = from.index().header(row);
+            if (h == null) {
+                continue;
+            }
+            Open t = h.isRequest() ? request(family, h, row) : answered(family, h);
             if (t != null) {
-                if (!m.header().isRequest()) {
-                    t.answer(m, firstRow + i, nanos);
+                if (!h.isRequest()) {
+                    t.answer(h, row, h.timeNanos());
                     if (t.ackRow >= 0 || t.doneRow >= 0) {
                         pairing.forget(t.family, t.port, t.seq, t); // ended: what follows is another's
                     }
                 }
-                rowTransaction[firstRow + i] = t.id;
+                rowTransaction[row] = t.id;
             }
         }
     }
 
-    private Open request(DecodedFrame frame, DecodedMessage m, int row, long nanos) {
-        NlMsgHeader h = m.header();
-        boolean dump = (h.flags() & 0x300) == 0x300 || m.flagNames().contains("NLM_F_DUMP");
-        Open t = new Open(all.size(), frame.family(), h, row, nanos, dump);
+    private Open request(int family, RowHeader h, int row) {
+        Open t = new Open(all.size(), family, h.nlmsghdr(), row, h.timeNanos(), (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP);
         all.add(t);
-        pairing.request(frame.family(), h, t);
+        pairing.request(family, h.nlmsghdr(), t);
         return t;
     }
 
-    private Open answered(int family, DecodedMessage m) {
-        Open t = pairing.answered(family, m.header());
+    private Open answered(int family, RowHeader h) {
+        Open t = pairing.answered(family, h.nlmsghdr());
         if (t != null && t.port == 0) {
-            t.port = m.header().pid(); // the kernel named the port the request left 0
+            t.port = h.port(); // the kernel named the port the request left 0
         }
         return t;
     }
@@ -164,6 +165,19 @@ public final class Transactions implements CaptureStore.Listener {
     public synchronized Transaction ofRow(int row) {
         int id = row >= 0 && row < rowsSeen ? rowTransaction[row] : -1;
         return id < 0 ? null : all.get(id).snapshot();
+    }
+
+    /**
+     * The Latency column of a row without a snapshot: for a request the time to its completion,
+     * for an answer the time since its request; -1 when there is none (yet).
+     */
+    public synchronized long latencyNanos(int row) {
+        int id = row >= 0 && row < rowsSeen ? rowTransaction[row] : -1;
+        if (id < 0) {
+            return -1;
+        }
+        Open t = all.get(id);
+        return row == t.requestRow ? t.completion : Math.max(0, store.index().rowTime(row) - t.requestNanos);
     }
 
     /** "Go to request": the request row of a row's transaction, or -1. */

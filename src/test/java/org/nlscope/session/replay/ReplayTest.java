@@ -74,8 +74,8 @@ class ReplayTest {
         CountDownLatch paused = new CountDownLatch(1);
         Replay[] replay = new Replay[1];
         CountDownLatch started = new CountDownLatch(1);
-        live.subscribe((frame, context, firstRow) -> {
-            if (frame.number() == 3) {
+        live.subscribe((store, number) -> {
+            if (number == 3) {
                 try {
                     started.await();
                 } catch (InterruptedException e) {
@@ -101,8 +101,8 @@ class ReplayTest {
         CaptureStore live = new CaptureStore(TestStores.decoding());
         Replay[] replay = new Replay[1];
         CountDownLatch started = new CountDownLatch(1);
-        live.subscribe((frame, context, firstRow) -> {
-            if (frame.number() == 4) {
+        live.subscribe((store, number) -> {
+            if (number == 4) {
                 try {
                     started.await();
                 } catch (InterruptedException e) {
