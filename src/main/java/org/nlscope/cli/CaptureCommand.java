@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +19,7 @@ import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
 import org.nlscope.capture.FrameSink;
+import org.nlscope.capture.linux.CapturePriority;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
@@ -48,7 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "capture",
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
-                "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
+                "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel' on stderr and exits 0.",
                 "-Y filters what is printed; -w writes every frame.",
                 "With -- COMMAND [ARGS...], runs the command once the capture is ready, keeps only its traffic",
                 "(requests, the kernel's answers, the notifications its changes caused), stops when it exits",
@@ -58,6 +57,8 @@ import picocli.CommandLine.Spec;
                 "--netns captures in another network namespace (nlmon sees only its own).",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
+    /** Frames waiting for the live printer; beyond this the capture waits (and its own backlog fills). */
+    static final long DECODE_QUEUE_BYTES = 16L << 20;
 
     @Mixin
     private HelpOption help;
@@ -153,6 +154,8 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        // the capture's threads and the live printer (this thread) inherit it; the helper may raise it only before it drops
+        CapturePriority.raiseCurrentThread();
         if (helper) {
             // before the capture opens anything or starts a thread, which inherit what this thread keeps
             long kept = CaptureHelperMode.dropPrivileges();
@@ -166,6 +169,9 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         PrintWriter err = spec.commandLine().getErr();
+        for (String stale : capture.removedStaleDevices()) {
+            err.println("nlscope: removed " + stale + ", which is gone");
+        }
         err.println("nlscope: capturing on " + capture.interfaceName()
                 + (capture.netnsLabel() == null ? "" : " in the " + capture.netnsLabel()) + (capture.createdDevice()
                 ? " (made by nlscope, removed on exit)" : " (an existing device, left in place)"));
@@ -174,7 +180,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            // Ctrl-C or SIGTERM: let the main thread finish the file, then make sure the device goes
+            // a signal the JVM handles (SIGHUP, a second Ctrl-C): let the main thread finish the file, then make sure the device goes
             capture.stop();
             try {
                 finished.await(3, TimeUnit.SECONDS);
@@ -184,7 +190,7 @@ final class CaptureCommand implements Callable<Integer> {
             capture.close();
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignals signals = StopSignals.install(capture::stop)) {
             return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
             if (scope != null) {
@@ -205,7 +211,7 @@ final class CaptureCommand implements Callable<Integer> {
             throws CliException, IOException, InterruptedException {
         Writer out = main.out();
         CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
-        BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
+        FrameQueue toDecode = new FrameQueue(DECODE_QUEUE_BYTES);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
         // the port owners for packet comments, as known at the last ring block
@@ -265,7 +271,7 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
-            Frame f = printer == null ? null : toDecode.poll(50, TimeUnit.MILLISECONDS);
+            Frame f = printer == null ? null : toDecode.poll(50);
             if (f != null) {
                 printer.print(f);
                 if (++sinceCheck < 1000) {
@@ -286,7 +292,7 @@ final class CaptureCommand implements Callable<Integer> {
                 ended = true;
             }
             if (ended) {
-                while (printer != null && (f = toDecode.poll()) != null) {
+                while (printer != null && (f = toDecode.poll(0)) != null) {
                     printer.print(f);
                 }
                 if (scope != null) {
@@ -314,18 +320,11 @@ final class CaptureCommand implements Callable<Integer> {
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
-        List<String> lines = new ArrayList<>(List.of(summary));
+        // on stderr, as tcpdump's: `capture -V > file` keeps the decode alone and still shows the drops
+        err.println(summary);
         if (scope != null) {
-            lines.addAll(scope.summary());
+            scope.summary().forEach(err::println);
         }
-        for (String line : lines) {
-            if (pcapOnStdout) {
-                err.println(line);
-            } else {
-                out.write(line + "\n");
-            }
-        }
-        out.flush();
         if (failure != null) {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }

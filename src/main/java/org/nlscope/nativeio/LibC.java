@@ -99,6 +99,11 @@ public final class LibC {
 
     public static native int getpid();
 
+    /** PRIO_PROCESS with who 0: on Linux the calling thread alone (the nice value is per thread). */
+    public static final int PRIO_PROCESS = 0;
+
+    public static native int setpriority(int which, int who, int prio);
+
     public static native String strerror(int errnum);
 
     /** prctl(2) is variadic in C; every option used here takes at most four unsigned long arguments. */

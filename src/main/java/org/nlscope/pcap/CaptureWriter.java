@@ -25,7 +25,8 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     /** The interface name pcapng files get when none is given. */
     public static final String DEFAULT_INTERFACE_NAME = "nlmon0";
 
-    private static final int BUFFER_SIZE = 1 << 16;
+    /** Large: a live capture under load flushes rarely, and each write(2) costs (much more in a VM) */
+    private static final int BUFFER_SIZE = 1 << 20;
 
     private final OutputStream sink;
     private final OutputStream out;

@@ -26,6 +26,8 @@ final class PcapngWriter implements FormatWriter {
     private final String interfaceDescription;
     /** Link type to interface id within our single section. */
     private final Map<Integer, Integer> interfaces = new HashMap<>();
+    /** An enhanced packet block up to its packet data: type, length, interface, timestamp, lengths. */
+    private final ByteBuffer packetHeader = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
 
     /**
      * @param interfaceDescription if_description of each interface (what a scoped capture kept), or null
@@ -53,17 +55,26 @@ final class PcapngWriter implements FormatWriter {
         }
         byte[] comment = frame.comment() == null ? null : utf8Option(frame.comment());
         int optionsLength = comment == null ? 0 : 4 + Pcapng.padded(comment.length) + 4;
-        ByteBuffer b = block(Pcapng.ENHANCED_PACKET, 20 + Pcapng.padded(frame.capturedLength()) + optionsLength);
-        b.putInt(id)
+        int length = frame.capturedLength();
+        int padded = Pcapng.padded(length);
+        int total = 8 + 20 + padded + optionsLength + 4;
+        // the frame's bytes go straight to the stream: a live capture writes every byte it
+        // keeps through here, so no block-sized copy per frame
+        ByteBuffer h = packetHeader.clear();
+        h.putInt(Pcapng.ENHANCED_PACKET).putInt(total).putInt(id)
                 .putInt((int) (ts >>> 32)).putInt((int) ts)
-                .putInt(frame.capturedLength())
+                .putInt(length)
                 .putInt(frame.originalLength());
-        putPadded(b, frame.data());
+        out.write(h.array(), 0, h.position());
+        out.write(frame.data(), 0, length);
+        ByteBuffer t = ByteBuffer.allocate(padded - length + optionsLength + 4).order(ByteOrder.LITTLE_ENDIAN);
+        t.position(padded - length);
         if (comment != null) {
-            putOption(b, Pcapng.OPT_COMMENT, comment);
-            b.putInt(Pcapng.OPT_ENDOFOPT);
+            putOption(t, Pcapng.OPT_COMMENT, comment);
+            t.putInt(Pcapng.OPT_ENDOFOPT);
         }
-        finish(b);
+        t.putInt(total);
+        out.write(t.array());
     }
 
     /**

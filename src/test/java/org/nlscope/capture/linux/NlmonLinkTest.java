@@ -81,4 +81,23 @@ class NlmonLinkTest {
         assertEquals(10, m[48]);                       // IFLA_INFO_KIND
         assertEquals("nlmon", new String(m, 52, 5));
     }
+
+    @Test
+    void theMarkGoesOutWithTheUpRequest() {
+        String alias = new DeviceMark(1234, 5678).alias();
+        byte[] m = NlmonLink.upRequest(9, 42, alias);
+        // nlmsghdr(16) ifinfomsg(16) IFLA_IFALIAS(4 + "nlscope pid 1234 start 5678\0" = 32)
+        assertEquals(16 + 16 + 32, m.length);
+        assertEquals(16, m[4]);                        // RTM_NEWLINK
+        assertEquals(0x05, m[6]);                      // NLM_F_REQUEST | NLM_F_ACK: changes, never creates
+        assertEquals(0, m[7]);
+        assertEquals(42, m[20]);                       // ifi_index
+        assertEquals(1, m[24]);                        // ifi_flags IFF_UP
+        assertEquals(1, m[28]);                        // ifi_change IFF_UP
+        assertEquals(4 + alias.length() + 1, m[32]);   // nla_len
+        assertEquals(20, m[34]);                       // IFLA_IFALIAS
+        assertEquals(alias, new String(m, 36, alias.length()));
+        assertEquals(0, m[36 + alias.length()]);
+        assertEquals(16 + 16, NlmonLink.upRequest(9, 42, null).length, "no alias for a device we did not make");
+    }
 }
