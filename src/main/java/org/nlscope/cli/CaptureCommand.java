@@ -297,7 +297,7 @@ final class CaptureCommand implements Callable<Integer> {
                 }
                 if (scope != null) {
                     scope.finish();   // the capture thread has ended: what the scope still held
-                    while (printer != null && (f = toDecode.poll()) != null) {
+                    while (printer != null && (f = toDecode.poll(0)) != null) {
                         printer.print(f);
                     }
                 }
