@@ -296,7 +296,17 @@ final class CaptureCommand implements Callable<Integer> {
                     printer.print(f);
                 }
                 if (scope != null) {
-                    scope.finish();   // the capture thread has ended: what the scope still held
+                    // the capture thread has ended: what the scope still held goes through the
+                    // bounded queue, so it is passed on by another thread while this one drains
+                    Thread finishing = new Thread(scope::finish, "nlscope-scope-finish");
+                    finishing.start();
+                    while (finishing.isAlive()) {
+                        if (printer == null) {
+                            finishing.join(100);
+                        } else if ((f = toDecode.poll(10)) != null) {
+                            printer.print(f);
+                        }
+                    }
                     while (printer != null && (f = toDecode.poll(0)) != null) {
                         printer.print(f);
                     }
