@@ -15,6 +15,7 @@ import org.nlscope.model.CaptureStats;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.model.ProcessInfo;
 import org.nlscope.nativeio.ErrnoException;
 
 /**
@@ -39,6 +40,7 @@ public final class NlmonCapture implements CaptureSource {
     private final Map<Integer, String> genlFamilies;
     private final Map<Integer, String> interfaces;
     private final PortOwners ports;
+    private final NetNamespace netns;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -46,7 +48,8 @@ public final class NlmonCapture implements CaptureSource {
     private volatile Thread thread;
 
     private NlmonCapture(NlmonLink link, RxRing ring, RingReader reader, Map<Integer, String> genlFamilies,
-                         Map<Integer, String> interfaces, PortOwners ports) {
+                         Map<Integer, String> interfaces, PortOwners ports, NetNamespace netns) {
+        this.netns = netns;
         this.interfaces = Map.copyOf(interfaces);
         this.link = link;
         this.ring = ring;
@@ -62,7 +65,18 @@ public final class NlmonCapture implements CaptureSource {
      * @throws CaptureException with a one-line reason
      */
     public static NlmonCapture open(CaptureOptions options) {
-        NlmonLink link = NlmonLink.acquire(options.interfaceName());
+        NetNamespace netns = NetNamespace.open(options.netns());
+        try {
+            // every socket is made on a thread inside the namespace, and stays bound there
+            return netns.call(() -> openIn(netns, options));
+        } catch (RuntimeException e) {
+            netns.close();
+            throw e;
+        }
+    }
+
+    private static NlmonCapture openIn(NetNamespace netns, CaptureOptions options) {
+        NlmonLink link = NlmonLink.acquire(options.interfaceName(), netns);
         RxRing ring = null;
         RingReader reader = null;
         try {
@@ -73,11 +87,11 @@ public final class NlmonCapture implements CaptureSource {
             reader.start();
             Map<Integer, String> genl = GenlFamilies.snapshot();
             Map<Integer, String> links = NlmonLink.linkNames();
-            PortOwners ports = options.resolveProcesses() ? new PortOwners() : null;
+            PortOwners ports = options.resolveProcesses() ? new PortOwners(netns) : null;
             if (ports != null) {
                 ports.refresh();
             }
-            return new NlmonCapture(link, ring, reader, genl, links, ports);
+            return new NlmonCapture(link, ring, reader, genl, links, ports, netns);
         } catch (ErrnoException e) {
             closeQuietly(reader, ring, link);
             throw CaptureErrors.of(e);
@@ -110,6 +124,11 @@ public final class NlmonCapture implements CaptureSource {
     @Override
     public String interfaceName() {
         return link.name();
+    }
+
+    /** "netns blue" when the capture runs in another network namespace, else null. */
+    public String netnsLabel() {
+        return netns.label();
     }
 
     /** True when this capture made the device it reads (and will remove it). */
@@ -240,6 +259,11 @@ public final class NlmonCapture implements CaptureSource {
         return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces);
     }
 
+    /** What sock_diag last said about a port (the lookup this capture's traffic triggers), or null. */
+    public ProcessInfo portOwner(long portId) {
+        return ports == null ? null : ports.owner(portId);
+    }
+
     /** The generic netlink families at start, id to name. */
     public Map<Integer, String> genlFamilies() {
         return genlFamilies;
@@ -268,6 +292,7 @@ public final class NlmonCapture implements CaptureSource {
                 ports.close();
             }
             ring.close();
+            netns.close();
         }
     }
 }

@@ -32,20 +32,25 @@ final class NlmonLink implements AutoCloseable {
 
     private final LinkInfo link;
     private final boolean created;
+    private final NetNamespace netns;
     private final List<String> removedStale;
     private final AtomicBoolean removed = new AtomicBoolean();
 
-    private NlmonLink(LinkInfo link, boolean created, List<String> removedStale) {
+    private NlmonLink(LinkInfo link, boolean created, NetNamespace netns, List<String> removedStale) {
         this.link = link;
         this.created = created;
+        this.netns = netns;
         this.removedStale = List.copyOf(removedStale);
     }
 
     /**
+     * Called on a thread inside netns.
+     *
      * @param requested the -i device, or null for an existing nlmon device or a new nlmon0
+     * @param netns     the namespace the device lives in, which {@link #close} enters to remove it
      * @throws CaptureException with a one-line reason
      */
-    static NlmonLink acquire(String requested) {
+    static NlmonLink acquire(String requested, NetNamespace netns) {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
             if (requested != null) {
                 LinkInfo l = byName(rtnl, requested);
@@ -56,15 +61,15 @@ final class NlmonLink implements AutoCloseable {
                     throw new CaptureException(Reason.INTERFACE, requested + " is not a netlink monitor device (it is "
                             + LinkInfo.arphrdName(l.arphrd()) + "); give an nlmon device, or leave out -i to let nlscope make one");
                 }
-                return new NlmonLink(ensureUp(rtnl, l, null), false, List.of());
+                return new NlmonLink(ensureUp(rtnl, l, null), false, netns, List.of());
             }
             List<String> stale = removeStale(rtnl);
             for (LinkInfo l : allLinks(rtnl)) {
                 if (l.arphrd() == LinkType.ARPHRD_NETLINK) {
-                    return new NlmonLink(ensureUp(rtnl, l, null), false, stale);
+                    return new NlmonLink(ensureUp(rtnl, l, null), false, netns, stale);
                 }
             }
-            return create(rtnl, stale);
+            return create(rtnl, netns, stale);
         } catch (ErrnoException e) {
             throw CaptureErrors.of(e);
         }
@@ -86,7 +91,7 @@ final class NlmonLink implements AutoCloseable {
         return removedNow;
     }
 
-    private static NlmonLink create(NetlinkClient rtnl, List<String> stale) {
+    private static NlmonLink create(NetlinkClient rtnl, NetNamespace netns, List<String> stale) {
         byte[] add = newLinkRequest(rtnl.nextSeq());
         try {
             rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
@@ -106,9 +111,9 @@ final class NlmonLink implements AutoCloseable {
             throw new CaptureException(Reason.SYSTEM, DEFAULT_NAME + " vanished right after it was created");
         }
         try {
-            return new NlmonLink(ensureUp(rtnl, made, DeviceMark.ofThisProcess().alias()), true, stale);
+            return new NlmonLink(ensureUp(rtnl, made, DeviceMark.ofThisProcess().alias()), true, netns, stale);
         } catch (RuntimeException e) {
-            new NlmonLink(made, true, stale).close();
+            new NlmonLink(made, true, netns, stale).close();
             throw e;
         }
     }
@@ -217,12 +222,22 @@ final class NlmonLink implements AutoCloseable {
         return removedStale;
     }
 
-    /** Removes the device when this capture made it; once, from whichever thread comes first. */
+    /**
+     * Removes the device when this capture made it; once, from whichever thread comes
+     * first, over a socket made inside the device's namespace.
+     */
     @Override
     public void close() {
         if (!created || !removed.compareAndSet(false, true)) {
             return;
         }
+        netns.call(() -> {
+            remove();
+            return null;
+        });
+    }
+
+    private void remove() {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
             delete(rtnl, link);
         } catch (ErrnoException e) {

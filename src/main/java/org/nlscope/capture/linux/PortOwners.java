@@ -39,14 +39,15 @@ final class PortOwners implements AutoCloseable {
     private final Map<Long, Long> unplaced = new ConcurrentHashMap<>();
     /** Ports noticed since the last refresh began. */
     private final Set<Long> wanted = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nlscope-port-owners");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastRefresh;
     private volatile boolean unavailable;
+
+    /** @param netns where the sock_diag dumps run: netlink_diag lists the sockets of its own namespace only */
+    PortOwners(NetNamespace netns) {
+        worker = Executors.newSingleThreadExecutor(netns.threads("nlscope-port-owners"));
+    }
 
     /** Traffic showed this port: look it up soon if it is new. Cheap; called per message. */
     void notice(long portId) {
@@ -153,6 +154,11 @@ final class PortOwners implements AutoCloseable {
 
     private static boolean isNumber(String s) {
         return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /** The owner of one port as last seen, or null. */
+    ProcessInfo owner(long portId) {
+        return owners.get(portId);
     }
 
     /** The owners known so far. */

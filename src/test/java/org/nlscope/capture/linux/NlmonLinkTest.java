@@ -28,7 +28,7 @@ class NlmonLinkTest {
             Assumptions.assumeTrue(NlmonLink.allLinks(rtnl).stream().noneMatch(l -> l.arphrd() == 824),
                     "an nlmon device exists");
         }
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire(null));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire(null, NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.NO_NLMON, e.reason());
         assertEquals("this kernel has no nlmon support (CONFIG_NLMON); try: modprobe nlmon", e.getMessage());
         ErrnoException cause = (ErrnoException) e.getCause();
@@ -41,14 +41,14 @@ class NlmonLinkTest {
 
     @Test
     void aMissingInterfaceIsNamed() {
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("nosuch0"));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("nosuch0", NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.INTERFACE, e.reason());
         assertEquals("no such interface: nosuch0", e.getMessage());
     }
 
     @Test
     void aDeviceThatIsNotNetlinkSaysWhatItIs() {
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("lo"));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("lo", NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.INTERFACE, e.reason());
         assertTrue(e.getMessage().startsWith("lo is not a netlink monitor device (it is ARPHRD_LOOPBACK)"), e.getMessage());
     }
