@@ -11,8 +11,11 @@ import java.util.Set;
  *                        Filtered in the kernel, so the others are never copied.
  * @param ringMegabytes   size of the kernel ring; bigger survives longer bursts
  * @param resolveProcesses map netlink port ids to processes while capturing
+ * @param netns           the network namespace to capture in, as {@code --netns} takes it (a name
+ *                        under /run/netns, a path, or a process id); null for this process's own
  */
-public record CaptureOptions(String interfaceName, Set<Integer> families, int ringMegabytes, boolean resolveProcesses) {
+public record CaptureOptions(String interfaceName, Set<Integer> families, int ringMegabytes, boolean resolveProcesses,
+                             String netns) {
 
     public static final int DEFAULT_RING_MB = 16;
 
@@ -24,18 +27,22 @@ public record CaptureOptions(String interfaceName, Set<Integer> families, int ri
     }
 
     public static CaptureOptions defaults() {
-        return new CaptureOptions(null, Set.of(), DEFAULT_RING_MB, true);
+        return new CaptureOptions(null, Set.of(), DEFAULT_RING_MB, true, null);
     }
 
     public CaptureOptions withInterface(String name) {
-        return new CaptureOptions(name, families, ringMegabytes, resolveProcesses);
+        return new CaptureOptions(name, families, ringMegabytes, resolveProcesses, netns);
     }
 
     public CaptureOptions withFamilies(Set<Integer> newFamilies) {
-        return new CaptureOptions(interfaceName, newFamilies, ringMegabytes, resolveProcesses);
+        return new CaptureOptions(interfaceName, newFamilies, ringMegabytes, resolveProcesses, netns);
     }
 
     public CaptureOptions withRingMegabytes(int mb) {
-        return new CaptureOptions(interfaceName, families, mb, resolveProcesses);
+        return new CaptureOptions(interfaceName, families, mb, resolveProcesses, netns);
+    }
+
+    public CaptureOptions withNetns(String spec) {
+        return new CaptureOptions(interfaceName, families, ringMegabytes, resolveProcesses, spec);
     }
 }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +19,7 @@ import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureSource;
 import org.nlscope.capture.FrameSink;
+import org.nlscope.capture.linux.CapturePriority;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
@@ -36,6 +35,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -47,10 +47,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "capture",
         description = {"Captures netlink traffic live on an nlmon device and prints it as 'read' does.",
                 "Without -i, uses an existing nlmon device or creates nlmon0 and removes it on exit.",
-                "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel'.",
+                "Stops on Ctrl-C, SIGTERM, -c or -a; then prints 'N frames, M messages, D dropped by the kernel' on stderr and exits 0.",
                 "-Y filters what is printed; -w writes every frame.",
+                "With -- COMMAND [ARGS...], runs the command once the capture is ready, keeps only its traffic",
+                "(requests, the kernel's answers, the notifications its changes caused), stops when it exits",
+                "and exits with its exit code; --pid and --process keep only the traffic of running processes.",
+                "The command runs as nlscope does (as root under sudo), as strace and perf run theirs;",
+                "'sudo nlscope capture -- sudo -u USER COMMAND' runs it as USER, still counted as the command.",
+                "--netns captures in another network namespace (nlmon sees only its own).",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
+    /** Frames waiting for the live printer; beyond this the capture waits (and its own backlog fills). */
+    static final long DECODE_QUEUE_BYTES = 16L << 20;
 
     @Mixin
     private HelpOption help;
@@ -63,6 +71,24 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "-i", paramLabel = "IFACE", description = "An nlmon device to capture on (default: find or create one).")
     private String iface;
+
+    @Option(names = "--netns", paramLabel = "NAME|PATH|PID",
+            description = "Capture in another network namespace: a name under /run/netns (ip netns add), a path, "
+                    + "or a process id (its /proc/PID/ns/net). The nlmon device is made and removed there.")
+    private String netns;
+
+    @Option(names = "--pid", paramLabel = "PID",
+            description = "Keep only the netlink traffic of this process and its children (repeatable).")
+    private List<Integer> pids = new ArrayList<>();
+
+    @Option(names = "--process", paramLabel = "NAME",
+            description = "Keep only the netlink traffic of processes of this command name, running or started later, "
+                    + "and their children (repeatable), e.g. --process NetworkManager.")
+    private List<String> processNames = new ArrayList<>();
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "After --: a command to run and capture alone; the capture stops when it exits.")
+    private List<String> command = new ArrayList<>();
 
     @Option(names = "-w", paramLabel = "FILE|-", description = "Write pcapng as it arrives, flushed per ring block; '-' streams it to stdout (then nothing else is printed there).")
     private String writeTo;
@@ -101,6 +127,7 @@ final class CaptureCommand implements Callable<Integer> {
     private boolean helper;
 
     private DissectorRegistry registry;
+    private CaptureScope scope;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
@@ -113,6 +140,7 @@ final class CaptureCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CliException("-c needs a positive count, not " + count, Main.EXIT_USAGE);
         }
+        scope = CaptureScope.of(command, pids, processNames);
         boolean pcapOnStdout = helper || "-".equals(writeTo);
         boolean decode = !pcapOnStdout && !quiet;
         registry = decode || redact ? CaptureDecoding.registry(main.dissectorSources()) : null;
@@ -120,11 +148,14 @@ final class CaptureCommand implements Callable<Integer> {
         FileRedaction redaction = redact && writeTo != null ? new FileRedaction(registry) : null;
         CaptureOptions options;
         try {
-            options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb);
+            options = CaptureOptions.defaults().withInterface(iface).withFamilies(familySet).withRingMegabytes(ringMb)
+                    .withNetns(netns);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), Main.EXIT_USAGE);
         }
 
+        // the capture's threads and the live printer (this thread) inherit it; the helper may raise it only before it drops
+        CapturePriority.raiseCurrentThread();
         if (helper) {
             // before the capture opens anything or starts a thread, which inherit what this thread keeps
             long kept = CaptureHelperMode.dropPrivileges();
@@ -138,11 +169,18 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("nlscope: capturing on " + capture.interfaceName() + (capture.createdDevice()
+        for (String stale : capture.removedStaleDevices()) {
+            err.println("nlscope: removed " + stale + ", which is gone");
+        }
+        err.println("nlscope: capturing on " + capture.interfaceName()
+                + (capture.netnsLabel() == null ? "" : " in the " + capture.netnsLabel()) + (capture.createdDevice()
                 ? " (made by nlscope, removed on exit)" : " (an existing device, left in place)"));
+        if (scope != null) {
+            err.println("nlscope: " + scope.description());
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            // Ctrl-C or SIGTERM: let the main thread finish the file, then make sure the device goes
+            // a signal the JVM handles (SIGHUP, a second Ctrl-C): let the main thread finish the file, then make sure the device goes
             capture.stop();
             try {
                 finished.await(3, TimeUnit.SECONDS);
@@ -152,9 +190,12 @@ final class CaptureCommand implements Callable<Integer> {
             capture.close();
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignals signals = StopSignals.install(capture::stop)) {
             return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
+            if (scope != null) {
+                scope.destroy();
+            }
             capture.close();
             finished.countDown();
             try {
@@ -170,7 +211,7 @@ final class CaptureCommand implements Callable<Integer> {
             throws CliException, IOException, InterruptedException {
         Writer out = main.out();
         CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
-        BlockingQueue<Frame> toDecode = new LinkedBlockingQueue<>(1 << 16);
+        FrameQueue toDecode = new FrameQueue(DECODE_QUEUE_BYTES);
         AtomicLong frames = new AtomicLong();
         AtomicLong messages = new AtomicLong();
         // the port owners for packet comments, as known at the last ring block
@@ -179,7 +220,7 @@ final class CaptureCommand implements Callable<Integer> {
             writer.writeMetadata(capture.metadata());
             writer.flush();
         }
-        capture.start(new FrameSink() {
+        FrameSink all = new FrameSink() {
             @Override
             public void accept(Frame frame) {
                 if (count > 0 && frames.get() >= count) {
@@ -218,7 +259,11 @@ final class CaptureCommand implements Callable<Integer> {
                     capture.stop(); // the writer keeps the failure; it is reported at the end
                 }
             }
-        });
+        };
+        capture.start(scope == null ? all : scope.wrap(capture, all));
+        if (scope != null) {
+            scope.startCommand();
+        }
 
         long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
         CapturePrinter printer = decoder == null ? null
@@ -226,7 +271,7 @@ final class CaptureCommand implements Callable<Integer> {
         CaptureException failure = null;
         int sinceCheck = 0;
         while (true) {
-            Frame f = printer == null ? null : toDecode.poll(50, TimeUnit.MILLISECONDS);
+            Frame f = printer == null ? null : toDecode.poll(50);
             if (f != null) {
                 printer.print(f);
                 if (++sinceCheck < 1000) {
@@ -236,7 +281,7 @@ final class CaptureCommand implements Callable<Integer> {
                 out.flush();
             }
             sinceCheck = 0;
-            if (System.nanoTime() >= deadline) {
+            if (System.nanoTime() >= deadline || scope != null && scope.commandDone()) {
                 capture.stop();
             }
             boolean ended;
@@ -247,8 +292,24 @@ final class CaptureCommand implements Callable<Integer> {
                 ended = true;
             }
             if (ended) {
-                while (printer != null && (f = toDecode.poll()) != null) {
+                while (printer != null && (f = toDecode.poll(0)) != null) {
                     printer.print(f);
+                }
+                if (scope != null) {
+                    // the capture thread has ended: what the scope still held goes through the
+                    // bounded queue, so it is passed on by another thread while this one drains
+                    Thread finishing = new Thread(scope::finish, "nlscope-scope-finish");
+                    finishing.start();
+                    while (finishing.isAlive()) {
+                        if (printer == null) {
+                            finishing.join(100);
+                        } else if ((f = toDecode.poll(10)) != null) {
+                            printer.print(f);
+                        }
+                    }
+                    while (printer != null && (f = toDecode.poll(0)) != null) {
+                        printer.print(f);
+                    }
                 }
                 out.flush();
                 break;
@@ -269,16 +330,15 @@ final class CaptureCommand implements Callable<Integer> {
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
                 frames.get(), messages.get(), stats.drops());
-        if (pcapOnStdout) {
-            err.println(summary);
-        } else {
-            out.write(summary + "\n");
-            out.flush();
+        // on stderr, as tcpdump's: `capture -V > file` keeps the decode alone and still shows the drops
+        err.println(summary);
+        if (scope != null) {
+            scope.summary().forEach(err::println);
         }
         if (failure != null) {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }
-        return Main.EXIT_OK;
+        return scope != null && scope.runsCommand() ? scope.exitCode() : Main.EXIT_OK;
     }
 
     /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
@@ -296,6 +356,7 @@ final class CaptureCommand implements Callable<Integer> {
             return null;
         }
         List<String> comments = new ArrayList<>();
+        String description = CaptureScope.interfaceDescription(capture, scope);
         String genl = CaptureComments.genlFamilies(capture.metadata().genlFamilies());
         if (genl != null) {
             comments.add(genl);
@@ -305,9 +366,9 @@ final class CaptureCommand implements Callable<Integer> {
         }
         try {
             if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
+                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
             }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), comments);
+            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
         } catch (IOException e) {
             throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
                     + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);

@@ -18,8 +18,12 @@ final class CapturePrinter {
     private final CaptureSource capture;
     private final Writer out;
     private final Redactor masking;
+    /** How often an unknown port makes the printer ask the capture for its port map again. */
+    static final long METADATA_NANOS = 200_000_000L;
+
     private DecodeContext context;
     private int number;
+    private long lastMetadata = System.nanoTime();
 
     CapturePrinter(FrameDecoder decoder, OutputFormat format, DisplayFilter filter, Redactor masking, CaptureSource capture, Writer out) {
         this.decoder = decoder;
@@ -39,8 +43,12 @@ final class CapturePrinter {
                 df = decoder.decode(masked, number, context);
             }
         }
-        if (df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
-            context = context.withMetadata(capture.metadata());   // the port map may know it by now
+        long now = System.nanoTime();
+        if (now - lastMetadata > METADATA_NANOS
+                && df.messages().stream().anyMatch(m -> m.header().pid() != 0 && context.process(m.header().pid()) == null)) {
+            // the port map may know it by now; asked at most every METADATA_NANOS (a port may never be placed)
+            context = context.withMetadata(capture.metadata());
+            lastMetadata = now;
         }
         format.write(df, context, out, filter);
         context = ContextLearner.learn(context, df);

@@ -15,6 +15,7 @@ public final class LibC {
     // <sys/socket.h>, <linux/socket.h>
     public static final int AF_NETLINK = 16;
     public static final int AF_PACKET = 17;
+    public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int SOL_SOCKET = 1;
@@ -53,6 +54,11 @@ public final class LibC {
     public static final int PR_CAP_AMBIENT = 47;
     public static final int PR_CAP_AMBIENT_CLEAR_ALL = 4;
 
+    // <fcntl.h>, <sched.h>
+    public static final int O_RDONLY = 0;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
     // <linux/capability.h>
     public static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
 
@@ -83,9 +89,20 @@ public final class LibC {
 
     public static native int close(int fd);
 
+    /** open(2) is variadic in C; mode is read only with O_CREAT, which nlscope never passes. */
+    public static native int open(String path, int flags, int mode);
+
+    /** setns(2): moves the calling thread (only it) into the namespace fd refers to. */
+    public static native int setns(int fd, int nstype);
+
     public static native int if_nametoindex(String name);
 
     public static native int getpid();
+
+    /** PRIO_PROCESS with who 0: on Linux the calling thread alone (the nice value is per thread). */
+    public static final int PRIO_PROCESS = 0;
+
+    public static native int setpriority(int which, int who, int prio);
 
     public static native String strerror(int errnum);
 

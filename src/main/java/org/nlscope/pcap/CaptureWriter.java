@@ -25,7 +25,8 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
     /** The interface name pcapng files get when none is given. */
     public static final String DEFAULT_INTERFACE_NAME = "nlmon0";
 
-    private static final int BUFFER_SIZE = 1 << 16;
+    /** Large: a live capture under load flushes rarely, and each write(2) costs (much more in a VM) */
+    private static final int BUFFER_SIZE = 1 << 20;
 
     private final OutputStream sink;
     private final OutputStream out;
@@ -67,11 +68,22 @@ public final class CaptureWriter implements AutoCloseable, Flushable {
 
     public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName,
                                        List<String> sectionComments) throws IOException {
+        return create(out, format, interfaceName, null, sectionComments);
+    }
+
+    /** As above, with pcapng's if_description on each interface (null for none). */
+    public static CaptureWriter create(Path file, CaptureFormat format, String interfaceName, String interfaceDescription,
+                                       List<String> sectionComments) throws IOException {
+        return create(new CommittedFile(file), format, interfaceName, interfaceDescription, sectionComments);
+    }
+
+    public static CaptureWriter create(OutputStream out, CaptureFormat format, String interfaceName,
+                                       String interfaceDescription, List<String> sectionComments) throws IOException {
         BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_SIZE);
         try {
             FormatWriter writer = format == CaptureFormat.PCAP
                     ? new PcapWriter(buffered)
-                    : new PcapngWriter(buffered, interfaceName, List.copyOf(sectionComments));
+                    : new PcapngWriter(buffered, interfaceName, interfaceDescription, List.copyOf(sectionComments));
             return new CaptureWriter(out, buffered, writer);
         } catch (IOException | RuntimeException e) {
             buffered.close();

@@ -16,6 +16,7 @@ final class Pcapng {
     static final int OPT_COMMENT = 1;
     static final int SHB_USERAPPL = 4;
     static final int IF_NAME = 2;
+    static final int IF_DESCRIPTION = 3;
     static final int IF_TSRESOL = 9;
     static final int IF_TSOFFSET = 14;
 

@@ -23,13 +23,21 @@ final class PcapngWriter implements FormatWriter {
 
     private final OutputStream out;
     private final String interfaceName;
+    private final String interfaceDescription;
     /** Link type to interface id within our single section. */
     private final Map<Integer, Integer> interfaces = new HashMap<>();
+    /** An enhanced packet block up to its packet data: type, length, interface, timestamp, lengths. */
+    private final ByteBuffer packetHeader = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
 
-    /** @param sectionComments opt_comment options of the section header (Wireshark's capture file comments) */
-    PcapngWriter(OutputStream out, String interfaceName, List<String> sectionComments) throws IOException {
+    /**
+     * @param interfaceDescription if_description of each interface (what a scoped capture kept), or null
+     * @param sectionComments      opt_comment options of the section header (Wireshark's capture file comments)
+     */
+    PcapngWriter(OutputStream out, String interfaceName, String interfaceDescription, List<String> sectionComments)
+            throws IOException {
         this.out = out;
         this.interfaceName = interfaceName;
+        this.interfaceDescription = interfaceDescription;
         writeSectionHeader(sectionComments);
     }
 
@@ -47,17 +55,26 @@ final class PcapngWriter implements FormatWriter {
         }
         byte[] comment = frame.comment() == null ? null : utf8Option(frame.comment());
         int optionsLength = comment == null ? 0 : 4 + Pcapng.padded(comment.length) + 4;
-        ByteBuffer b = block(Pcapng.ENHANCED_PACKET, 20 + Pcapng.padded(frame.capturedLength()) + optionsLength);
-        b.putInt(id)
+        int length = frame.capturedLength();
+        int padded = Pcapng.padded(length);
+        int total = 8 + 20 + padded + optionsLength + 4;
+        // the frame's bytes go straight to the stream: a live capture writes every byte it
+        // keeps through here, so no block-sized copy per frame
+        ByteBuffer h = packetHeader.clear();
+        h.putInt(Pcapng.ENHANCED_PACKET).putInt(total).putInt(id)
                 .putInt((int) (ts >>> 32)).putInt((int) ts)
-                .putInt(frame.capturedLength())
+                .putInt(length)
                 .putInt(frame.originalLength());
-        putPadded(b, frame.data());
+        out.write(h.array(), 0, h.position());
+        out.write(frame.data(), 0, length);
+        ByteBuffer t = ByteBuffer.allocate(padded - length + optionsLength + 4).order(ByteOrder.LITTLE_ENDIAN);
+        t.position(padded - length);
         if (comment != null) {
-            putOption(b, Pcapng.OPT_COMMENT, comment);
-            b.putInt(Pcapng.OPT_ENDOFOPT);
+            putOption(t, Pcapng.OPT_COMMENT, comment);
+            t.putInt(Pcapng.OPT_ENDOFOPT);
         }
-        finish(b);
+        t.putInt(total);
+        out.write(t.array());
     }
 
     /**
@@ -126,10 +143,15 @@ final class PcapngWriter implements FormatWriter {
             return id;
         }
         byte[] name = utf8Option(interfaceName);
-        ByteBuffer b = block(Pcapng.INTERFACE_DESCRIPTION, 8 + 4 + Pcapng.padded(name.length) + 4 + 4 + 4);
+        byte[] description = interfaceDescription == null ? null : utf8Option(interfaceDescription);
+        int descriptionLength = description == null ? 0 : 4 + Pcapng.padded(description.length);
+        ByteBuffer b = block(Pcapng.INTERFACE_DESCRIPTION, 8 + 4 + Pcapng.padded(name.length) + descriptionLength + 4 + 4 + 4);
         b.putShort((short) linkType).putShort((short) 0)
                 .putInt(0); // snap length 0: no limit
         putOption(b, Pcapng.IF_NAME, name);
+        if (description != null) {
+            putOption(b, Pcapng.IF_DESCRIPTION, description);
+        }
         putOption(b, Pcapng.IF_TSRESOL, new byte[] {TSRESOL_NANOS});
         b.putInt(Pcapng.OPT_ENDOFOPT);
         finish(b);

@@ -53,6 +53,27 @@ class CaptureCommandTest {
     }
 
     @Test
+    void aPidThatNamesNoProcessIsAUsageError() {
+        String[] r = run("capture", "--pid", "999999999", "-c", "1");
+        assertEquals("1", r[0]);
+        assertEquals("nlscope: --pid 999999999: no such process\n", r[2]);
+        r = run("capture", "--process", "/usr/sbin/ip", "-c", "1");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].startsWith("nlscope: --process wants a command name as ps -o comm shows it"), r[2]);
+    }
+
+    @Test
+    void aScopeSaysWhatItKeepsForTheInterfaceDescription() throws Exception {
+        CaptureScope scope = CaptureScope.of(List.of("ip", "link", "add", "dum0", "type", "dummy"),
+                List.of((int) ProcessHandle.current().pid()), List.of("NetworkManager"));
+        String comm = Files.readString(Path.of("/proc/self/comm")).trim();
+        assertEquals("kept: the netlink traffic of the command 'ip link add dum0 type dummy', pid "
+                + ProcessHandle.current().pid() + " (" + comm + "), processes named NetworkManager, and of their children",
+                scope.description());
+        assertEquals(null, CaptureScope.of(List.of(), List.of(), List.of()));
+    }
+
+    @Test
     void aKernelWithoutNlmonIsOneClearLine() {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
         Assumptions.assumeFalse(Files.exists(Path.of("/sys/module/nlmon")), "this kernel has nlmon");

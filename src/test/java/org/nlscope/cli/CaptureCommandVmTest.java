@@ -114,11 +114,12 @@ class CaptureCommandVmTest {
             Thread.sleep(300);
             new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "ended on SIG" + signal);
-            String rest = err.lines().reduce("", (a, b) -> a + b + "\n");
-            assertEquals("", rest, "nothing more on stderr");
+            assertEquals(0, p.exitValue(), "SIG" + signal + " ends a capture as tcpdump's: exit 0");
+            List<String> rest = err.lines().toList();
+            assertEquals(1, rest.size(), "only the summary after 'capturing on': " + rest);
             assertFalse(linkExists("nlmon0"), "nlmon0 removed after SIG" + signal);
             List<String> lines = Files.readAllLines(out);
-            String summary = lines.get(lines.size() - 1);
+            String summary = rest.get(0);
             assertTrue(summary.matches("\\d+ frames, \\d+ messages, 0 dropped by the kernel"), summary);
             assertTrue(lines.size() > 10, "the live decode was printed");
             try (CaptureReader r = CaptureReader.open(file)) {

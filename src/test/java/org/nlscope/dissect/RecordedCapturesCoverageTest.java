@@ -1,17 +1,23 @@
 package org.nlscope.dissect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
+import org.nlscope.fuzz.RecordedCaptures;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
@@ -20,22 +26,54 @@ import org.nlscope.pcap.CaptureReader;
 
 /**
  * Every message of every capture recorded on nlmon (captures/README.md) decodes with
- * the built-in dissectors: a name for its type, no problem, and a name for every
- * attribute at every depth. What is left unnamed must be listed here with the reason.
+ * the built-in dissectors: a name for its type (and for its genl command), no problem,
+ * and a name and a type for every attribute at every depth. The captures whose families
+ * are not decoded yet are listed in {@link #NOT_YET_COVERED} with the reason; each of them
+ * must still have gaps, so the list only shrinks.
  */
 class RecordedCapturesCoverageTest {
 
+    /** Captures with known gaps, and what is missing. */
+    static final Map<String, String> NOT_YET_COVERED = Map.ofEntries(
+            Map.entry("wifi.pcapng", "nl80211 attributes the YNL spec leaves binary (DFS times, iftype data, HE caps)"),
+            Map.entry("ethtool.pcapng", "ETHTOOL_A_BITSET_VALUE and _MASK bitmaps as hex"),
+            Map.entry("mptcp.pcapng", "MPTCP_PM_ADDR_ATTR_ADDR6 as hex"),
+            Map.entry("nft.pcapng", "NFTA_DATA_VALUE and NFTA_SET_USERDATA as hex, nested attributes of some expressions unnamed"),
+            Map.entry("conntrack.pcapng", "ctnetlink expectations (IPCTNL_MSG_EXP_GET) and a GET_STATS reply unnamed"));
+
+    /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
+    static final Set<String> BYTES_BY_NATURE = Set.of(
+            "MACSEC_SA_ATTR_KEY", "MACSEC_SA_ATTR_KEYID", "MACSEC_SA_ATTR_SALT", "IOAM6_ATTR_SC_DATA");
+
+    static Stream<String> captures() {
+        return RecordedCaptures.files().stream().map(p -> p.getFileName().toString());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"links.pcapng", "addresses.pcapng", "routes.pcapng", "neighbours.pcapng",
-            "rules.pcapng", "nexthops.pcapng", "netconf-nsid.pcapng", "tc.pcapng", "genl.pcapng",
-            "sock-diag.pcapng", "errors.pcapng", "multipart.pcapng", "basic.pcap", "any-sll.pcap",
-            "any-sll2.pcapng"})
-    void everyMessageAndAttributeIsNamed(String capture) throws Exception {
+    @MethodSource("captures")
+    void everyMessageAndAttributeIsNamedAndTyped(String capture) throws Exception {
+        List<String> gaps = gaps(RecordedCaptures.DIRECTORY.resolve(capture));
+        String known = NOT_YET_COVERED.get(capture);
+        if (known == null) {
+            assertEquals(List.of(), gaps, capture);
+        } else {
+            System.out.printf("%s: %d gaps not yet covered (%s), first: %s%n", capture, gaps.size(), known,
+                    gaps.isEmpty() ? "-" : gaps.get(0));
+            assertFalse(gaps.isEmpty(), capture + " is now fully covered: take it off NOT_YET_COVERED");
+        }
+    }
+
+    @Test
+    void theListOfGapsNamesRecordedCapturesOnly() {
+        List<String> files = captures().toList();
+        NOT_YET_COVERED.keySet().forEach(c -> assertTrue(files.contains(c), c + " is not a recorded capture"));
+    }
+
+    static List<String> gaps(Path capture) throws Exception {
         FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
         List<String> gaps = new ArrayList<>();
         int messages = 0;
-        try (InputStream in = getClass().getResourceAsStream("/captures/" + capture);
-             CaptureReader reader = CaptureReader.open(in, capture)) {
+        try (CaptureReader reader = CaptureReader.open(capture)) {
             DecodeContext ctx = DecodeContext.empty();
             Frame frame;
             int number = 0;
@@ -46,26 +84,37 @@ class RecordedCapturesCoverageTest {
                 for (DecodedMessage m : d.messages()) {
                     messages++;
                     String where = "frame " + number + " " + m.summary();
-                    if (m.typeName() == null) {
-                        gaps.add(where + ": type " + m.header().type() + " unnamed");
-                    }
-                    m.problems().forEach(p -> gaps.add(where + ": " + p));
-                    unnamed(m.attributes(), where, gaps);
+                    message(m, where, gaps);
                     if (m.error() != null && m.error().request() != null) {
-                        m.error().request().problems().forEach(p -> gaps.add(where + " (request): " + p));
-                        unnamed(m.error().request().attributes(), where + " (request)", gaps);
+                        message(m.error().request(), where + " (request)", gaps);
                     }
                 }
             }
         }
-        assertTrue(messages > 0, capture);
-        assertEquals(List.of(), gaps, capture);
+        assertTrue(messages > 0, capture.toString());
+        return gaps;
+    }
+
+    private static void message(DecodedMessage m, String where, List<String> gaps) {
+        if (m.typeName() == null) {
+            gaps.add(where + ": type " + m.header().type() + " unnamed");
+        }
+        if (m.genl() != null && m.genl().cmdName() == null) {
+            gaps.add(where + ": genl cmd " + m.genl().cmd() + " unnamed");
+        }
+        m.problems().forEach(p -> gaps.add(where + ": " + p));
+        if (NamedShare.isBlob(m)) {
+            gaps.add(where + ": body shown as one hex payload");
+        }
+        unnamed(m.attributes(), where, gaps);
     }
 
     private static void unnamed(List<Field> fields, String where, List<String> gaps) {
         for (Field f : fields) {
             if (f.isAttribute() && f.name() == null) {
                 gaps.add(where + ": attribute " + f.type() + " unnamed");
+            } else if (f.isAttribute() && !Typed.typed(f) && !BYTES_BY_NATURE.contains(f.name())) {
+                gaps.add(where + ": " + f.name() + " shown as hex");
             }
             if (f.problem() != null) {
                 gaps.add(where + " / " + f.label() + ": " + f.problem());

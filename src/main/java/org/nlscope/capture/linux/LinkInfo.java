@@ -6,17 +6,19 @@ import org.nlscope.decode.ByteView;
 import org.nlscope.decode.NlAttr;
 
 /**
- * What an RTM_NEWLINK answer says about a link: the struct ifinfomsg members and
- * IFLA_IFNAME.
+ * What an RTM_NEWLINK answer says about a link: the struct ifinfomsg members,
+ * IFLA_IFNAME and IFLA_IFALIAS.
  *
  * @param index    ifi_index
  * @param name     IFLA_IFNAME
  * @param arphrd   ifi_type, an ARPHRD_* value
  * @param up       IFF_UP is set in ifi_flags
+ * @param alias    IFLA_IFALIAS, or null when the link has none
  */
-record LinkInfo(int index, String name, int arphrd, boolean up) {
+record LinkInfo(int index, String name, int arphrd, boolean up, String alias) {
     static final int RTM_NEWLINK = 16;
     static final int IFLA_IFNAME = 3;
+    static final int IFLA_IFALIAS = 20;
     static final int IFF_UP = 0x1;
 
     /** Parses one RTM_NEWLINK message (nlmsghdr included), or returns null for anything else. */
@@ -29,14 +31,26 @@ record LinkInfo(int index, String name, int arphrd, boolean up) {
         int index = message.s32(s + 20);
         boolean up = (message.u32(s + 24) & IFF_UP) != 0;
         String name = null;
+        String alias = null;
         for (NlAttr a : AttrReader.read(new ByteView(message.data(), s + 32, message.end())).attributes()) {
             if (a.type() == IFLA_IFNAME) {
-                String v = new String(message.data(), a.payloadOffset(), a.payloadLength(), StandardCharsets.UTF_8);
-                int nul = v.indexOf('\0');
-                name = nul >= 0 ? v.substring(0, nul) : v;
+                name = string(message, a);
+            } else if (a.type() == IFLA_IFALIAS) {
+                alias = string(message, a);
             }
         }
-        return new LinkInfo(index, name, arphrd, up);
+        return new LinkInfo(index, name, arphrd, up, alias);
+    }
+
+    /** A NUL-terminated string attribute. */
+    private static String string(ByteView message, NlAttr a) {
+        String v = new String(message.data(), a.payloadOffset(), a.payloadLength(), StandardCharsets.UTF_8);
+        int nul = v.indexOf('\0');
+        return nul >= 0 ? v.substring(0, nul) : v;
+    }
+
+    LinkInfo withUp() {
+        return new LinkInfo(index, name, arphrd, true, alias);
     }
 
     /** The kernel's name of an ARPHRD_* value, for error messages. */

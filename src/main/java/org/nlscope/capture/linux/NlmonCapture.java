@@ -1,6 +1,7 @@
 package org.nlscope.capture.linux;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,33 +15,45 @@ import org.nlscope.model.CaptureStats;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.model.ProcessInfo;
 import org.nlscope.nativeio.ErrnoException;
 
 /**
- * A live capture of every netlink message: an nlmon device, a TPACKET_V3 ring on it,
- * and frames made to look exactly like tcpdump's (LINKTYPE_NETLINK: a 16-byte cooked
- * header with the family from sll_protocol, then the messages).
+ * A live capture of every netlink message: an nlmon device, a TPACKET_V3 ring on it
+ * emptied from the moment it is bound by a {@link RingReader}, and frames made to look
+ * exactly like tcpdump's (LINKTYPE_NETLINK: a 16-byte cooked header with the family
+ * from sll_protocol, then the messages) on the capture thread.
  */
 public final class NlmonCapture implements CaptureSource {
     /** How long one wait for the kernel lasts; also the longest close() waits for the reader. */
     static final int POLL_MILLIS = 100;
+    /** The copied blocks waiting for the sink may hold this much, or twice the ring when that is more ... */
+    static final long MIN_BACKLOG_BYTES = 32L << 20;
+    /** ... but never more than this share of the heap. */
+    static final int BACKLOG_HEAP_SHARE = 4;
+    /** Under a steady stream the sink still hears endOfBatch (and flushes) this often. */
+    static final long BATCH_NANOS = 100_000_000L;
 
     private final NlmonLink link;
     private final RxRing ring;
+    private final RingReader reader;
     private final Map<Integer, String> genlFamilies;
     private final Map<Integer, String> interfaces;
     private final PortOwners ports;
+    private final NetNamespace netns;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopRequested;
     private volatile Thread thread;
 
-    private NlmonCapture(NlmonLink link, RxRing ring, Map<Integer, String> genlFamilies, Map<Integer, String> interfaces,
-                         PortOwners ports) {
+    private NlmonCapture(NlmonLink link, RxRing ring, RingReader reader, Map<Integer, String> genlFamilies,
+                         Map<Integer, String> interfaces, PortOwners ports, NetNamespace netns) {
+        this.netns = netns;
         this.interfaces = Map.copyOf(interfaces);
         this.link = link;
         this.ring = ring;
+        this.reader = reader;
         this.genlFamilies = genlFamilies;
         this.ports = ports;
     }
@@ -52,28 +65,52 @@ public final class NlmonCapture implements CaptureSource {
      * @throws CaptureException with a one-line reason
      */
     public static NlmonCapture open(CaptureOptions options) {
-        NlmonLink link = NlmonLink.acquire(options.interfaceName());
-        RxRing ring = null;
+        NetNamespace netns = NetNamespace.open(options.netns());
         try {
-            ring = RxRing.open(link.name(), link.index(), RxRing.Config.ofMegabytes(options.ringMegabytes()),
-                    ProtocolFilter.compile(options.families()));
-            Map<Integer, String> genl = GenlFamilies.snapshot();
-            Map<Integer, String> links = NlmonLink.linkNames();
-            PortOwners ports = options.resolveProcesses() ? new PortOwners() : null;
-            if (ports != null) {
-                ports.refresh();
-            }
-            return new NlmonCapture(link, ring, genl, links, ports);
-        } catch (ErrnoException e) {
-            closeQuietly(ring, link);
-            throw CaptureErrors.of(e);
+            // every socket is made on a thread inside the namespace, and stays bound there
+            return netns.call(() -> openIn(netns, options));
         } catch (RuntimeException e) {
-            closeQuietly(ring, link);
+            netns.close();
             throw e;
         }
     }
 
-    private static void closeQuietly(RxRing ring, NlmonLink link) {
+    private static NlmonCapture openIn(NetNamespace netns, CaptureOptions options) {
+        NlmonLink link = NlmonLink.acquire(options.interfaceName(), netns);
+        RxRing ring = null;
+        RingReader reader = null;
+        try {
+            RxRing.Config config = RxRing.Config.ofMegabytes(options.ringMegabytes());
+            ring = RxRing.open(link.name(), link.index(), config, ProtocolFilter.compile(options.families()));
+            // emptied from now on: the snapshots below and the caller's start-up take time
+            reader = new RingReader(ring, backlogBytes(config), POLL_MILLIS);
+            reader.start();
+            Map<Integer, String> genl = GenlFamilies.snapshot();
+            Map<Integer, String> links = NlmonLink.linkNames();
+            PortOwners ports = options.resolveProcesses() ? new PortOwners(netns) : null;
+            if (ports != null) {
+                ports.refresh();
+            }
+            return new NlmonCapture(link, ring, reader, genl, links, ports, netns);
+        } catch (ErrnoException e) {
+            closeQuietly(reader, ring, link);
+            throw CaptureErrors.of(e);
+        } catch (RuntimeException e) {
+            closeQuietly(reader, ring, link);
+            throw e;
+        }
+    }
+
+    /** The pool of copied blocks: twice the ring, at least {@link #MIN_BACKLOG_BYTES}, at most a share of the heap. */
+    static long backlogBytes(RxRing.Config config) {
+        long ring = (long) config.blockSize() * config.blockCount();
+        return Math.min(Math.max(MIN_BACKLOG_BYTES, 2 * ring), Runtime.getRuntime().maxMemory() / BACKLOG_HEAP_SHARE);
+    }
+
+    private static void closeQuietly(RingReader reader, RxRing ring, NlmonLink link) {
+        if (reader != null) {
+            reader.close();
+        }
         if (ring != null) {
             ring.close();
         }
@@ -89,9 +126,19 @@ public final class NlmonCapture implements CaptureSource {
         return link.name();
     }
 
+    /** "netns blue" when the capture runs in another network namespace, else null. */
+    public String netnsLabel() {
+        return netns.label();
+    }
+
     /** True when this capture made the device it reads (and will remove it). */
     public boolean createdDevice() {
         return link.created();
+    }
+
+    /** nlmon devices that dead nlscope processes left behind and this capture removed at its start, one line each. */
+    public List<String> removedStaleDevices() {
+        return link.removedStale();
     }
 
     @Override
@@ -106,11 +153,34 @@ public final class NlmonCapture implements CaptureSource {
     }
 
     private void run(FrameSink sink) {
+        CapturePriority.raiseCurrentThread();
+        RingPacket packet = new RingPacket();
         RxRing.PacketHandler handler = p -> sink.accept(toFrame(p));
+        long lastBatch = System.nanoTime();
         try {
-            while (!stopRequested) {
-                if (ring.nextBlock(handler, POLL_MILLIS) > 0) {
+            while (true) {
+                // once stopping, what the reader copied still goes out: the kernel counted it as received
+                boolean readerDone = reader.ended();
+                RingReader.Copy copy = reader.take(stopRequested ? 10 : POLL_MILLIS);
+                if (copy == null) {
+                    if (readerDone) {
+                        Throwable f = reader.failure();
+                        if (f != null && !ring.isClosed()) {
+                            failure.set(f);
+                        }
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    RingBlock.forEach(copy.bytes(), copy.length(), packet, handler);
+                } finally {
+                    reader.release(copy);
+                }
+                long now = System.nanoTime();
+                if (!reader.hasMore() || now - lastBatch > BATCH_NANOS) {
                     sink.endOfBatch();
+                    lastBatch = now;
                 }
             }
         } catch (Throwable t) {
@@ -120,6 +190,7 @@ public final class NlmonCapture implements CaptureSource {
 
     /** A LINKTYPE_NETLINK frame: cooked header, then the messages copied out of the ring. */
     private Frame toFrame(RingPacket p) {
+        // the packet is on a heap copy: a second copy per frame, since a Frame owns its bytes
         byte[] data = new byte[16 + p.snapLength()];
         System.arraycopy(CookedHeader.netlinkHeader(p.packetType(), p.protocol()), 0, data, 0, 16);
         p.copyData(data, 16);
@@ -147,6 +218,13 @@ public final class NlmonCapture implements CaptureSource {
     @Override
     public void stop() {
         stopRequested = true;
+        reader.close();
+    }
+
+    /** How full the pool of copied blocks came: the most that waited at once, and how many it holds. */
+    public String backlogPeak() {
+        return reader.peakBlocks() + " of " + reader.capacityBlocks() + " blocks of " + (ring.config().blockSize() >> 10)
+                + " KiB";
     }
 
     @Override
@@ -181,6 +259,11 @@ public final class NlmonCapture implements CaptureSource {
         return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces);
     }
 
+    /** What sock_diag last said about a port (the lookup this capture's traffic triggers), or null. */
+    public ProcessInfo portOwner(long portId) {
+        return ports == null ? null : ports.owner(portId);
+    }
+
     /** The generic netlink families at start, id to name. */
     public Map<Integer, String> genlFamilies() {
         return genlFamilies;
@@ -191,14 +274,15 @@ public final class NlmonCapture implements CaptureSource {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stopRequested = true;
+        stop();
         Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            try {
+        try {
+            reader.stop(10L * POLL_MILLIS);
+            if (t != null && t != Thread.currentThread()) {
                 t.join(10L * POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         // the device first: if a stuck sink keeps the ring busy, nlmon0 must still go
         try {
@@ -208,6 +292,7 @@ public final class NlmonCapture implements CaptureSource {
                 ports.close();
             }
             ring.close();
+            netns.close();
         }
     }
 }

@@ -17,7 +17,8 @@ import org.nlscope.nativeio.ErrnoException;
 /**
  * The netlink monitor device a capture reads: one named by the user (it must be
  * ARPHRD_NETLINK), an nlmon device that already exists (used and left alone), or
- * nlmon0 made over rtnetlink and removed again on close.
+ * nlmon0 made over rtnetlink, marked with a {@link DeviceMark} alias, and removed
+ * again on close. Before looking, it removes the marked devices whose process is gone.
  */
 final class NlmonLink implements AutoCloseable {
     static final String DEFAULT_NAME = "nlmon0";
@@ -31,18 +32,25 @@ final class NlmonLink implements AutoCloseable {
 
     private final LinkInfo link;
     private final boolean created;
+    private final NetNamespace netns;
+    private final List<String> removedStale;
     private final AtomicBoolean removed = new AtomicBoolean();
 
-    private NlmonLink(LinkInfo link, boolean created) {
+    private NlmonLink(LinkInfo link, boolean created, NetNamespace netns, List<String> removedStale) {
         this.link = link;
         this.created = created;
+        this.netns = netns;
+        this.removedStale = List.copyOf(removedStale);
     }
 
     /**
+     * Called on a thread inside netns.
+     *
      * @param requested the -i device, or null for an existing nlmon device or a new nlmon0
+     * @param netns     the namespace the device lives in, which {@link #close} enters to remove it
      * @throws CaptureException with a one-line reason
      */
-    static NlmonLink acquire(String requested) {
+    static NlmonLink acquire(String requested, NetNamespace netns) {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
             if (requested != null) {
                 LinkInfo l = byName(rtnl, requested);
@@ -53,20 +61,37 @@ final class NlmonLink implements AutoCloseable {
                     throw new CaptureException(Reason.INTERFACE, requested + " is not a netlink monitor device (it is "
                             + LinkInfo.arphrdName(l.arphrd()) + "); give an nlmon device, or leave out -i to let nlscope make one");
                 }
-                return new NlmonLink(ensureUp(rtnl, l), false);
+                return new NlmonLink(ensureUp(rtnl, l, null), false, netns, List.of());
             }
+            List<String> stale = removeStale(rtnl);
             for (LinkInfo l : allLinks(rtnl)) {
                 if (l.arphrd() == LinkType.ARPHRD_NETLINK) {
-                    return new NlmonLink(ensureUp(rtnl, l), false);
+                    return new NlmonLink(ensureUp(rtnl, l, null), false, netns, stale);
                 }
             }
-            return create(rtnl);
+            return create(rtnl, netns, stale);
         } catch (ErrnoException e) {
             throw CaptureErrors.of(e);
         }
     }
 
-    private static NlmonLink create(NetlinkClient rtnl) {
+    /**
+     * Removes the nlmon devices an nlscope process made and left behind when it died.
+     *
+     * @return what was removed, one line each ("nlmon0, left by nlscope pid 1234")
+     */
+    private static List<String> removeStale(NetlinkClient rtnl) {
+        List<String> removedNow = new ArrayList<>();
+        for (LinkInfo l : allLinks(rtnl)) {
+            DeviceMark mark = l.arphrd() == LinkType.ARPHRD_NETLINK ? DeviceMark.parse(l.alias()) : null;
+            if (mark != null && mark.ownerGone() && delete(rtnl, l)) {
+                removedNow.add(l.name() + ", left by nlscope pid " + mark.pid());
+            }
+        }
+        return removedNow;
+    }
+
+    private static NlmonLink create(NetlinkClient rtnl, NetNamespace netns, List<String> stale) {
         byte[] add = newLinkRequest(rtnl.nextSeq());
         try {
             rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
@@ -86,9 +111,9 @@ final class NlmonLink implements AutoCloseable {
             throw new CaptureException(Reason.SYSTEM, DEFAULT_NAME + " vanished right after it was created");
         }
         try {
-            return new NlmonLink(ensureUp(rtnl, made), true);
+            return new NlmonLink(ensureUp(rtnl, made, DeviceMark.ofThisProcess().alias()), true, netns, stale);
         } catch (RuntimeException e) {
-            new NlmonLink(made, true).close();
+            new NlmonLink(made, true, netns, stale).close();
             throw e;
         }
     }
@@ -115,13 +140,23 @@ final class NlmonLink implements AutoCloseable {
         return b;
     }
 
-    private static LinkInfo ensureUp(NetlinkClient rtnl, LinkInfo l) {
-        if (l.up()) {
+    /** Sets the link up, and gives it the alias when one is given (the new device's mark), in one request. */
+    private static LinkInfo ensureUp(NetlinkClient rtnl, LinkInfo l, String alias) {
+        if (l.up() && alias == null) {
             return l;
         }
-        rtnl.call(rtnl.request(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
-                .fixed(ifinfomsg(l.index(), true)).build(), "RTM_NEWLINK " + l.name() + " up");
-        return new LinkInfo(l.index(), l.name(), l.arphrd(), true);
+        rtnl.call(upRequest(rtnl.nextSeq(), l.index(), alias), "RTM_NEWLINK " + l.name() + " up");
+        return l.withUp();
+    }
+
+    /** RTM_NEWLINK for one index: IFF_UP, and IFLA_IFALIAS when alias is not null; ACKed. */
+    static byte[] upRequest(int seq, int index, String alias) {
+        NetlinkMessageBuilder b = new NetlinkMessageBuilder(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK,
+                seq, 0).fixed(ifinfomsg(index, true));
+        if (alias != null) {
+            b.attrString(LinkInfo.IFLA_IFALIAS, alias);
+        }
+        return b.build();
     }
 
     /** The link of that name, or null when there is none. */
@@ -182,19 +217,45 @@ final class NlmonLink implements AutoCloseable {
         return created;
     }
 
-    /** Removes the device when this capture made it; once, from whichever thread comes first. */
+    /** The devices left behind by dead nlscope processes that were removed before this one was chosen. */
+    List<String> removedStale() {
+        return removedStale;
+    }
+
+    /**
+     * Removes the device when this capture made it; once, from whichever thread comes
+     * first, over a socket made inside the device's namespace.
+     */
     @Override
     public void close() {
         if (!created || !removed.compareAndSet(false, true)) {
             return;
         }
+        netns.call(() -> {
+            remove();
+            return null;
+        });
+    }
+
+    private void remove() {
         try (NetlinkClient rtnl = NetlinkClient.open(NETLINK_ROUTE, "NETLINK_ROUTE")) {
-            rtnl.call(rtnl.request(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
-                    .fixed(ifinfomsg(link.index(), false)).build(), "RTM_DELLINK " + link.name());
+            delete(rtnl, link);
         } catch (ErrnoException e) {
-            if (e.errno() != ErrnoException.ENODEV) {   // already gone is what we wanted
-                throw CaptureErrors.of(e);
+            throw CaptureErrors.of(e);
+        }
+    }
+
+    /** RTM_DELLINK; false when the link was already gone (what we wanted anyway). */
+    private static boolean delete(NetlinkClient rtnl, LinkInfo l) {
+        try {
+            rtnl.call(rtnl.request(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+                    .fixed(ifinfomsg(l.index(), false)).build(), "RTM_DELLINK " + l.name());
+            return true;
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.ENODEV) {
+                throw e;
             }
+            return false;
         }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,31 +20,41 @@ import org.nlscope.nativeio.ErrnoException;
  * Which process owns a netlink port id: a NETLINK_SOCK_DIAG dump of netlink sockets
  * (port id and socket inode) matched to the "socket:[inode]" links under /proc/PID/fd.
  * Refreshed in the background when traffic shows a port we do not know, at most every
- * {@link #MIN_REFRESH_NANOS}. Best effort: a port whose socket is gone keeps what we knew
- * and is marked gone.
+ * {@link #MIN_REFRESH_NANOS}: a refresh reads every /proc/PID/fd, which under load takes
+ * CPU the capture needs. A port one refresh could not place (its socket closed first) is
+ * not looked for again. Best effort: a port whose socket is gone keeps what we knew and is
+ * marked gone.
  */
 final class PortOwners implements AutoCloseable {
     static final int NETLINK_SOCK_DIAG = 4;
     static final int SOCK_DIAG_BY_FAMILY = 20;
     static final int AF_NETLINK = 16;
     static final int NDIAG_PROTO_ALL = 255;
-    static final long MIN_REFRESH_NANOS = 200_000_000L;
+    static final long MIN_REFRESH_NANOS = 1_000_000_000L;
+    /** A port id is reused when its process's pid is: look for it again after this long. */
+    static final long UNPLACED_NANOS = 10_000_000_000L;
 
     private final Map<Long, ProcessInfo> owners = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nlscope-port-owners");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Ports a refresh was asked for and could not place, and when: not asked for again for {@link #UNPLACED_NANOS}. */
+    private final Map<Long, Long> unplaced = new ConcurrentHashMap<>();
+    /** Ports noticed since the last refresh began. */
+    private final Set<Long> wanted = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastRefresh;
     private volatile boolean unavailable;
 
+    /** @param netns where the sock_diag dumps run: netlink_diag lists the sockets of its own namespace only */
+    PortOwners(NetNamespace netns) {
+        worker = Executors.newSingleThreadExecutor(netns.threads("nlscope-port-owners"));
+    }
+
     /** Traffic showed this port: look it up soon if it is new. Cheap; called per message. */
     void notice(long portId) {
-        if (portId == 0 || unavailable || owners.containsKey(portId)) {
+        if (portId == 0 || unavailable || owners.containsKey(portId) || recentlyUnplaced(portId)) {
             return;
         }
+        wanted.add(portId);
         if (pending.compareAndSet(false, true)) {
             worker.execute(() -> {
                 long wait = lastRefresh + MIN_REFRESH_NANOS - System.nanoTime();
@@ -59,9 +71,16 @@ final class PortOwners implements AutoCloseable {
         }
     }
 
+    private boolean recentlyUnplaced(long portId) {
+        Long since = unplaced.get(portId);
+        return since != null && System.nanoTime() - since < UNPLACED_NANOS;
+    }
+
     /** Dumps the netlink sockets now and matches them to processes. */
     void refresh() {
         lastRefresh = System.nanoTime();
+        List<Long> asked = List.copyOf(wanted);
+        wanted.removeAll(asked);
         Map<Long, Long> inodeByPort = new HashMap<>();
         try (NetlinkClient diag = NetlinkClient.open(NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG")) {
             byte[] req = new byte[20];                 // struct netlink_diag_req
@@ -91,6 +110,11 @@ final class PortOwners implements AutoCloseable {
         }
         owners.replaceAll((port, info) -> inodeByPort.containsKey(port) || info.gone() ? info
                 : new ProcessInfo(port, info.pid(), info.name(), true));
+        for (Long port : asked) {
+            if (!owners.containsKey(port)) {
+                unplaced.put(port, lastRefresh);
+            }
+        }
     }
 
     /** Socket inode to the pid holding it, from /proc/PID/fd. */
@@ -130,6 +154,11 @@ final class PortOwners implements AutoCloseable {
 
     private static boolean isNumber(String s) {
         return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /** The owner of one port as last seen, or null. */
+    ProcessInfo owner(long portId) {
+        return owners.get(portId);
     }
 
     /** The owners known so far. */

@@ -17,12 +17,12 @@ import org.nlscope.nativeio.TpacketStatsV3;
 
 /**
  * An AF_PACKET TPACKET_V3 receive ring on one interface: the kernel fills blocks of
- * packets in a shared mapping, we read them in place and hand each block back. No
+ * packets in a shared mapping, we copy each block out and hand it back at once. No
  * system call per packet; poll() only when the next block is still the kernel's.
  * Link-type neutral: it delivers bytes and sockaddr_ll facts, the layer above knows
  * what they mean.
  *
- * <p>One thread reads ({@link #nextBlock}); {@link #stats} and {@link #close} may come
+ * <p>One thread reads ({@link #copyNextBlock} or {@link #nextBlock}); {@link #stats} and {@link #close} may come
  * from any thread. close() waits for the block in hand, so the mapping is never
  * unmapped under a reader.
  */
@@ -61,19 +61,6 @@ public final class RxRing implements AutoCloseable {
         }
     }
 
-    // struct tpacket_block_desc: version, offset_to_priv, then struct tpacket_hdr_v1
-    private static final int BLOCK_STATUS = 8;
-    private static final int BLOCK_NUM_PKTS = 12;
-    private static final int BLOCK_FIRST_PKT = 16;
-    // struct tpacket3_hdr
-    private static final int TP_NEXT_OFFSET = 0;
-    private static final int TP_SEC = 4;
-    private static final int TP_NSEC = 8;
-    private static final int TP_SNAPLEN = 12;
-    private static final int TP_LEN = 16;
-    private static final int TP_MAC = 24;
-    /** TPACKET_ALIGN(sizeof(struct tpacket3_hdr)): where struct sockaddr_ll follows. */
-    private static final int TP_SOCKADDR = 48;
     private static final int TP_STATUS_KERNEL = 0;
     private static final int TP_STATUS_USER = 1;
     private static final int FRAME_SIZE = 2048;
@@ -88,6 +75,7 @@ public final class RxRing implements AutoCloseable {
     private final ByteBuffer ring;
     private final ReentrantLock readLock = new ReentrantLock();
     private final RingPacket packet = new RingPacket();
+    private byte[] scratch;
     private final Object statsLock = new Object();
     private CaptureStats total = CaptureStats.NONE;
     private volatile boolean closed;
@@ -154,48 +142,48 @@ public final class RxRing implements AutoCloseable {
      * @return packets delivered; 0 when nothing was ready in time or the ring is closed
      */
     public int nextBlock(PacketHandler handler, int pollMillis) {
+        if (scratch == null) {
+            scratch = new byte[config.blockSize()];
+        }
+        int length = copyNextBlock(scratch, pollMillis);
+        return length == 0 ? 0 : RingBlock.forEach(scratch, length, packet, handler);
+    }
+
+    /**
+     * Copies the next block out of the ring into dst (at least the block size long) and
+     * hands it back to the kernel at once: one bulk copy per block, nothing per packet,
+     * so the kernel gets its space back as fast as memory copies. Waits up to pollMillis
+     * when the block is still the kernel's. {@link RingBlock#forEach} reads the copy.
+     *
+     * @return the bytes copied (the block's blk_len); 0 when nothing was ready in time or the ring is closed
+     */
+    public int copyNextBlock(byte[] dst, int pollMillis) {
         readLock.lock();
         try {
             if (closed) {
                 return 0;
             }
             int block = current * config.blockSize();
-            if (((int) INT.getAcquire(ring, block + BLOCK_STATUS) & TP_STATUS_USER) == 0) {
+            if (((int) INT.getAcquire(ring, block + RingBlock.BLOCK_STATUS) & TP_STATUS_USER) == 0) {
                 socket.poll((short) (LibC.POLLIN | LibC.POLLERR), pollMillis);
-                if (((int) INT.getAcquire(ring, block + BLOCK_STATUS) & TP_STATUS_USER) == 0) {
+                if (((int) INT.getAcquire(ring, block + RingBlock.BLOCK_STATUS) & TP_STATUS_USER) == 0) {
                     return 0;
                 }
             }
-            int count = ring.getInt(block + BLOCK_NUM_PKTS);
-            int offset = block + ring.getInt(block + BLOCK_FIRST_PKT);
             try {
-                for (int i = 0; i < count; i++) {
-                    readPacket(offset);
-                    handler.packet(packet);
-                    offset += ring.getInt(offset + TP_NEXT_OFFSET);
+                int length = ring.getInt(block + RingBlock.BLOCK_LEN);
+                if (length <= RingBlock.BLOCK_LEN || length > config.blockSize()) {
+                    length = config.blockSize();    // not what the kernel writes; read the whole block
                 }
+                ring.get(block, dst, 0, length);
+                return length;
             } finally {
-                INT.setRelease(ring, block + BLOCK_STATUS, TP_STATUS_KERNEL);
+                INT.setRelease(ring, block + RingBlock.BLOCK_STATUS, TP_STATUS_KERNEL);
                 current = (current + 1) % config.blockCount();
             }
-            return count;
         } finally {
             readLock.unlock();
         }
-    }
-
-    private void readPacket(int offset) {
-        RingPacket p = packet;
-        p.timestampNanos = (ring.getInt(offset + TP_SEC) & 0xffffffffL) * 1_000_000_000L
-                + (ring.getInt(offset + TP_NSEC) & 0xffffffffL);
-        p.snapLength = ring.getInt(offset + TP_SNAPLEN);
-        p.originalLength = ring.getInt(offset + TP_LEN);
-        int sll = offset + TP_SOCKADDR;
-        p.protocol = Short.toUnsignedInt(Short.reverseBytes(ring.getShort(sll + 2)));
-        p.ifindex = ring.getInt(sll + 4);
-        p.hardwareType = Short.toUnsignedInt(ring.getShort(sll + 8));
-        p.packetType = ring.get(sll + 10) & 0xff;
-        p.point(ring, offset + Short.toUnsignedInt(ring.getShort(offset + TP_MAC)));
     }
 
     /**

@@ -44,6 +44,8 @@ final class Decoding implements SpecDecoding {
     private final Set<String> whole;
     /** Inside a value decoder everything is decoded whole: it may read any value it asks for. */
     private int insideDecoder;
+    /** The address family in force for ip-slot values: the nearest struct's, else the header's; -1 unknown. */
+    private int family = -1;
 
     /** @param whole the names of the fields to decode whole, null for all (a summary-only decode names a few) */
     Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body, Set<String> whole) {
@@ -64,6 +66,18 @@ final class Decoding implements SpecDecoding {
 
     void setHeader(List<Field> fixedHeader) {
         this.header = List.copyOf(fixedHeader);
+        for (Field f : fixedHeader) {
+            if (f.name() != null && StructDef.isFamilyName(f.name()) && f.value() instanceof Long v) {
+                family = v.intValue();
+                break;
+            }
+        }
+    }
+
+    /** Bytes shaped by a display hint; an ip-slot reads by the address family in force. */
+    private String shaped(ByteView v, int offset, int length, String display) {
+        return "ip-slot".equals(display) ? Values.ipSlot(v, offset, length, family)
+                : Values.shapedBytes(v, offset, length, display);
     }
 
     // ---------------------------------------------------------------- SpecDecoding
@@ -198,7 +212,7 @@ final class Decoding implements SpecDecoding {
             if (!whole) {
                 return outlined(spec, a, null);
             }
-            String shown = Values.shapedBytes(p, p.start(), p.length(), spec.display());
+            String shown = shaped(p, p.start(), p.length(), spec.display());
             Object value = "hex".equals(spec.display()) ? hex(p) : shown;
             return attr(spec, a, value, null, List.of(), shown, false, List.of(), null);
         }
@@ -429,6 +443,20 @@ final class Decoding implements SpecDecoding {
      * @param whole every member whole (the struct's display is shown), else only those {@link #decodesWhole} names
      */
     List<Field> members(StructDef s, ByteView window, boolean whole) {
+        int outer = family;
+        if (s.familyOffset() >= 0 && window.has(window.start() + s.familyOffset(), s.familySize())) {
+            // read first: xfrm_usersa_info's family comes after the addresses it describes
+            family = ((Number) Values.readInt(window, window.start() + s.familyOffset(), s.familySize(), false,
+                    false)).intValue();
+        }
+        try {
+            return readMembers(s, window, whole);
+        } finally {
+            family = outer;
+        }
+    }
+
+    private List<Field> readMembers(StructDef s, ByteView window, boolean whole) {
         List<Field> out = new ArrayList<>(s.members().size());
         int pos = window.start();
         for (int i = 0; i < s.members().size(); i++) {
@@ -476,7 +504,7 @@ final class Decoding implements SpecDecoding {
             }
             default -> {
                 String hex = w.hex(pos, size);
-                String shown = m.display() == null ? hex : Values.shapedBytes(w, pos, size, m.display());
+                String shown = m.display() == null ? hex : shaped(w, pos, size, m.display());
                 if (shown == null) {
                     return new Field(m.name(), -1, hex, null, List.of(), hex, pos, size, false, List.of(),
                             size + " bytes do not fit display " + m.display());

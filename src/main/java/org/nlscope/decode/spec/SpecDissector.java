@@ -88,7 +88,7 @@ public final class SpecDissector implements Dissector {
 
     private static boolean isAddress(String display) {
         return display != null && switch (display) {
-            case "mac", "ipv4", "ipv6", "ip" -> true;
+            case "mac", "ipv4", "ipv6", "ip", "ip-slot" -> true;
             default -> false;
         };
     }
@@ -258,33 +258,72 @@ public final class SpecDissector implements Dissector {
         }
     }
 
+    /**
+     * Decodes a body as the named fixed header (or none) followed by the named attribute set
+     * (or none): for a Java dissector that chooses the layout at run time, such as sock_diag's
+     * by the address family in the first byte, while the layouts stay in the family's files.
+     * The summary is left to the caller. Must not throw for bad input.
+     *
+     * @throws IllegalArgumentException when the family has no such struct or attribute set
+     */
+    public MessageBody decodeAs(String header, String attributeSet, ByteView body, DecodeContext context) {
+        if (header != null && !ns.structs().containsKey(header)) {
+            throw new IllegalArgumentException("no struct '" + header + "' in " + key());
+        }
+        if (attributeSet != null && !ns.attributeSets().containsKey(attributeSet)) {
+            throw new IllegalArgumentException("no attribute set '" + attributeSet + "' in " + key());
+        }
+        try {
+            return decodeLayout(header, attributeSet, false, false, body, context, null);
+        } catch (RuntimeException e) {
+            Field raw = Field.member("payload", body.hex(body.start(), body.length()),
+                    body.hex(body.start(), body.length()), body.start(), body.length());
+            return new MessageBody(List.of(), List.of(raw), "", List.of("dissector " + key() + " failed: " + e));
+        }
+    }
+
     private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
         Message m = ns.message(type, request);
+        String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
+        String setName = m == null ? null
+                : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
+        // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
+        // kernel accepts for every GET: only a shorter header elsewhere is a problem
+        boolean legacyDump = request && kind(type, true) == MessageKind.GET;
+        MessageBody decoded = decodeLayout(headerName, setName, m == null, legacyDump, body, context, whole);
+        SummaryTemplate summary = summaries.get(slot(type, request));
+        return summary == null ? decoded : new MessageBody(decoded.fixedHeader(), decoded.attributes(),
+                summary.render(decoded.fixedHeader(), decoded.attributes()), decoded.problems());
+    }
+
+    /**
+     * @param undescribed  true for a message type the family does not list: a body that is not
+     *                     attributes is shown as one hex payload
+     * @param legacyDumpOk true when a one-byte (rtgenmsg) body in place of the header is fine
+     * @param whole        the names of the fields to decode whole, null for all
+     */
+    private MessageBody decodeLayout(String headerName, String setName, boolean undescribed, boolean legacyDumpOk,
+                                     ByteView body, DecodeContext context, Set<String> whole) {
         Decoding decoding = new Decoding(ns, decoders, context, body, whole);
         List<String> problems = new ArrayList<>();
-        String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
         List<Field> fixed = List.of();
         int pos = body.start();
         if (headerName != null) {
             StructDef s = ns.structs().get(headerName);
             fixed = decoding.members(s, body, false);
             decoding.setHeader(fixed);
-            // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
-            // kernel accepts for every GET: only a shorter header elsewhere is a problem
-            boolean legacyDump = request && kind(type, true) == MessageKind.GET && body.length() == NlAttr.align(1);
+            boolean legacyDump = legacyDumpOk && body.length() == NlAttr.align(1);
             if (body.length() < s.size() && !legacyDump) {
                 problems.add(s.name() + " needs " + s.size() + " bytes, found " + body.length());
             }
             pos = Math.min(body.end(), pos + NlAttr.align(s.size()));
         }
         ByteView rest = body.slice(pos, body.end() - pos);
-        String setName = m == null ? null
-                : !request && m.replyAttributeSet() != null ? m.replyAttributeSet() : m.attributeSet();
         AttrSetDef set = setName == null ? null : ns.attributeSets().get(setName);
         List<Field> attributes;
         if (rest.length() == 0) {
             attributes = List.of();
-        } else if (set == null && m == null && !org.nlscope.decode.AttrReader.read(rest).clean()) {
+        } else if (set == null && undescribed && !org.nlscope.decode.AttrReader.read(rest).clean()) {
             // a message type this family does not describe, whose bytes are not attributes
             String hex = rest.hex(rest.start(), rest.length());
             attributes = List.of(Field.member("payload", hex, hex, rest.start(), rest.length()));
@@ -297,8 +336,7 @@ public final class SpecDissector implements Dissector {
         }
         collectProblems("", fixed, problems);
         collectProblems("", attributes, problems);
-        SummaryTemplate summary = summaries.get(slot(type, request));
-        return new MessageBody(fixed, attributes, summary == null ? "" : summary.render(fixed, attributes), problems);
+        return new MessageBody(fixed, attributes, "", problems);
     }
 
     /** Every field's problem, named by its path: "IFLA_LINKINFO/IFLA_INFO_DATA: ...". */

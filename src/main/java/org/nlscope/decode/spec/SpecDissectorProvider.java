@@ -98,6 +98,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
         specsByKey.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
 
         Map<String, ValueDecoder> decoders = valueDecoders();
+        Map<DissectorKey, SpecExtension> extensions = extensions();
         List<Dissector> dissectors = new ArrayList<>();
         List<FamilyReport> reports = new ArrayList<>();
         for (DissectorKey key : keys) {
@@ -133,8 +134,15 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 }
                 compiled = compile(group, decoders, files.replacements());
             }
-            dissectors.addAll(compiled);
+            for (SpecDissector d : compiled) {
+                SpecExtension e = extensions.get(d.key());
+                dissectors.add(e == null ? d : e.extend(d));
+            }
             List<String> origin = new ArrayList<>();
+            if (extensions.containsKey(key)) {
+                // the Java that chooses among the files' layouts is part of where the family comes from
+                origin.add("built in (Java: " + extensions.get(key).getClass().getSimpleName() + ")");
+            }
             for (int i = kernel.size() - 1; i >= 0; i--) {
                 origin.add(kernel.get(i).family().file().source());
             }
@@ -232,6 +240,19 @@ public final class SpecDissectorProvider implements DissectorProvider {
     }
 
     /** The value decoders registered through ServiceLoader, by name. */
+    /** The Java extensions of families described by files, by the family they extend. */
+    static Map<DissectorKey, SpecExtension> extensions() {
+        Map<DissectorKey, SpecExtension> out = new java.util.HashMap<>();
+        for (SpecExtension e : ServiceLoader.load(SpecExtension.class, SpecDissectorProvider.class.getClassLoader())) {
+            SpecExtension before = out.putIfAbsent(e.key(), e);
+            if (before != null) {
+                throw new DissectorLoadException("two extensions claim " + e.key() + ": "
+                        + before.getClass().getName() + " and " + e.getClass().getName());
+            }
+        }
+        return out;
+    }
+
     static Map<String, ValueDecoder> valueDecoders() {
         Map<String, ValueDecoder> out = new TreeMap<>();
         for (ValueDecoder d : ServiceLoader.load(ValueDecoder.class, SpecDissectorProvider.class.getClassLoader())) {

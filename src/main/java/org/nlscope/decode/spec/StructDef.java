@@ -10,8 +10,11 @@ import org.nlscope.decode.spec.FamilySpec.Member;
  * @param sizes  the size in bytes of each member, in order
  * @param size   the struct's size: the sum of its members
  * @param shapes how each member reads, in order: worked out once, not from its words per decode
+ * @param familyOffset where the struct's address family member is (one named {@code family} or
+ *                     {@code *_family}), which says what its {@code ip-slot} members hold; -1 for none
  */
-record StructDef(String name, List<Member> members, List<Integer> sizes, int size, List<Shape> shapes) {
+record StructDef(String name, List<Member> members, List<Integer> sizes, int size, List<Shape> shapes,
+                 int familyOffset, int familySize) {
 
     /** What a member is, as the interpreter switches over it. */
     enum Kind { INTEGER, STRING, STRUCT, BYTES, PAD }
@@ -22,6 +25,9 @@ record StructDef(String name, List<Member> members, List<Integer> sizes, int siz
 
     static StructDef of(String name, List<Member> members, List<Integer> sizes, int size) {
         List<Shape> shapes = new ArrayList<>(members.size());
+        int familyOffset = -1;
+        int familySize = 0;
+        int offset = 0;
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             String type = m.type();
@@ -31,7 +37,18 @@ record StructDef(String name, List<Member> members, List<Integer> sizes, int siz
                     : m.struct() != null ? Kind.STRUCT : Kind.BYTES;
             shapes.add(new Shape(kind, sizes.get(i), kind == Kind.INTEGER && Types.isSigned(type),
                     Types.isBigEndian(m.byteOrder())));
+            if (familyOffset < 0 && kind == Kind.INTEGER && isFamilyName(m.name())) {
+                familyOffset = offset;
+                familySize = sizes.get(i);
+            }
+            offset += sizes.get(i);
         }
-        return new StructDef(name, List.copyOf(members), List.copyOf(sizes), size, List.copyOf(shapes));
+        return new StructDef(name, List.copyOf(members), List.copyOf(sizes), size, List.copyOf(shapes),
+                familyOffset, familySize);
+    }
+
+    /** The kernel's names for an address family member: xfrm_selector.family, ifi_family, rtm_family. */
+    static boolean isFamilyName(String name) {
+        return name.equals("family") || name.endsWith("_family");
     }
 }

@@ -23,7 +23,8 @@ final class Types {
     static final Set<String> ARRAY_SUB_TYPES = Set.of(
             "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint", "string", "binary", "nest");
 
-    static final Set<String> BYTE_DISPLAYS = Set.of("mac", "ipv4", "ipv6", "ip", "hex", "base64", "sockaddr", "uuid");
+    static final Set<String> BYTE_DISPLAYS = Set.of("mac", "ipv4", "ipv6", "ip", "ip-slot", "hex", "base64", "sockaddr",
+            "uuid");
     static final Set<String> INTEGER_DISPLAYS = Set.of("dec", "hex", "hex-int", "errno", "if-index", "proto", "ipv4",
             "tc-handle", "psched-ticks", "percent32", "lifetime");
 

@@ -157,11 +157,22 @@ final class Values {
             case "mac" -> length != 0;
             case "ipv4" -> length == 4;
             case "ipv6" -> length == 16;
-            case "ip" -> length == 4 || length == 16;
+            case "ip", "ip-slot" -> length == 4 || length == 16;
             case "sockaddr" -> SockAddr.family(v, offset, length) >= 0;
             case "uuid" -> length == 16;
             default -> true;
         };
+    }
+
+    /**
+     * A 16-byte address slot (xfrm_address_t, inet_diag_sockid's addresses): IPv4 in its first
+     * 4 bytes when the family is AF_INET, else IPv6; 4 bytes read as IPv4. Null for other lengths.
+     */
+    static String ipSlot(ByteView v, int offset, int length, int family) {
+        if (length == 4 || length == 16 && family == SockAddr.AF_INET) {
+            return ipv4(v, offset);
+        }
+        return length == 16 ? ipv6(v, offset) : null;
     }
 
     /**

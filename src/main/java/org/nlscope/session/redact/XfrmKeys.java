@@ -8,9 +8,10 @@ import org.nlscope.decode.NlAttr;
 import org.nlscope.model.NlMsgHeader;
 
 /**
- * Finds the key bytes in xfrm (NETLINK_XFRM) messages, which no dissector decodes yet:
- * the fixed header of each XFRM_MSG_* type, then the top-level attributes, where
- * XFRMA_ALG_* hold a struct xfrm_algo (or _auth, _aead) whose alg_key ends it.
+ * Finds the key bytes in xfrm (NETLINK_XFRM) messages by walking them itself, so that
+ * redaction does not depend on the decode (dissectors/xfrm/xfrm.yaml, which a user's file
+ * may replace): the fixed header of each XFRM_MSG_* type, then the top-level attributes,
+ * where XFRMA_ALG_* hold a struct xfrm_algo (or _auth, _aead) whose alg_key ends it.
  * Facts from linux/xfrm.h; sizes are those of 64-bit Linux, where every capture here comes from.
  */
 final class XfrmKeys {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.DecodedFrame;
@@ -18,11 +19,15 @@ import org.nlscope.session.RowHeader;
 /**
  * Counts of a store's messages, kept up to date as frames arrive: totals, per family and
  * message type, errors by errno, and the same per time bucket (one second by default) for a chart.
+ * Buckets are kept only where frames fell (a capture may span months), and a snapshot widens
+ * them to at most {@link #MAX_CHART_BUCKETS}.
  *
  * <p>Threading: fed by the store's writer thread; {@link #snapshot()} from any thread.
  */
 public final class Statistics implements CaptureStore.Listener {
     public static final long ONE_SECOND = 1_000_000_000L;
+    /** A snapshot holds at most this many buckets; wider ones when the capture spans more. */
+    public static final int MAX_CHART_BUCKETS = 10_000;
 
     /** A message type within a family, as the table names them ("NETLINK_ROUTE", "RTM_NEWLINK"). */
     public record TypeKey(String family, String type) {
@@ -58,7 +63,7 @@ public final class Statistics implements CaptureStore.Listener {
      * @param byType        messages per family and type
      * @param errorsByErrno NLMSG_ERROR messages with a non-zero code, per errno name (EEXIST)
      * @param byKind        messages per role
-     * @param buckets       the time buckets in order, gaps included
+     * @param buckets       the time buckets in order, gaps included, at most {@link #MAX_CHART_BUCKETS}
      */
     public record Snapshot(long frames, long messages, long bytes, long firstNanos, long lastNanos, long bucketNanos,
                            Map<String, Long> byFamily, Map<TypeKey, Long> byType, Map<String, Long> errorsByErrno,
@@ -86,7 +91,8 @@ public final class Statistics implements CaptureStore.Listener {
     private final Map<TypeKey, Long> byType = new HashMap<>();
     private final Map<String, Long> errorsByErrno = new HashMap<>();
     private final Map<MessageRow.Kind, Long> byKind = new EnumMap<>(MessageRow.Kind.class);
-    private final List<MutableBucket> buckets = new ArrayList<>();
+    /** Non-empty buckets by their index from the first frame. */
+    private final SortedMap<Long, MutableBucket> buckets = new TreeMap<>();
     /** What names a kind of message has: decoded once per (family, type, genl command, genl family). */
     private record NameKey(int family, int type, int command, String genlFamily) {
     }
@@ -169,11 +175,7 @@ public final class Statistics implements CaptureStore.Listener {
         lastNanos = Math.max(lastNanos, t);
         frames++;
         bytes += capturedLength;
-        int index = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(0, (t - firstNanos) / bucketNanos));
-        while (buckets.size() <= index) {
-            buckets.add(new MutableBucket());
-        }
-        return buckets.get(index);
+        return buckets.computeIfAbsent(Math.max(0, (t - firstNanos) / bucketNanos), i -> new MutableBucket());
     }
 
     private void count(MutableBucket b, TypeKey key, MessageRow.Kind kind, String errno) {
@@ -198,14 +200,33 @@ public final class Statistics implements CaptureStore.Listener {
     }
 
     public synchronized Snapshot snapshot() {
-        List<Bucket> out = new ArrayList<>(buckets.size());
-        for (int i = 0; i < buckets.size(); i++) {
-            MutableBucket b = buckets.get(i);
-            out.add(new Bucket(i * bucketNanos, b.messages, b.errors, sorted(b.byFamily), sortedTypes(b.byType)));
+        long span = buckets.isEmpty() ? 0 : buckets.lastKey() + 1;
+        long factor = Math.max(1, (span + MAX_CHART_BUCKETS - 1) / MAX_CHART_BUCKETS);
+        MutableBucket[] wide = new MutableBucket[(int) ((span + factor - 1) / factor)];
+        for (Map.Entry<Long, MutableBucket> e : buckets.entrySet()) {
+            int i = (int) (e.getKey() / factor);
+            wide[i] = wide[i] == null && factor == 1 ? e.getValue() : merged(wide[i], e.getValue());
+        }
+        List<Bucket> out = new ArrayList<>(wide.length);
+        for (int i = 0; i < wide.length; i++) {
+            MutableBucket b = wide[i] == null ? new MutableBucket() : wide[i];
+            out.add(new Bucket(i * factor * bucketNanos, b.messages, b.errors, sorted(b.byFamily), sortedTypes(b.byType)));
         }
         return new Snapshot(frames, messages, bytes, firstNanos == Long.MIN_VALUE ? 0 : firstNanos, lastNanos,
-                bucketNanos, sorted(byFamily), sortedTypes(byType), sorted(errorsByErrno),
+                factor * bucketNanos, sorted(byFamily), sortedTypes(byType), sorted(errorsByErrno),
                 Collections.unmodifiableMap(new EnumMap<>(byKind)), List.copyOf(out));
+    }
+
+    /** Into a fresh bucket (the live ones stay as they are): {@code into} plus {@code b}. */
+    private static MutableBucket merged(MutableBucket into, MutableBucket b) {
+        MutableBucket m = new MutableBucket();
+        for (MutableBucket part : into == null ? List.of(b) : List.of(into, b)) {
+            m.messages += part.messages;
+            m.errors += part.errors;
+            part.byFamily.forEach((k, v) -> m.byFamily.merge(k, v, Long::sum));
+            part.byType.forEach((k, v) -> m.byType.merge(k, v, Long::sum));
+        }
+        return m;
     }
 
     private static Map<String, Long> sorted(Map<String, Long> m) {

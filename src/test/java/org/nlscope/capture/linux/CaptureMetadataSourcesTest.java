@@ -30,7 +30,7 @@ class CaptureMetadataSourcesTest {
     void portsOfLiveProcessesAreNamedAndExitedOnesMarkedGone() throws Exception {
         // `ip monitor` holds a NETLINK_ROUTE socket open until we end it
         Process ip = new ProcessBuilder("ip", "monitor", "link").start();
-        try (PortOwners owners = new PortOwners()) {
+        try (PortOwners owners = new PortOwners(NetNamespace.CURRENT)) {
             Thread.sleep(300);   // let it bind; a one-off start-up wait, not a timing assertion
             owners.refresh();
             Assumptions.assumeTrue(owners.available(), "no NETLINK_SOCK_DIAG for netlink sockets in this kernel");

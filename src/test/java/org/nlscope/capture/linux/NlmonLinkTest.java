@@ -28,7 +28,7 @@ class NlmonLinkTest {
             Assumptions.assumeTrue(NlmonLink.allLinks(rtnl).stream().noneMatch(l -> l.arphrd() == 824),
                     "an nlmon device exists");
         }
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire(null));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire(null, NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.NO_NLMON, e.reason());
         assertEquals("this kernel has no nlmon support (CONFIG_NLMON); try: modprobe nlmon", e.getMessage());
         ErrnoException cause = (ErrnoException) e.getCause();
@@ -41,14 +41,14 @@ class NlmonLinkTest {
 
     @Test
     void aMissingInterfaceIsNamed() {
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("nosuch0"));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("nosuch0", NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.INTERFACE, e.reason());
         assertEquals("no such interface: nosuch0", e.getMessage());
     }
 
     @Test
     void aDeviceThatIsNotNetlinkSaysWhatItIs() {
-        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("lo"));
+        CaptureException e = assertThrows(CaptureException.class, () -> NlmonLink.acquire("lo", NetNamespace.CURRENT));
         assertEquals(CaptureException.Reason.INTERFACE, e.reason());
         assertTrue(e.getMessage().startsWith("lo is not a netlink monitor device (it is ARPHRD_LOOPBACK)"), e.getMessage());
     }
@@ -80,5 +80,24 @@ class NlmonLinkTest {
         assertEquals((byte) 0x80, m[47]);              // NLA_F_NESTED | IFLA_LINKINFO
         assertEquals(10, m[48]);                       // IFLA_INFO_KIND
         assertEquals("nlmon", new String(m, 52, 5));
+    }
+
+    @Test
+    void theMarkGoesOutWithTheUpRequest() {
+        String alias = new DeviceMark(1234, 5678).alias();
+        byte[] m = NlmonLink.upRequest(9, 42, alias);
+        // nlmsghdr(16) ifinfomsg(16) IFLA_IFALIAS(4 + "nlscope pid 1234 start 5678\0" = 32)
+        assertEquals(16 + 16 + 32, m.length);
+        assertEquals(16, m[4]);                        // RTM_NEWLINK
+        assertEquals(0x05, m[6]);                      // NLM_F_REQUEST | NLM_F_ACK: changes, never creates
+        assertEquals(0, m[7]);
+        assertEquals(42, m[20]);                       // ifi_index
+        assertEquals(1, m[24]);                        // ifi_flags IFF_UP
+        assertEquals(1, m[28]);                        // ifi_change IFF_UP
+        assertEquals(4 + alias.length() + 1, m[32]);   // nla_len
+        assertEquals(20, m[34]);                       // IFLA_IFALIAS
+        assertEquals(alias, new String(m, 36, alias.length()));
+        assertEquals(0, m[36 + alias.length()]);
+        assertEquals(16 + 16, NlmonLink.upRequest(9, 42, null).length, "no alias for a device we did not make");
     }
 }

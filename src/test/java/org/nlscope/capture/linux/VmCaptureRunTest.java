@@ -135,9 +135,7 @@ class VmCaptureRunTest {
     void theDeviceNlscopeMadeIsGoneAfterItsCapture() {
         assertEquals("absent", manifest.get("nlmon0_before"), "the run started without nlmon0");
         assertEquals("absent", manifest.get("nlmon0_after_term"), "nlscope removed the nlmon0 it made (SIGTERM)");
-        // a JVM ended by SIGTERM exits 143 even after its shutdown hook finished cleanly
-        assertTrue(Set.of("0", "143").contains(manifest.get("nlscope_exit")), "nlscope ended on SIGTERM: "
-                + manifest.get("nlscope_exit"));
+        assertEquals("0", manifest.get("nlscope_exit"), "nlscope ended on SIGTERM with its summary and exit 0, as tcpdump");
         assertTrue(manifest.getOrDefault("nlscope_summary", "").matches(".*\\d+ frames, \\d+ messages, 0 dropped by the kernel.*"),
                 "the summary: " + manifest.get("nlscope_summary"));
     }
@@ -158,6 +156,18 @@ class VmCaptureRunTest {
         }
         assertTrue(frames > 20, "frames flushed before the kill: " + frames);
         System.out.printf("vm-capture-run: SIGKILLed capture holds %d frames in %d bytes%n", frames, Files.size(killed));
+    }
+
+    @Test
+    void theDeviceASigkilledCaptureLeftIsRemovedByTheNextAndOthersAreNot() {
+        Assumptions.assumeTrue(manifest.containsKey("stale_exit"), "this run made no stale-device check");
+        assertEquals("present", manifest.get("nlmon0_after_kill"), "SIGKILL leaves the device behind");
+        assertTrue(manifest.getOrDefault("killed_alias", "").matches("nlscope pid \\d+ start \\d+"),
+                "marked with the process that made it: " + manifest.get("killed_alias"));
+        assertTrue(manifest.getOrDefault("stale_said", "").matches("nlscope: removed nlmon0, left by nlscope pid \\d+, which is gone"),
+                "the next capture removed it and said so: " + manifest.get("stale_said"));
+        assertEquals("present", manifest.get("stale_user_device"), "an nlmon device nlscope did not make is left alone");
+        assertEquals("0", manifest.get("stale_exit"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.nlscope.model.Field;
 /** dissectors/rtnetlink/link.yaml on a real RTM_GETLINK dump and on the requests ip sends. */
 class LinkDissectorTest {
     private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml", "dissectors/rtnetlink/linkinfo.yaml",
-            "dissectors/rtnetlink/link.yaml");
+            "dissectors/rtnetlink/linkinfo-kinds.yaml", "dissectors/rtnetlink/devconf.yaml", "dissectors/rtnetlink/link.yaml");
     private static final int RTM_NEWLINK = 16;
 
     private static MessageBody decode(Recorded m) {

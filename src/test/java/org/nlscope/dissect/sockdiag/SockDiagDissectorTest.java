@@ -9,16 +9,25 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorKey;
+import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.MessageBody;
+import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.Field;
 import org.nlscope.model.ProcessInfo;
 
-/** Bytes recorded from this machine's kernel: an `ss -A netlink` style dump request and its first reply. */
+/**
+ * Bytes recorded from this machine's kernel: an `ss -A netlink` style dump request and its first
+ * reply, decoded by the built-in sock_diag dissector (the layouts in dissectors/sock_diag, the
+ * choice among them in {@link SockDiagDissector}).
+ */
 class SockDiagDissectorTest {
     private static final String REQUEST = "2400000014000103070000000000000010ff0000000000000a000000ffffffffffffffff";
     private static final String REPLY = "340000001400020007000000b3380000100200070000000000000000000000000400000001000000000000000800040000000000";
 
-    private final SockDiagDissector dissector = new SockDiagDissector();
+    private final Dissector dissector = DissectorRegistry.load(List.of())
+            .forKey(DissectorKey.netlink(NetlinkFamilies.NETLINK_SOCK_DIAG));
 
     /** The message body (after its nlmsghdr), placed after a 16-byte cooked header as in a capture. */
     private static ByteView body(String messageHex) {
@@ -39,7 +48,7 @@ class SockDiagDissectorTest {
         assertEquals("AF_NETLINK", field(body.fixedHeader(), "sdiag_family").valueName());
         assertEquals("NDIAG_PROTO_ALL", field(body.fixedHeader(), "sdiag_protocol").valueName());
         assertEquals(10L, field(body.fixedHeader(), "ndiag_show").value());
-        assertEquals("ffffffffffffffff", field(body.fixedHeader(), "ndiag_cookie").value());
+        assertEquals("0xffffffffffffffff", field(body.fixedHeader(), "ndiag_cookie").display());
         assertEquals(32 + 8, field(body.fixedHeader(), "ndiag_show").offset());
         assertEquals("AF_NETLINK NDIAG_PROTO_ALL", body.summary());
         assertTrue(body.problems().isEmpty());
@@ -66,7 +75,7 @@ class SockDiagDissectorTest {
     void truncatedHeaderKeepsWhatFitsAndSaysWhy() {
         String cut = REPLY.substring(0, (16 + 10) * 2);
         MessageBody body = dissector.decode(20, false, body(cut), DecodeContext.empty());
-        assertEquals(List.of("netlink_diag_msg needs 28 bytes, message has 10"), body.problems());
+        assertEquals(List.of("netlink-diag-msg needs 28 bytes, found 10"), body.problems());
         assertEquals("NETLINK_ROUTE", field(body.fixedHeader(), "ndiag_protocol").valueName());
         assertFalse(body.fixedHeader().stream().anyMatch(f -> "ndiag_ino".equals(f.name())));
     }

@@ -46,4 +46,27 @@ class StatisticsTest {
         assertEquals(6_000_000, b.get(3).startNanos());
         assertEquals(Map.of("nlctrl", 1L, "nl80211", 1L), b.get(4).byFamily());
     }
+
+    @Test
+    void aCaptureSpanningAYearKeepsFewBucketsAndEveryCount() {
+        CaptureStore store = new CaptureStore(TestStores.decoding());
+        Statistics stats = Statistics.attach(store);
+        List<Frame> frames = TestStores.conversationFrames();
+        long day = 86_400 * Statistics.ONE_SECOND;
+        for (int i = 0; i < frames.size(); i++) {   // one frame every 40 days: ~a year of seconds
+            Frame f = frames.get(i);
+            store.append(new Frame(f.timestampNanos() + i * 40 * day, f.linkType(), f.data(),
+                    f.originalLength(), f.packetType(), f.comment()));
+        }
+        Statistics.Snapshot s = stats.snapshot();
+        assertTrue(s.buckets().size() <= Statistics.MAX_CHART_BUCKETS, s.buckets().size() + " buckets");
+        assertTrue(s.buckets().size() > Statistics.MAX_CHART_BUCKETS / 2, s.buckets().size() + " buckets");
+        assertEquals(s.messages(), s.buckets().stream().mapToLong(Statistics.Bucket::messages).sum());
+        assertEquals(s.errors(), s.buckets().stream().mapToLong(Statistics.Bucket::errors).sum());
+        long width = s.bucketNanos();
+        assertTrue(width > Statistics.ONE_SECOND && width % Statistics.ONE_SECOND == 0, "width " + width);
+        long last = s.lastNanos() - s.firstNanos();
+        assertTrue(s.buckets().get(s.buckets().size() - 1).startNanos() <= last
+                && last < s.buckets().get(s.buckets().size() - 1).startNanos() + width, "the last frame is in the last bucket");
+    }
 }

@@ -1,0 +1,23 @@
+package org.nlscope.capture.linux;
+
+import org.nlscope.nativeio.LibC;
+
+/**
+ * The capture's threads run at nice {@link #NICE} where the process may raise its
+ * priority (root, CAP_SYS_NICE): when every core is busy, the threads that empty the
+ * kernel's ring and write or print what it held must not wait behind the traffic they
+ * record, or the kernel drops it. They use the CPU only while there is traffic. Where the
+ * process may not (the desktop app's helper keeps only CAP_NET_ADMIN and CAP_NET_RAW,
+ * so it raises before it drops), threads stay as they are; threads inherit the value.
+ */
+public final class CapturePriority {
+    public static final int NICE = -10;
+
+    private CapturePriority() {
+    }
+
+    /** Raises the calling thread's priority; false when the process may not. */
+    public static boolean raiseCurrentThread() {
+        return LibC.setpriority(LibC.PRIO_PROCESS, 0, NICE) == 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.nlscope.dissect.sockdiag;
+
+import org.nlscope.decode.Dissector;
+import org.nlscope.decode.DissectorKey;
+import org.nlscope.decode.NetlinkFamilies;
+import org.nlscope.decode.spec.SpecDissector;
+import org.nlscope.decode.spec.SpecExtension;
+
+/** Puts the Java choice of layout on top of sock_diag's dissector file. */
+public final class SockDiagExtension implements SpecExtension {
+    @Override
+    public DissectorKey key() {
+        return DissectorKey.netlink(NetlinkFamilies.NETLINK_SOCK_DIAG);
+    }
+
+    @Override
+    public Dissector extend(SpecDissector data) {
+        return new SockDiagDissector(data);
+    }
+}
