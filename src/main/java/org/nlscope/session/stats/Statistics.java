@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.Direction;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.MessageRow;
@@ -93,8 +94,11 @@ public final class Statistics implements CaptureStore.Listener {
     private final Map<MessageRow.Kind, Long> byKind = new EnumMap<>(MessageRow.Kind.class);
     /** Non-empty buckets by their index from the first frame. */
     private final SortedMap<Long, MutableBucket> buckets = new TreeMap<>();
-    /** What names a kind of message has: decoded once per (family, type, genl command, genl family). */
-    private record NameKey(int family, int type, int command, String genlFamily) {
+    /**
+     * What names a kind of message has: decoded once per (family, type, genl command, genl family,
+     * direction, request flag); directional families (ethtool) name a command's reply apart.
+     */
+    private record NameKey(int family, int type, int command, String genlFamily, Direction direction, boolean request) {
     }
 
     private final Map<NameKey, TypeKey> names = new HashMap<>();
@@ -128,6 +132,7 @@ public final class Statistics implements CaptureStore.Listener {
     public synchronized void frameAdded(CaptureStore store, int number) {
         MutableBucket b = bucket(store.index().frameTime(number), store.index().capturedLength(number));
         int end = store.index().rowsEnd(number);
+        Direction direction = store.index().frameDirection(number);
         for (int row = store.firstRowOf(number); row < end; row++) {
             RowHeader h = store.index().header(row);
             if (h == null) {
@@ -135,7 +140,7 @@ public final class Statistics implements CaptureStore.Listener {
                 continue;
             }
             String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
-            NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl);
+            NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl, direction, h.isRequest());
             TypeKey key = names.get(nameKey);
             if (key == null) {
                 DecodedMessage m = store.message(row);
