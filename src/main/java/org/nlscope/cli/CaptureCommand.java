@@ -319,7 +319,8 @@ final class CaptureCommand implements Callable<Integer> {
         if (writer != null) {
             try (writer) {
                 if (writer.failure() == null) {
-                    writer.writeMetadata(capture.metadata().withStats(stats));
+                    // the policies went out at the start and do not change: not twice
+                    writer.writeMetadata(capture.metadata().withStats(stats).withPolicies(Map.of()));
                 }
             } catch (IOException e) {
                 // the last block did not fit either: the writer has cut the file back, said below

@@ -1,7 +1,9 @@
 package org.nlscope.decode;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.Limits;
 import org.nlscope.model.ProcessInfo;
 
@@ -9,7 +11,8 @@ import org.nlscope.model.ProcessInfo;
  * What one capture knows that its frames alone may not say: generic netlink family
  * ids learned from nlctrl (or a snapshot at capture start), the processes behind
  * port ids, and interface names learned from the capture's own link messages (or a
- * snapshot at capture start). Immutable: learning returns a new context, so a decode is
+ * snapshot at capture start), and the kernel's attribute policies of genl families as a
+ * live capture saved them (they type the attributes of families nobody described). Immutable: learning returns a new context, so a decode is
  * a pure function of (frame, context) and can be repeated on any thread.
  */
 public final class DecodeContext {
@@ -17,18 +20,21 @@ public final class DecodeContext {
     public static final int GENL_ID_CTRL = 0x10;
 
     private static final DecodeContext EMPTY = new DecodeContext(
-            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty());
+            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty(), Map.of());
 
     // structurally shared: learning one id copies a path, not the map (issue 12: 65,535 ids took 47 s)
     private final SharedTrie<String> genlFamilies;
     private final SharedTrie<ProcessInfo> processes;
     private final SharedTrie<String> interfaces;
+    /** By family name; few families, each added once from a capture's metadata. */
+    private final Map<String, FamilyPolicy> policies;
 
     private DecodeContext(SharedTrie<String> genlFamilies, SharedTrie<ProcessInfo> processes,
-                          SharedTrie<String> interfaces) {
+                          SharedTrie<String> interfaces, Map<String, FamilyPolicy> policies) {
         this.genlFamilies = genlFamilies;
         this.processes = processes;
         this.interfaces = interfaces;
+        this.policies = policies;
     }
 
     public static DecodeContext empty() {
@@ -52,7 +58,34 @@ public final class DecodeContext {
         for (Map.Entry<Integer, String> e : metadata.interfaces().entrySet()) {
             out = out.withInterface(e.getKey(), e.getValue());
         }
+        if (!metadata.policies().isEmpty()) {
+            out = out.withPolicies(metadata.policies());
+        }
         return out;
+    }
+
+    /** The kernel's policies of a genl family as the capture saved them, or null. */
+    public FamilyPolicy policy(String family) {
+        return family == null ? null : policies.get(family);
+    }
+
+    /** Every family's policies this context knows, by family name. */
+    public Map<String, FamilyPolicy> policies() {
+        return policies;
+    }
+
+    /** This context with these families' policies merged into what it knew (the new entries win). */
+    public DecodeContext withPolicies(Map<String, FamilyPolicy> added) {
+        Map<String, FamilyPolicy> p = new HashMap<>(policies);
+        boolean changed = false;
+        for (Map.Entry<String, FamilyPolicy> e : added.entrySet()) {
+            FamilyPolicy old = p.get(e.getKey());
+            if (old != e.getValue()) {   // a capture's metadata hands the same instances again
+                p.put(e.getKey(), old == null ? e.getValue() : old.merge(e.getValue()));
+                changed = true;
+            }
+        }
+        return changed ? new DecodeContext(genlFamilies, processes, interfaces, Map.copyOf(p)) : this;
     }
 
     /** The generic netlink family name of a dynamic id, or null when this capture never named it. */
@@ -96,7 +129,7 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<String> g = genlFamilies.with(id, name);
-        return g == genlFamilies ? this : new DecodeContext(g, processes, interfaces);
+        return g == genlFamilies ? this : new DecodeContext(g, processes, interfaces, policies);
     }
 
     public DecodeContext withProcess(ProcessInfo info) {
@@ -105,7 +138,7 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<ProcessInfo> p = processes.with(info.portId(), info);
-        return p == processes ? this : new DecodeContext(genlFamilies, p, interfaces);
+        return p == processes ? this : new DecodeContext(genlFamilies, p, interfaces, policies);
     }
 
     /** The name of an interface index as this capture last named it, or null. */
@@ -128,6 +161,6 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<String> i = interfaces.with(index, name);
-        return i == interfaces ? this : new DecodeContext(genlFamilies, processes, i);
+        return i == interfaces ? this : new DecodeContext(genlFamilies, processes, i, policies);
     }
 }

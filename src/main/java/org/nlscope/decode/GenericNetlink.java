@@ -3,13 +3,15 @@ package org.nlscope.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.NlMsgHeader;
 
 /**
  * NETLINK_GENERIC messages: nlmsg_type is a family id that only this capture can name
  * (through its {@link DecodeContext}); the genlmsghdr's cmd picks the message, and the
- * dissector is the one registered for the family's name.
+ * dissector is the one registered for the family's name. A family (or command) no
+ * dissector describes is typed by the kernel's policy when the capture saved it.
  */
 final class GenericNetlink {
     /** struct genlmsghdr: cmd u8, version u8, reserved u16. */
@@ -44,7 +46,10 @@ final class GenericNetlink {
         String cmdName = d.messageName(cmd, h.isRequest(), found);
         MessageKind kind = d.kind(cmd, h.isRequest(), found);
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
-        MessageBody b = d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
+        FamilyPolicy policy = cmdName == null ? context.policy(family) : null;
+        MessageBody b = policy != null
+                ? PolicyAttributes.body(policy, cmd, h.isRequest() && (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP, rest)
+                : d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
         found.addAll(b.problems());
         if (h.type() == DecodeContext.GENL_ID_CTRL && !h.isRequest()
                 && (cmd == ContextLearner.CTRL_CMD_NEWFAMILY || cmd == ContextLearner.CTRL_CMD_GETFAMILY)) {

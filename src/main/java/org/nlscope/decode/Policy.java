@@ -2,6 +2,8 @@ package org.nlscope.decode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.nlscope.model.AttrPolicy;
 import org.nlscope.model.Field;
 
 /**
@@ -9,14 +11,17 @@ import org.nlscope.model.Field;
  * found in NLMSGERR_ATTR_POLICY and in nlctrl's policy dumps.
  */
 public final class Policy {
-    /** enum netlink_attribute_type, by value (SINT and UINT since Linux 6.7). */
-    private static final String[] ATTRIBUTE_TYPES = {
-            "NL_ATTR_TYPE_INVALID", "NL_ATTR_TYPE_FLAG", "NL_ATTR_TYPE_U8", "NL_ATTR_TYPE_U16",
-            "NL_ATTR_TYPE_U32", "NL_ATTR_TYPE_U64", "NL_ATTR_TYPE_S8", "NL_ATTR_TYPE_S16",
-            "NL_ATTR_TYPE_S32", "NL_ATTR_TYPE_S64", "NL_ATTR_TYPE_BINARY", "NL_ATTR_TYPE_STRING",
-            "NL_ATTR_TYPE_NUL_STRING", "NL_ATTR_TYPE_NESTED", "NL_ATTR_TYPE_NESTED_ARRAY",
-            "NL_ATTR_TYPE_BITFIELD32", "NL_ATTR_TYPE_SINT", "NL_ATTR_TYPE_UINT",
-    };
+    static final int NL_POLICY_TYPE_ATTR_TYPE = 1;
+    static final int NL_POLICY_TYPE_ATTR_MIN_VALUE_S = 2;
+    static final int NL_POLICY_TYPE_ATTR_MAX_VALUE_S = 3;
+    static final int NL_POLICY_TYPE_ATTR_MIN_VALUE_U = 4;
+    static final int NL_POLICY_TYPE_ATTR_MAX_VALUE_U = 5;
+    static final int NL_POLICY_TYPE_ATTR_MIN_LENGTH = 6;
+    static final int NL_POLICY_TYPE_ATTR_MAX_LENGTH = 7;
+    static final int NL_POLICY_TYPE_ATTR_POLICY_IDX = 8;
+    static final int NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE = 9;
+    static final int NL_POLICY_TYPE_ATTR_BITFIELD32_MASK = 10;
+    static final int NL_POLICY_TYPE_ATTR_MASK = 12;
     private static final String[] ATTRS = {
             "NL_POLICY_TYPE_ATTR_UNSPEC", "NL_POLICY_TYPE_ATTR_TYPE", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S",
             "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U",
@@ -28,9 +33,60 @@ public final class Policy {
     private Policy() {
     }
 
-    /** The name of an enum netlink_attribute_type value, or null. */
+    /** The name of an enum netlink_attribute_type value (NL_ATTR_TYPE_NUL_STRING), or null. */
     public static String attributeTypeName(long type) {
-        return type >= 0 && type < ATTRIBUTE_TYPES.length ? ATTRIBUTE_TYPES[(int) type] : null;
+        String shortName = AttrPolicy.typeName(type);
+        return AttrPolicy.typeOf(shortName) < 0 ? null
+                : "NL_ATTR_TYPE_" + shortName.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The policy in a nest of NL_POLICY_TYPE_ATTR_* attributes, or null when it names no
+     * type; members of the wrong size are left out.
+     */
+    public static AttrPolicy of(ByteView nest) {
+        Long type = null;
+        Long minS = null;
+        Long maxS = null;
+        Long minU = null;
+        Long maxU = null;
+        Long minLen = null;
+        Long maxLen = null;
+        Long idx = null;
+        Long maxType = null;
+        Long mask = null;
+        for (NlAttr a : AttrReader.read(nest).attributes()) {
+            int n = a.payloadLength();
+            int at = a.payloadOffset();
+            Long u32 = n == 4 ? nest.u32(at) : null;
+            Long u64 = n == 8 ? nest.u64(at) : null;
+            switch (a.type()) {
+                case NL_POLICY_TYPE_ATTR_TYPE -> type = u32;
+                case NL_POLICY_TYPE_ATTR_MIN_VALUE_S -> minS = u64;
+                case NL_POLICY_TYPE_ATTR_MAX_VALUE_S -> maxS = u64;
+                case NL_POLICY_TYPE_ATTR_MIN_VALUE_U -> minU = u64;
+                case NL_POLICY_TYPE_ATTR_MAX_VALUE_U -> maxU = u64;
+                case NL_POLICY_TYPE_ATTR_MIN_LENGTH -> minLen = u32;
+                case NL_POLICY_TYPE_ATTR_MAX_LENGTH -> maxLen = u32;
+                case NL_POLICY_TYPE_ATTR_POLICY_IDX -> idx = u32;
+                case NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE -> maxType = u32;
+                case NL_POLICY_TYPE_ATTR_BITFIELD32_MASK -> mask = u32;
+                case NL_POLICY_TYPE_ATTR_MASK -> mask = u64;
+                default -> {
+                    // NL_POLICY_TYPE_ATTR_PAD, and what newer kernels add
+                }
+            }
+        }
+        if (type == null) {
+            return null;
+        }
+        return new AttrPolicy((int) (long) type, minS, maxS, minU, maxU, small(minLen), small(maxLen), small(idx),
+                small(maxType), mask);
+    }
+
+    /** A u32 the model keeps as an int; values above Integer.MAX_VALUE are dropped (no kernel sends them). */
+    private static Integer small(Long v) {
+        return v == null || v > Integer.MAX_VALUE ? null : (int) (long) v;
     }
 
     /** A nest of NL_POLICY_TYPE_ATTR_* attributes as a named field. */

@@ -1,22 +1,25 @@
 package org.nlscope.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a live capture knew beyond its frames: the generic netlink families and the links
- * at its start, the processes behind netlink port ids, and the kernel's drop counters. Saved
+ * What a live capture knew beyond its frames: the generic netlink families, their attribute
+ * policies and the links at its start, the processes behind netlink port ids, and the kernel's
+ * drop counters. Saved
  * in pcapng files as a custom block so a capture decodes the same way later, on another machine.
  *
  * @param genlFamilies generic netlink family id to name
  * @param processes    netlink port id to process
  * @param stats        the kernel's counters at the end of the capture
  * @param interfaces   interface index to name, as the links were at the start
+ * @param policies     generic netlink family name to the kernel's policies of its attributes
  */
 public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats,
-                              Map<Integer, String> interfaces) {
+                              Map<Integer, String> interfaces, Map<String, FamilyPolicy> policies) {
 
     public static final CaptureMetadata EMPTY = new CaptureMetadata(Map.of(), Map.of(), CaptureStats.NONE);
 
@@ -25,19 +28,31 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         processes = Map.copyOf(processes);
         stats = stats == null ? CaptureStats.NONE : stats;
         interfaces = interfaces == null ? Map.of() : Map.copyOf(interfaces);
+        policies = policies == null ? Map.of() : Map.copyOf(policies);
+    }
+
+    /** Metadata without a policy snapshot. */
+    public CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats,
+                           Map<Integer, String> interfaces) {
+        this(genlFamilies, processes, stats, interfaces, Map.of());
     }
 
     /** Metadata without a link snapshot. */
     public CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, ProcessInfo> processes, CaptureStats stats) {
-        this(genlFamilies, processes, stats, Map.of());
+        this(genlFamilies, processes, stats, Map.of(), Map.of());
     }
 
     public boolean isEmpty() {
-        return genlFamilies.isEmpty() && processes.isEmpty() && stats.equals(CaptureStats.NONE) && interfaces.isEmpty();
+        return genlFamilies.isEmpty() && processes.isEmpty() && stats.equals(CaptureStats.NONE) && interfaces.isEmpty()
+                && policies.isEmpty();
     }
 
     public CaptureMetadata withStats(CaptureStats newStats) {
-        return new CaptureMetadata(genlFamilies, processes, newStats, interfaces);
+        return new CaptureMetadata(genlFamilies, processes, newStats, interfaces, policies);
+    }
+
+    public CaptureMetadata withPolicies(Map<String, FamilyPolicy> newPolicies) {
+        return new CaptureMetadata(genlFamilies, processes, stats, interfaces, newPolicies);
     }
 
     /** This metadata with other's entries added (other wins on conflicts, its stats replace ours when set). */
@@ -48,13 +63,16 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         p.putAll(other.processes);
         Map<Integer, String> i = new LinkedHashMap<>(interfaces);
         i.putAll(other.interfaces);
-        return new CaptureMetadata(g, p, other.stats.equals(CaptureStats.NONE) ? stats : other.stats, i);
+        Map<String, FamilyPolicy> pol = new LinkedHashMap<>(policies);
+        other.policies.forEach((name, f) -> pol.merge(name, f, FamilyPolicy::merge));
+        return new CaptureMetadata(g, p, other.stats.equals(CaptureStats.NONE) ? stats : other.stats, i, pol);
     }
 
     /**
      * A line-based text form, stable and easy to read in a hex dump:
      * {@code genl <id> <name>}, {@code link <ifindex> <name>}, {@code port <portid> <pid> <gone 0|1> <comm>},
-     * {@code stats <packets> <drops> <freezes>}.
+     * {@code stats <packets> <drops> <freezes>}, and the policies' {@code genl-op} and
+     * {@code genl-policy} lines ({@link FamilyPolicy#appendText}).
      */
     public String toText() {
         StringBuilder sb = new StringBuilder("nlscope-metadata 1\n");
@@ -67,6 +85,7 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                         .append(p.gone() ? 1 : 0).append(' ').append(p.name() == null ? "-" : p.name().replace('\n', ' ')).append('\n'));
         sb.append("stats ").append(stats.packets()).append(' ').append(stats.drops()).append(' ')
                 .append(stats.queueFreezes()).append('\n');
+        policies.keySet().stream().sorted().forEach(name -> policies.get(name).appendText(sb));
         return sb.toString();
     }
 
@@ -75,8 +94,14 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         Map<Integer, String> g = new LinkedHashMap<>();
         Map<Long, ProcessInfo> p = new LinkedHashMap<>();
         Map<Integer, String> links = new LinkedHashMap<>();
+        Map<String, FamilyPolicy.Builder> policies = new LinkedHashMap<>();
         CaptureStats stats = CaptureStats.NONE;
         for (String line : text.split("\n")) {
+            if (line.startsWith("genl-op ") || line.startsWith("genl-policy ")) {
+                List<String> words = Arrays.asList(line.trim().split(" +"));
+                FamilyPolicy.parseLine(words.get(0), words.subList(1, words.size()), policies);
+                continue;
+            }
             String[] w = line.trim().split(" ", 5);
             try {
                 switch (w[0]) {
@@ -108,7 +133,9 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                 // a damaged line loses only itself
             }
         }
-        return new CaptureMetadata(g, p, stats, links);
+        Map<String, FamilyPolicy> pol = new LinkedHashMap<>();
+        policies.forEach((name, b) -> pol.put(name, b.build()));
+        return new CaptureMetadata(g, p, stats, links, pol);
     }
 
     /**
@@ -121,6 +148,9 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
         private final Map<Integer, String> genl = new LinkedHashMap<>();
         private final Map<Long, ProcessInfo> ports = new LinkedHashMap<>();
         private final Map<Integer, String> links = new LinkedHashMap<>();
+        private final Map<String, FamilyPolicy> policies = new LinkedHashMap<>();
+        private int policyEntries;
+        private int policyBlocks;
         private CaptureStats stats = CaptureStats.NONE;
         private CaptureMetadata snapshot = EMPTY;
         private boolean changed;
@@ -148,21 +178,50 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
                     newPorts.put(port, p);
                 }
             });
+            Map<String, FamilyPolicy> newPolicies = addPolicies(block.policies);
             CaptureStats newStats = block.stats.equals(CaptureStats.NONE) || block.stats.equals(stats) ? CaptureStats.NONE : block.stats;
-            if (newGenl.isEmpty() && newPorts.isEmpty() && newLinks.isEmpty() && newStats.equals(CaptureStats.NONE)) {
+            if (newGenl.isEmpty() && newPorts.isEmpty() && newLinks.isEmpty() && newStats.equals(CaptureStats.NONE)
+                    && newPolicies.isEmpty()) {
                 return EMPTY;
             }
             if (!newStats.equals(CaptureStats.NONE)) {
                 stats = newStats;
             }
             changed = true;
-            return new CaptureMetadata(newGenl, newPorts, newStats, newLinks);
+            return new CaptureMetadata(newGenl, newPorts, newStats, newLinks, newPolicies);
+        }
+
+        /**
+         * Merges a block's policies, within {@link Limits#MAX_POLICY_ENTRIES} and from at most
+         * {@link Limits#MAX_POLICY_BLOCKS} blocks (a merge costs the family's size, so a file of
+         * many small policy blocks must not cost their product); returns the families that changed.
+         */
+        private Map<String, FamilyPolicy> addPolicies(Map<String, FamilyPolicy> block) {
+            if (block.isEmpty() || policyBlocks >= Limits.MAX_POLICY_BLOCKS) {
+                return Map.of();
+            }
+            policyBlocks++;
+            Map<String, FamilyPolicy> added = new LinkedHashMap<>();
+            block.forEach((name, f) -> {
+                FamilyPolicy old = policies.get(name);
+                if (old == null && policies.size() >= Limits.MAX_GENL_IDS) {
+                    return;
+                }
+                FamilyPolicy merged = old == null ? f : old.merge(f);
+                int grown = merged.size() - (old == null ? 0 : old.size());
+                if (!merged.equals(old) && policyEntries + grown <= Limits.MAX_POLICY_ENTRIES) {
+                    policies.put(name, merged);
+                    policyEntries += grown;
+                    added.put(name, f);
+                }
+            });
+            return added;
         }
 
         /** Everything added so far; the same instance until something new is added. */
         public CaptureMetadata snapshot() {
             if (changed) {
-                snapshot = new CaptureMetadata(genl, ports, stats, links);
+                snapshot = new CaptureMetadata(genl, ports, stats, links, policies);
                 changed = false;
             }
             return snapshot;

@@ -36,6 +36,15 @@ public final class Limits {
     /** Port owners one capture's metadata may name. */
     public static final int MAX_PROCESSES = 65536;
 
+    /**
+     * Attribute and operation policies one capture keeps, over every generic netlink family
+     * (from its metadata and its own CTRL_CMD_GETPOLICY replies); Linux 6.1 reports about 2,000.
+     */
+    public static final int MAX_POLICY_ENTRIES = 262144;
+
+    /** pcapng metadata blocks whose policies one read takes (a snapshot fills a few). */
+    public static final int MAX_POLICY_BLOCKS = 64;
+
     /** Bytes of pcapng section-header comments kept per read (each is shown, then dropped). */
     public static final int MAX_SECTION_COMMENT_BYTES = 1024 * 1024;
 

@@ -1,50 +1,65 @@
 package org.nlscope.capture.linux;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nlscope.decode.AttrReader;
-import org.nlscope.decode.ByteView;
+import org.nlscope.decode.ContextLearner;
+import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.NetlinkMessageBuilder;
-import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.PolicyDump;
+import org.nlscope.model.FamilyPolicy;
+import org.nlscope.nativeio.ErrnoException;
 
 /**
- * A snapshot of the generic netlink families (CTRL_CMD_GETFAMILY dump to nlctrl), so a
- * capture can name families whose ids were looked up before it started.
+ * Snapshots of the generic netlink families, so a capture can name families whose ids were
+ * looked up before it started (CTRL_CMD_GETFAMILY dump to nlctrl) and type the attributes
+ * of families nobody described (a CTRL_CMD_GETPOLICY dump per family). The answers are read
+ * by the decode engine, as a capture's nlctrl frames are.
  */
 final class GenlFamilies {
     static final int NETLINK_GENERIC = 16;
     static final int GENL_ID_CTRL = 0x10;
     static final int CTRL_CMD_GETFAMILY = 3;
     static final int CTRL_ATTR_FAMILY_ID = 1;
-    static final int CTRL_ATTR_FAMILY_NAME = 2;
+    /** nlctrl's genl version: 2 since CTRL_CMD_GETPOLICY. */
+    static final int CTRL_VERSION = 2;
 
     private GenlFamilies() {
     }
 
     /** Family id to name, as the kernel lists them now. */
     static Map<Integer, String> snapshot() {
-        Map<Integer, String> families = new TreeMap<>();
+        DecodeContext[] learned = {DecodeContext.empty()};
         try (NetlinkClient genl = NetlinkClient.open(NETLINK_GENERIC, "NETLINK_GENERIC")) {
             byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP,
                     genl.nextSeq(), 0, CTRL_CMD_GETFAMILY, 1).build();
-            genl.dump(dump, "CTRL_CMD_GETFAMILY dump", m -> {
-                Integer id = null;
-                String name = null;
-                for (NlAttr a : AttrReader.read(new ByteView(m.data(), m.start() + 20, m.end())).attributes()) {
-                    if (a.type() == CTRL_ATTR_FAMILY_ID && a.payloadLength() >= 2) {
-                        id = m.u16(a.payloadOffset());
-                    } else if (a.type() == CTRL_ATTR_FAMILY_NAME) {
-                        String s = new String(m.data(), a.payloadOffset(), a.payloadLength(), StandardCharsets.UTF_8);
-                        int nul = s.indexOf('\0');
-                        name = nul >= 0 ? s.substring(0, nul) : s;
-                    }
-                }
-                if (id != null && name != null) {
-                    families.put(id, name);
-                }
-            });
+            genl.dumpFrames(dump, "CTRL_CMD_GETFAMILY dump", f -> learned[0] = ContextLearner.learn(learned[0], f));
         }
-        return families;
+        return new TreeMap<>(learned[0].genlFamilies());
+    }
+
+    /**
+     * The kernel's attribute policies of these families (id to name), by family name. A
+     * family without policies (ENODATA), or whose dump fails otherwise, has no entry; a kernel
+     * older than CTRL_CMD_GETPOLICY (Linux 5.7) gives none at all. None of this is an error:
+     * the capture only types less.
+     */
+    static Map<String, FamilyPolicy> policies(Map<Integer, String> families) {
+        PolicyDump collected = new PolicyDump();
+        try (NetlinkClient genl = NetlinkClient.open(NETLINK_GENERIC, "NETLINK_GENERIC")) {
+            for (Map.Entry<Integer, String> family : families.entrySet()) {
+                byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP,
+                        genl.nextSeq(), 0, PolicyDump.CTRL_CMD_GETPOLICY, CTRL_VERSION)
+                        .attrU16(CTRL_ATTR_FAMILY_ID, family.getKey()).build();
+                try {
+                    genl.dumpFrames(dump, "CTRL_CMD_GETPOLICY " + family.getValue(), collected::add);
+                } catch (NetlinkError e) {
+                    if (e.errno() == ErrnoException.EOPNOTSUPP) {
+                        break;      // this kernel has no policy dumps
+                    }
+                    // ENODATA: no policy; ENOENT: the family went away since the family dump
+                }
+            }
+        }
+        return collected.build(families);
     }
 }

@@ -1,19 +1,25 @@
 package org.nlscope.capture.linux;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
-import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.NetlinkMessageBuilder;
-import org.nlscope.decode.NlAttr;
+import org.nlscope.decode.SocketReplies;
+import org.nlscope.model.DecodedFrame;
+import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.ErrorInfo;
+import org.nlscope.model.Field;
+import org.nlscope.model.NlMsgHeader;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.LibC;
 import org.nlscope.nativeio.NativeSocket;
 import org.nlscope.nativeio.SockaddrNl;
 
 /**
- * A netlink socket that sends one request at a time and reads its answer: an ACK, an
- * error (with the extended ACK's message), or the parts of a dump up to NLMSG_DONE.
+ * A netlink socket that sends one request at a time and reads its answer, through the
+ * decode engine ({@link SocketReplies}): an ACK, an error (with the extended ACK's message),
+ * or the parts of a dump up to NLMSG_DONE.
  * Never blocks for ever: the kernel answers at once, so a long silence is an error.
  */
 final class NetlinkClient implements AutoCloseable {
@@ -24,17 +30,16 @@ final class NetlinkClient implements AutoCloseable {
     static final int NLM_F_DUMP = 0x300;
     static final int NLM_F_EXCL = 0x200;
     static final int NLM_F_CREATE = 0x400;
-    static final int NLM_F_CAPPED = 0x100;
-    static final int NLM_F_ACK_TLVS = 0x200;
-    static final int NLMSGERR_ATTR_MSG = 1;
     private static final int ANSWER_TIMEOUT_MS = 5000;
 
     private final NativeSocket socket;
+    private final int protocol;
     private final byte[] buffer = new byte[1 << 18];
     private int seq = (int) (System.nanoTime() & 0x7fffffff);
 
-    private NetlinkClient(NativeSocket socket) {
+    private NetlinkClient(NativeSocket socket, int protocol) {
         this.socket = socket;
+        this.protocol = protocol;
     }
 
     /** Opens and binds a socket of a netlink family, asking for extended ACKs and capped echoes. */
@@ -44,7 +49,7 @@ final class NetlinkClient implements AutoCloseable {
             s.bind(new SockaddrNl());
             s.setInt(LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, "NETLINK_EXT_ACK", 1);
             s.setInt(LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, "NETLINK_CAP_ACK", 1);
-            return new NetlinkClient(s);
+            return new NetlinkClient(s, protocol);
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -81,46 +86,86 @@ final class NetlinkClient implements AutoCloseable {
         return new NetlinkMessageBuilder(type, flags, nextSeq(), 0);
     }
 
+    /**
+     * Sends a dump request and hands the decoded frame of every receive to each, holding
+     * only this request's data messages (its NLMSG_DONE and errors are handled here).
+     */
+    void dumpFrames(byte[] request, String what, Consumer<DecodedFrame> each) {
+        exchange(request, what, each, m -> { });
+    }
+
     private void exchange(byte[] msg, String what, Consumer<ByteView> each) {
+        exchange(msg, what, f -> { }, each);
+    }
+
+    /**
+     * One request and its answers, read by the decode engine: it walks the nlmsghdrs,
+     * decodes NLMSG_ERROR and NLMSG_DONE with their extended ACKs; answers to an earlier
+     * request (another nlmsg_seq) are skipped.
+     */
+    private void exchange(byte[] msg, String what, Consumer<DecodedFrame> frames, Consumer<ByteView> each) {
         ByteView request = ByteView.of(msg);
         long mySeq = request.u32(8);
         boolean dump = (request.u16(6) & NLM_F_DUMP) == NLM_F_DUMP;
         socket.send(msg, msg.length, new SockaddrNl());
         while (true) {
             int n = receive(what);
-            ByteView all = ByteView.of(java.util.Arrays.copyOf(buffer, n));
-            int pos = 0;
-            while (pos + 16 <= n) {
-                int len = (int) all.u32(pos);
-                if (len < 16 || pos + len > n) {
+            DecodedFrame frame = SocketReplies.decode(buffer, n, protocol);
+            byte[] data = frame.frame().data();
+            List<DecodedMessage> mine = new ArrayList<>();
+            boolean finished = false;
+            for (DecodedMessage m : frame.messages()) {
+                NlMsgHeader h = m.header();
+                if (h.length() < NlMsgHeader.SIZE || (long) m.offset() + h.length() > data.length) {
                     throw new ErrnoException(what, ErrnoException.EINVAL, "malformed answer from the kernel");
                 }
-                int type = all.u16(pos + 4);
-                long answerSeq = all.u32(pos + 8);
-                ByteView m = all.slice(pos, len);
-                pos += NlAttr.align(len);
-                if (answerSeq != mySeq) {
+                if (h.seq() != mySeq || finished) {
                     continue;   // a late answer to an earlier request
                 }
-                if (type == NLMSG_ERROR) {
-                    int code = m.s32(m.start() + 16);
-                    if (code != 0) {
-                        throw new NetlinkError(what, -code, extAckMessage(m));
+                if (h.type() == NLMSG_ERROR) {
+                    ErrorInfo error = m.error();
+                    if (error == null) {
+                        throw new ErrnoException(what, ErrnoException.EINVAL, "malformed answer from the kernel");
                     }
-                    if (!dump) {
-                        return;
+                    if (error.code() != 0) {
+                        throw new NetlinkError(what, -error.code(), error.message());
                     }
-                } else if (type == NLMSG_DONE) {
-                    int code = len >= 20 ? m.s32(m.start() + 16) : 0;
+                    finished = !dump;
+                } else if (h.type() == NLMSG_DONE) {
+                    int code = doneCode(m);
                     if (code < 0) {
-                        throw new NetlinkError(what, -code, extAckMessage(m));
+                        throw new NetlinkError(what, -code, doneMessage(m));
                     }
-                    return;
+                    finished = true;
                 } else {
-                    each.accept(m);
+                    mine.add(m);
+                    each.accept(new ByteView(data, m.offset(), m.offset() + h.length()));
                 }
             }
+            if (!mine.isEmpty()) {
+                frames.accept(new DecodedFrame(frame.number(), frame.frame(), frame.family(), frame.familyName(),
+                        frame.direction(), frame.directionInferred(), mine, frame.problems()));
+            }
+            if (finished) {
+                return;
+            }
         }
+    }
+
+    /** The error code an NLMSG_DONE carries (0 when it has none). */
+    private static int doneCode(DecodedMessage done) {
+        for (Field f : done.fixedHeader()) {
+            if ("error".equals(f.name()) && f.value() instanceof Long code) {
+                return (int) (long) code;
+            }
+        }
+        return 0;
+    }
+
+    /** NLMSGERR_ATTR_MSG of an NLMSG_DONE, or null. */
+    private static String doneMessage(DecodedMessage done) {
+        Field f = done.attribute("NLMSGERR_ATTR_MSG");
+        return f != null && f.value() instanceof String text ? text : null;
     }
 
     private int receive(String what) {
@@ -128,33 +173,6 @@ final class NetlinkClient implements AutoCloseable {
             throw new ErrnoException(what, 110, "no answer from the kernel in " + ANSWER_TIMEOUT_MS + " ms");
         }
         return socket.receive(buffer, LibC.MSG_DONTWAIT);
-    }
-
-    /** NLMSGERR_ATTR_MSG of an NLMSG_ERROR or NLMSG_DONE, or null. */
-    static String extAckMessage(ByteView m) {
-        int flags = m.u16(m.start() + 6);
-        if ((flags & NLM_F_ACK_TLVS) == 0) {
-            return null;
-        }
-        int tlvs;
-        if (m.u16(m.start() + 4) == NLMSG_DONE) {
-            tlvs = m.start() + 20;
-        } else {
-            // int error, then the echoed request: its header only when capped
-            int echoed = (flags & NLM_F_CAPPED) != 0 ? 16 : (int) m.u32(m.start() + 20);
-            tlvs = m.start() + 20 + NlAttr.align(echoed);
-        }
-        if (tlvs > m.end()) {
-            return null;
-        }
-        for (NlAttr a : AttrReader.read(new ByteView(m.data(), tlvs, m.end())).attributes()) {
-            if (a.type() == NLMSGERR_ATTR_MSG) {
-                String s = new String(m.data(), a.payloadOffset(), a.payloadLength(), StandardCharsets.UTF_8);
-                int nul = s.indexOf('\0');
-                return nul >= 0 ? s.substring(0, nul) : s;
-            }
-        }
-        return null;
     }
 
     @Override

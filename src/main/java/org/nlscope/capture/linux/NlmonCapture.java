@@ -13,6 +13,7 @@ import org.nlscope.capture.FrameSink;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.CaptureStats;
 import org.nlscope.model.CookedHeader;
+import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
 import org.nlscope.model.ProcessInfo;
@@ -38,6 +39,7 @@ public final class NlmonCapture implements CaptureSource {
     private final RxRing ring;
     private final RingReader reader;
     private final Map<Integer, String> genlFamilies;
+    private final Map<String, FamilyPolicy> policies;
     private final Map<Integer, String> interfaces;
     private final PortOwners ports;
     private final NetNamespace netns;
@@ -48,7 +50,9 @@ public final class NlmonCapture implements CaptureSource {
     private volatile Thread thread;
 
     private NlmonCapture(NlmonLink link, RxRing ring, RingReader reader, Map<Integer, String> genlFamilies,
-                         Map<Integer, String> interfaces, PortOwners ports, NetNamespace netns) {
+                         Map<String, FamilyPolicy> policies, Map<Integer, String> interfaces, PortOwners ports,
+                         NetNamespace netns) {
+        this.policies = Map.copyOf(policies);
         this.netns = netns;
         this.interfaces = Map.copyOf(interfaces);
         this.link = link;
@@ -60,7 +64,7 @@ public final class NlmonCapture implements CaptureSource {
 
     /**
      * Brings up (or finds) the monitor device, opens the ring with the family filter and
-     * takes the genl and link snapshots. Everything that can fail fails here.
+     * takes the genl (families and their policies) and link snapshots. Everything that can fail fails here.
      *
      * @throws CaptureException with a one-line reason
      */
@@ -80,6 +84,8 @@ public final class NlmonCapture implements CaptureSource {
         RxRing ring = null;
         RingReader reader = null;
         try {
+            // before the ring: a policy dump is hundreds of nlctrl messages nobody asked to capture
+            Map<String, FamilyPolicy> policies = GenlFamilies.policies(GenlFamilies.snapshot());
             RxRing.Config config = RxRing.Config.ofMegabytes(options.ringMegabytes());
             ring = RxRing.open(link.name(), link.index(), config, ProtocolFilter.compile(options.families()));
             // emptied from now on: the snapshots below and the caller's start-up take time
@@ -91,7 +97,7 @@ public final class NlmonCapture implements CaptureSource {
             if (ports != null) {
                 ports.refresh();
             }
-            return new NlmonCapture(link, ring, reader, genl, links, ports, netns);
+            return new NlmonCapture(link, ring, reader, genl, policies, links, ports, netns);
         } catch (ErrnoException e) {
             closeQuietly(reader, ring, link);
             throw CaptureErrors.of(e);
@@ -256,7 +262,8 @@ public final class NlmonCapture implements CaptureSource {
 
     @Override
     public CaptureMetadata metadata() {
-        return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces);
+        return new CaptureMetadata(genlFamilies, ports == null ? Map.of() : ports.snapshot(), stats(), interfaces,
+                policies);
     }
 
     /** What sock_diag last said about a port (the lookup this capture's traffic triggers), or null. */
