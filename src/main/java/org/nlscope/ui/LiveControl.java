@@ -2,6 +2,7 @@ package org.nlscope.ui;
 
 import java.io.IOException;
 import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureRequest;
 import org.nlscope.session.CaptureSession;
 import org.nlscope.session.io.Autosave;
 
@@ -24,8 +25,13 @@ public final class LiveControl {
         chooseFile = action;
     }
 
-    /** Starts a live capture. */
+    /** Starts a live capture of every netlink message. */
     public void start() {
+        start(CaptureRequest.everything());
+    }
+
+    /** Starts a live capture of what the request asks for (the start dialog's choices). */
+    public void start(CaptureRequest request) {
         if (!vm.mayReplace("start a live capture")) {
             return;
         }
@@ -41,9 +47,9 @@ public final class LiveControl {
         vm.setStarting(j);
         vm.setActivity("Starting the capture…");
         vm.runner().background("capture-start", () -> {
-            LiveCapture.Running running;
+            CaptureLauncher.Running running;
             try {
-                running = vm.launcher().start(live, reason -> vm.runner().ui(() -> ended(j, reason)));
+                running = vm.launcher().start(request, live, reason -> vm.runner().ui(() -> ended(j, reason)));
             } catch (CaptureException e) {
                 vm.runner().ui(() -> impossible(j, live, e));
                 return;
@@ -52,7 +58,7 @@ public final class LiveControl {
         });
     }
 
-    private void started(Job j, CaptureSession live, LiveCapture.Running running) {
+    private void started(Job j, CaptureSession live, CaptureLauncher.Running running) {
         if (vm.starting() != j) { // stopped while it started
             vm.runner().background("capture-stop", running::stop);
             MainViewModel.closeQuietly(live);

@@ -48,7 +48,7 @@ public final class MainWindow {
     private final FindBar findBar;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
-        this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveCapture.LAUNCHER), recent);
+        this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveLauncher.INSTANCE), recent);
     }
 
     public MainWindow(Stage stage, MainViewModel vm, RecentFiles recent) {

@@ -126,11 +126,19 @@ final class Overlays {
      */
     private static List<Definition> structsOver(SpecFile f, List<Definition> definitions, Shapes shapes) {
         Map<String, Member> mine = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
         shapes.own().values().forEach(d -> d.members().forEach(m -> {
             if (m != null && m.name() != null) {
-                mine.putIfAbsent(m.name(), m);
+                Member before = mine.putIfAbsent(m.name(), m);
+                // nfnetlink's res_id names a subsystem in a batch's header only: a name nlscope's
+                // structs give two meanings lends neither
+                if (before != null && !(java.util.Objects.equals(before.en(), m.en())
+                        && java.util.Objects.equals(before.display(), m.display()))) {
+                    ambiguous.add(m.name());
+                }
             }
         }));
+        ambiguous.forEach(mine::remove);
         List<Definition> out = new ArrayList<>();
         for (Definition d : definitions) {
             if (!"struct".equals(d.type())) {
