@@ -103,6 +103,44 @@ class LazyStoreTest {
         store.close();
     }
 
+    /** What the Statistics window counts for a display filter: some rows of some frames, from the index. */
+    @ParameterizedTest
+    @MethodSource("captures")
+    void someRowsCountedFromTheIndexAsTheirDecodedMessages(String name) throws Exception {
+        Path file = RealCapturesTest.CAPTURES.resolve(name);
+        CaptureStore store = CaptureStore.backedBy(RealCapturesTest.ENGINE, file);
+        assertTrue(FileLoader.load(file, store).complete());
+        Statistics lazy = Statistics.detached(Statistics.ONE_SECOND);
+        Statistics decoded = Statistics.detached(Statistics.ONE_SECOND);
+        int[] rows = java.util.stream.IntStream.range(0, store.size()).filter(r -> r % 3 != 1).toArray();
+        int i = 0;
+        while (i < rows.length) {
+            int number = store.frameOfRow(rows[i]);
+            int end = i;
+            List<DecodedMessage> kept = new ArrayList<>();
+            DecodedFrame d = store.decoded(number);
+            for (; end < rows.length && store.frameOfRow(rows[end]) == number; end++) {
+                int m = store.messageOfRow(rows[end]);
+                if (m >= 0) {
+                    kept.add(d.messages().get(m));
+                }
+            }
+            lazy.addRows(store, number, rows, i, end);
+            decoded.add(new DecodedFrame(d.number(), d.frame(), d.family(), d.familyName(), d.direction(),
+                    d.directionInferred(), kept, d.problems()));
+            i = end;
+        }
+        Statistics.Snapshot a = lazy.snapshot();
+        Statistics.Snapshot b = decoded.snapshot();
+        assertEquals(b.frames(), a.frames(), name);
+        assertEquals(b.messages(), a.messages(), name);
+        assertEquals(b.byType(), a.byType(), name);
+        assertEquals(b.errorsByErrno(), a.errorsByErrno(), name);
+        assertEquals(b.byKind(), a.byKind(), name);
+        assertEquals(b.buckets(), a.buckets(), name);
+        store.close();
+    }
+
     @ParameterizedTest
     @MethodSource("captures")
     void framesStayReadableAfterTheFileIsReplaced(String name) throws Exception {
