@@ -156,7 +156,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
     private Map<String, Spec> specs(DissectorFiles files, DissectorSources sources, List<String> systemWarnings) {
         Map<String, Spec> specs = new LinkedHashMap<>();
         for (DissectorFiles.YnlSource s : files.ynlFiles()) {
-            add(specs, s.source(), s.content(), false);
+            add(specs, s.source(), s.tree(), false);
         }
         if (sources.systemSpecs()) {
             List<Path> system = new ArrayList<>(YnlDirectories.system(systemRoot, System.getProperty("os.version")));
@@ -164,7 +164,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
             for (Path folder : system) {
                 for (Path p : YnlDirectories.specFiles(folder)) {
                     try {
-                        add(specs, p.toString(), Files.readAllBytes(p), true);
+                        add(specs, p.toString(), YnlLoader.read(p.toString(), Files.readAllBytes(p)), true);
                     } catch (DissectorLoadException | java.io.IOException e) {
                         systemWarnings.add(e instanceof DissectorLoadException ? e.getMessage()
                                 : p + ": cannot read: " + e.getMessage());
@@ -183,15 +183,15 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 } catch (java.io.IOException e) {
                     throw new DissectorLoadException(p + ": cannot read: " + e.getMessage(), e);
                 }
-                add(specs, p.toString(), content, false);
+                add(specs, p.toString(), YnlLoader.read(p.toString(), content), false);
             }
         }
         return specs;
     }
 
     /** A spec, laid over the one of its name found before (a newer kernel's over nlscope's built-in one). */
-    private static void add(Map<String, Spec> specs, String source, byte[] content, boolean fromSystem) {
-        com.fasterxml.jackson.databind.JsonNode tree = YnlLoader.read(source, content);
+    private static void add(Map<String, Spec> specs, String source, com.fasterxml.jackson.databind.JsonNode tree,
+                            boolean fromSystem) {
         Spec before = specs.get(tree.path("name").asText());
         if (before != null) {
             tree = YnlLoader.over(tree, before.tree());
