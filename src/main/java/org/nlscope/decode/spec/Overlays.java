@@ -234,9 +234,11 @@ final class Overlays {
 
     /** The spec's attribute with what nlscope's own attribute of that name adds, where it fits. */
     private static Attribute lend(SpecFile f, Attribute a, Attribute mine, Shapes shapes) {
-        if (isBytes(a) && !isBytes(mine) && !"binary".equals(mine.type()) && mine.decoder() == null) {
-            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY): nlscope's own
-            // shape of it (a nest of its own set, which stays in the family) decodes, and keeps its secrets
+        if (isBytes(a) && !isBytes(mine) && mine.decoder() == null
+                && (!"binary".equals(mine.type()) || mine.subType() != null || mine.struct() != null)) {
+            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY, ethtool's bitmaps):
+            // nlscope's own shape of it (a nest of its own set, which stays in the family, an array of
+            // words, a struct) decodes, and keeps its secrets
             return new Attribute(a.name(), a.value(), mine.type(), mine.nestedAttributes(), mine.subType(),
                     mine.subMessage(), mine.selector(), mine.en(), mine.display(), mine.byteOrder(), mine.struct(),
                     mine.repeat(), null, mine.levels(), a.isSecret() || mine.isSecret() ? Boolean.TRUE : null, a.doc());
