@@ -16,6 +16,11 @@ public interface CaptureSource extends AutoCloseable {
     /** The device frames come from ("nlmon0"). */
     String interfaceName();
 
+    /** Where and how frames come, for a status line: "on nlmon0", "through sudo". */
+    default String describe() {
+        return "on " + interfaceName();
+    }
+
     /** Starts delivering frames to sink on a capture thread. Only once. */
     void start(FrameSink sink);
 

@@ -132,7 +132,7 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, main.ynlDirs, format, displayFilter.text, redact);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, main.ynlDirs, format, displayFilter.text, redact, command);
         }
         long durationNanos = CaptureArguments.parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();

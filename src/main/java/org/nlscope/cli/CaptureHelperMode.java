@@ -20,7 +20,10 @@ final class CaptureHelperMode {
 
     /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */
     static void refuseUserInput(String writeTo, List<Path> dissectorDirs, List<Path> ynlDirs, OutputFormat format,
-                                String displayFilter, boolean redact) throws CliException {
+                                String displayFilter, boolean redact, List<String> command) throws CliException {
+        if (!command.isEmpty()) {
+            throw refused("-- " + command.get(0), "it runs no command as root; capture a process with --pid or --process");
+        }
         if (writeTo != null) {
             throw refused("-w " + writeTo, "it streams pcapng to standard output only, and writes no file as root");
         }

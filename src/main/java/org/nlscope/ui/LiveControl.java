@@ -2,6 +2,7 @@ package org.nlscope.ui;
 
 import java.io.IOException;
 import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureRequest;
 import org.nlscope.session.CaptureSession;
 import org.nlscope.session.io.Autosave;
 
@@ -14,6 +15,7 @@ public final class LiveControl {
 
     private final MainViewModel vm;
     private Runnable chooseFile = () -> { };
+    private CaptureChoices last = CaptureChoices.EVERYTHING;
 
     LiveControl(MainViewModel vm) {
         this.vm = vm;
@@ -24,8 +26,23 @@ public final class LiveControl {
         chooseFile = action;
     }
 
-    /** Starts a live capture. */
+    /** Starts a live capture with the choices last made in Capture > Options (every netlink message at first). */
     public void start() {
+        start(last);
+    }
+
+    /** The choices the next {@link #start()} uses: the last ones started with. */
+    CaptureChoices lastChoices() {
+        return last;
+    }
+
+    /** Starts a live capture of what the start dialog's choices ask for; they are kept for the next start. */
+    void start(CaptureChoices choices) {
+        last = choices;
+        start(choices.toRequest(), choices.describe());
+    }
+
+    private void start(CaptureRequest request, String scope) {
         if (!vm.mayReplace("start a live capture")) {
             return;
         }
@@ -41,18 +58,18 @@ public final class LiveControl {
         vm.setStarting(j);
         vm.setActivity("Starting the capture…");
         vm.runner().background("capture-start", () -> {
-            LiveCapture.Running running;
+            CaptureLauncher.Running running;
             try {
-                running = vm.launcher().start(live, reason -> vm.runner().ui(() -> ended(j, reason)));
+                running = vm.launcher().start(request, live, reason -> vm.runner().ui(() -> ended(j, reason)));
             } catch (CaptureException e) {
                 vm.runner().ui(() -> impossible(j, live, e));
                 return;
             }
-            vm.runner().ui(() -> started(j, live, running));
+            vm.runner().ui(() -> started(j, live, running, scope));
         });
     }
 
-    private void started(Job j, CaptureSession live, LiveCapture.Running running) {
+    private void started(Job j, CaptureSession live, CaptureLauncher.Running running, String scope) {
         if (vm.starting() != j) { // stopped while it started
             vm.runner().background("capture-stop", running::stop);
             MainViewModel.closeQuietly(live);
@@ -68,7 +85,7 @@ public final class LiveControl {
             autosave.onProblem(problem -> vm.runner().ui(() -> vm.showBanner("warning", problem)));
         }
         vm.replace(live, j);
-        vm.setActivity("Capturing " + running.how());
+        vm.setActivity("Capturing " + running.how() + scope);
     }
 
     private void ended(Job j, String reason) {

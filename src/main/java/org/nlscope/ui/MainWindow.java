@@ -48,7 +48,7 @@ public final class MainWindow {
     private final FindBar findBar;
 
     public MainWindow(Stage stage, FrameDecoding decoding, RecentFiles recent) {
-        this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveCapture.LAUNCHER), recent);
+        this(stage, new MainViewModel(decoding, recent, TaskRunner.fx(), LiveLauncher.INSTANCE), recent);
     }
 
     public MainWindow(Stage stage, MainViewModel vm, RecentFiles recent) {
@@ -196,8 +196,9 @@ public final class MainWindow {
     /** Opens (or raises) the statistics window of the capture shown. */
     public StatisticsWindow showStatistics() {
         if (statisticsWindow == null) {
-            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model.displayed(), view::appliedFilter);
+            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model, view::appliedFilter, vm.runner());
             statisticsWindow = new StatisticsWindow(stage, counts::get, counts::scope);
+            counts.setOnCounted(statisticsWindow::refresh);
         }
         statisticsWindow.show();
         return statisticsWindow;

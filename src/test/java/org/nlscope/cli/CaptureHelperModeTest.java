@@ -64,6 +64,12 @@ class CaptureHelperModeTest {
                 "capture", "--helper", "--ynl=" + dir);
     }
 
+    @Test
+    void noCommandRunAsRoot() {
+        assertRefused("nlscope: capture --helper does not take -- id: it runs no command as root",
+                "capture", "--helper", "--", "id", "-u");
+    }
+
     /**
      * The real helper in a child JVM as root on this kernel without nlmon: it says what it
      * kept before it tries to open the capture, then fails that in one line, exit 2.

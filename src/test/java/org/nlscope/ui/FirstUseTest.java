@@ -104,6 +104,12 @@ class FirstUseTest {
         run(() -> window.filterBar().field().setText("errno == EINVALL"));
         feedback = fx(() -> window.filterBar().feedback().getText());
         assertTrue(feedback.contains("unknown errno 'EINVALL'") && feedback.contains("EINVAL?"), feedback);
+        run(() -> window.filterBar().field().setText("IFLA_OPERSTATE == UPP"));
+        assertTrue(fx(() -> window.filterBar().field().getStyleClass().contains("filter-bad")), "an enum value typo is red");
+        feedback = fx(() -> window.filterBar().feedback().getText());
+        assertTrue(feedback.contains("no dissector knows a value 'UPP' of IFLA_OPERSTATE; did you mean UP?"), feedback);
+        run(() -> window.filterBar().field().setText("IFLA_OPERSTATE == UP or IFLA_OPERSTATE == 6"));
+        assertTrue(fx(() -> window.filterBar().field().getStyleClass().contains("filter-ok")), "names and numbers pass");
         run(() -> window.filterBar().field().setText("type == RTM_NEWLINK and errno != EINVAL and type ~ NEWLNK"));
         assertTrue(fx(() -> window.filterBar().field().getStyleClass().contains("filter-ok")), "real names and ~ pass");
     }
@@ -256,6 +262,8 @@ class FirstUseTest {
         filter("error");
         await("the errors", () -> window.model().displayed().size() == errors);
         StatisticsWindow stats = fx(() -> window.showStatistics());
+        // counted in the background: the window shows the counts once they are ready
+        await("the filtered counts", () -> fx(stats::summaryText).startsWith("Display filter: error. "));
         String summary = fx(stats::summaryText);
         assertTrue(summary.startsWith("Display filter: error. " + errorFrames + " frames, " + errors + " messages"), summary);
         assertTrue(summary.contains(errors + " errors"), summary);

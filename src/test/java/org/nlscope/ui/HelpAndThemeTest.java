@@ -94,4 +94,45 @@ class HelpAndThemeTest {
         assertFalse(fx(() -> stage.getScene().getStylesheets().contains(dark)));
         run(() -> later.stage().close());
     }
+
+    /** The prompt text of every field (filter, find) reads on its dark background: contrast 4.5 at least. */
+    @Test
+    void promptTextIsReadableInTheDarkTheme() {
+        run(() -> window.options().theme().setDark(true));
+        run(() -> window.findBar().open());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.control.TextField field : new javafx.scene.control.TextField[] {
+                window.filterBar().field(), window.findBar().field()}) {
+            double ratio = fx(() -> {
+                field.applyCss();
+                field.layout();
+                javafx.scene.text.Text prompt = field.lookupAll(".text").stream()
+                        .filter(n -> n instanceof javafx.scene.text.Text t && field.getPromptText().equals(t.getText()))
+                        .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow();
+                var fills = field.getBackground().getFills();
+                javafx.scene.paint.Paint paint = fills.get(fills.size() - 1).getFill();
+                // modena's inner background is a gradient that ends in -fx-control-inner-background
+                javafx.scene.paint.Color back = paint instanceof javafx.scene.paint.LinearGradient g
+                        ? g.getStops().get(g.getStops().size() - 1).getColor() : (javafx.scene.paint.Color) paint;
+                return contrast((javafx.scene.paint.Color) prompt.getFill(), back);
+            });
+            assertTrue(ratio >= 4.5, field.getPromptText() + ": contrast " + ratio);
+        }
+        run(() -> window.options().theme().setDark(false));
+    }
+
+    /** WCAG contrast ratio of two colours. */
+    static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nlscope.capture.CaptureException;
-import org.nlscope.model.CaptureMetadata;
+import org.nlscope.capture.CaptureRequest;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.session.CaptureSession;
@@ -264,11 +264,11 @@ class MainViewModelTest {
     /** A "live capture" that plays a real recorded capture into the session, as the kernel would deliver it. */
     private static final class FakeLauncher implements CaptureLauncher {
         volatile CaptureException refusal;
-        /** Flush the autosave after this many frames, as LiveCapture does per ring block; 0 for never. */
+        /** Flush the autosave after this many frames, as a live capture does per ring block; 0 for never. */
         volatile int flushEvery;
 
         @Override
-        public LiveCapture.Running start(CaptureSession session, Consumer<String> onEnd) {
+        public CaptureLauncher.Running start(CaptureRequest request, CaptureSession session, Consumer<String> onEnd) {
             if (refusal != null) {
                 throw refusal;
             }
@@ -288,15 +288,10 @@ class MainViewModelTest {
                 }
             });
             feeder.start();
-            return new LiveCapture.Running() {
+            return new CaptureLauncher.Running() {
                 @Override
                 public void stop() {
                     stopped.set(true);
-                }
-
-                @Override
-                public CaptureMetadata metadata() {
-                    return CaptureMetadata.EMPTY;
                 }
 
                 @Override

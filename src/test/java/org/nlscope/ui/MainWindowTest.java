@@ -205,7 +205,7 @@ class MainWindowTest {
         robot.clickOn("#startButton");
         await("the banner", () -> window.banner().isShowing());
         String text = fx(() -> window.banner().text());
-        if (LiveCapture.hasCaptureCapabilities()) {
+        if (org.nlscope.capture.child.LiveCaptures.hasCaptureCapabilities()) {
             assertTrue(text.contains("no nlmon support") && text.contains("modprobe nlmon"), text);
         } else {
             assertTrue(text.contains("CAP_NET_ADMIN"), text);

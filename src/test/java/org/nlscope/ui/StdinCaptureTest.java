@@ -1,7 +1,6 @@
 package org.nlscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureRequest;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
 import org.nlscope.session.CaptureSession;
@@ -46,12 +46,11 @@ class StdinCaptureTest {
         CompletableFuture<String> ended = new CompletableFuture<>();
         try (InputStream pipe = cat.getInputStream();
              CaptureSession live = CaptureSession.live(EngineDecoding.load(List.of()), autosave)) {
-            LiveCapture.Running running = new StdinCapture(pipe).start(live, ended::complete);
+            CaptureLauncher.Running running = new StdinCapture(pipe).start(CaptureRequest.everything(), live, ended::complete);
             String why = ended.get(30, TimeUnit.SECONDS);
             assertEquals("standard input ended after " + frames(file) + " frames", why);
             assertEquals(frames(file), live.store().frameCount());
             assertTrue(running.how().contains("standard input"));
-            assertNotNull(running.metadata());
             // the rows decode as in a file: the Info column has the summaries
             assertTrue(live.store().rows(0, live.store().size()).stream().anyMatch(r -> r.info().contains("RTM_NEWLINK")));
         }
@@ -63,7 +62,7 @@ class StdinCaptureTest {
     void aStreamThatIsNoCaptureCannotStart() throws Exception {
         try (CaptureSession live = CaptureSession.live(EngineDecoding.load(List.of()), autosave)) {
             InputStream notes = new java.io.ByteArrayInputStream("not a capture\n".getBytes(StandardCharsets.US_ASCII));
-            CaptureException e = assertThrows(CaptureException.class, () -> new StdinCapture(notes).start(live, why -> { }));
+            CaptureException e = assertThrows(CaptureException.class, () -> new StdinCapture(notes).start(CaptureRequest.everything(), live, why -> { }));
             assertTrue(e.getMessage().contains("standard input: not a pcap or pcapng file"), e.getMessage());
         }
     }

@@ -39,7 +39,6 @@ public final class SpecLoader {
             .maxNestingDepth(64)
             .maxDocumentLength(Limits.MAX_SPEC_FILE_BYTES)
             .build();
-    private static final ObjectMapper YAML = configure(new YAMLMapper(yamlFactory()));
     private static final ObjectMapper JSON = configure(JsonMapper.builder(
             com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
 
@@ -95,9 +94,14 @@ public final class SpecLoader {
      * Parses a file's bytes; {@code source} names it in errors and decides the syntax by its extension.
      */
     public static SpecFile parse(String source, byte[] content) {
-        JsonNode tree = readTree(source, content);
+        return parse(source, readTree(source, content));
+    }
+
+    /** A file already read into a tree ({@link #readTree}), as a spec. */
+    static SpecFile parse(String source, JsonNode tree) {
         try {
-            return new SpecFile(source, mapperFor(source).treeToValue(tree, FamilySpec.class));
+            // any mapper turns a tree into records the same way: the JSON one, so a run on built-in files loads no YAML
+            return new SpecFile(source, JSON.treeToValue(tree, FamilySpec.class));
         } catch (JsonProcessingException e) {
             throw loadError(source, e);
         }
@@ -134,7 +138,12 @@ public final class SpecLoader {
     }
 
     private static ObjectMapper mapperFor(String source) {
-        return source.endsWith(".json") ? JSON : YAML;
+        return source.endsWith(".json") ? JSON : Yaml.MAPPER;
+    }
+
+    /** Made on first use: SnakeYAML's classes cost start-up that a run on the built-in files need not pay. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new YAMLMapper(yamlFactory()));
     }
 
     /** A syntax or content error of a file read with Jackson, as one line naming the file and the place. */

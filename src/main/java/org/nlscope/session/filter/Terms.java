@@ -2,11 +2,13 @@ package org.nlscope.session.filter;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.nlscope.model.DecodedMessage;
+import org.nlscope.model.Direction;
 import org.nlscope.model.Field;
 import org.nlscope.model.NlMsgHeader;
 import org.nlscope.model.ProcessInfo;
@@ -23,6 +25,9 @@ final class Terms {
             Map.entry("REPLACE", 0x100), Map.entry("EXCL", 0x200), Map.entry("CREATE", 0x400), Map.entry("APPEND", 0x800),
             Map.entry("NONREC", 0x100), Map.entry("BULK", 0x200), Map.entry("CAPPED", 0x100), Map.entry("ACK_TLVS", 0x200));
 
+    private static final List<String> DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::jsonName).toList();
+    private static final List<String> KINDS = Arrays.stream(MessageRow.Kind.values())
+            .map(k -> k.name().toLowerCase(Locale.ROOT)).toList();
     private static final List<String> NUMERIC = List.of("seq", "port", "portid", "len", "length", "frame", "msgtype");
 
     private Terms() {
@@ -77,8 +82,14 @@ final class Terms {
                 yield strings(op, value, Terms::typeNames);
             }
             case "process" -> strings(op, value, Terms::processNames);
-            case "direction" -> strings(op, value, s -> List.of(s.frame().direction().jsonName()));
-            case "kind" -> strings(op, value, s -> List.of(s.kind().name().toLowerCase(Locale.ROOT)));
+            case "direction" -> {
+                ValueChecks.oneOf(field, op, value, DIRECTIONS);
+                yield strings(op, value, s -> List.of(s.frame().direction().jsonName()));
+            }
+            case "kind" -> {
+                ValueChecks.oneOf(field, op, value, KINDS);
+                yield strings(op, value, s -> List.of(s.kind().name().toLowerCase(Locale.ROOT)));
+            }
             case "info", "summary", "text" -> strings(op, value,
                     s -> s.message() == null ? List.of() : List.of(s.message().summary()));
             case "errno" -> errno(op, value);
@@ -97,6 +108,7 @@ final class Terms {
         if (!isAttributeName(f)) {
             throw new FilterSyntaxException("unknown field '" + f + "'", field.column());
         }
+        ValueChecks.fieldValue(field, op, value, names);
         return attribute(f, op, value);
     }
 
@@ -158,10 +170,8 @@ final class Terms {
         }
         String name = value.text().toUpperCase(Locale.ROOT);
         String bare = name.startsWith("NLM_F_") ? name.substring(6) : name;
+        ValueChecks.flag(value, bare, FLAG_BITS.keySet());
         Integer bits = FLAG_BITS.get(bare);
-        if (bits == null) {
-            throw new FilterSyntaxException("unknown flag '" + value.text() + "'", value.column());
-        }
         Expr has = s -> s.message() != null && hasFlag(s.message(), bare, bits);
         return switch (op.text()) {
             case "&", "==" -> has;

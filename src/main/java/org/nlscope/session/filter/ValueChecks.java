@@ -6,9 +6,10 @@ import org.nlscope.decode.Errno;
 
 /**
  * Values a filter compares with that cannot be right: a message type no dissector knows,
- * an errno name Linux does not have. Said as an error (with the nearest right name)
- * instead of a filter that quietly matches nothing. A number, or {@code ~} with a part
- * of a name, is never checked.
+ * an errno name Linux does not have, a name that is none of an enum or flags field's values,
+ * an nlmsg flag, direction or kind that does not exist. Said as an error (with the nearest
+ * right name) instead of a filter that quietly matches nothing. A number, a quoted string,
+ * or {@code ~} with a part of a name, is never checked.
  */
 final class ValueChecks {
 
@@ -31,6 +32,37 @@ final class ValueChecks {
         }
         throw new FilterSyntaxException("unknown errno '" + value.text() + "'"
                 + didYouMean(Spelling.closest(value.text(), ERRNO_NAMES, 2)), value.column());
+    }
+
+    /** An attribute or header member with an enum or flags (IFLA_OPERSTATE == UPP). */
+    static void fieldValue(Token field, Token op, Token value, FilterNames names) throws FilterSyntaxException {
+        if (names == null || value.kind() != Token.Kind.WORD || op.text().equals("~")
+                || names.knowsValue(field.text(), value.text())) {
+            return;
+        }
+        throw new FilterSyntaxException("no dissector knows a value '" + value.text() + "' of " + field.text()
+                + didYouMean(names.closestValue(field.text(), value.text())), value.column());
+    }
+
+    /** A field whose values are a fixed set of words (direction, kind). */
+    static void oneOf(Token field, Token op, Token value, List<String> words) throws FilterSyntaxException {
+        if (!exact(op, value) || words.stream().anyMatch(w -> w.equalsIgnoreCase(value.text()))) {
+            return;
+        }
+        String near = Spelling.closest(value.text(), words, 2);
+        throw new FilterSyntaxException("unknown " + field.text() + " '" + value.text() + "'; "
+                + (near != null ? "did you mean " + near.toLowerCase(java.util.Locale.ROOT) + "?"
+                        : "one of " + String.join(", ", words)), value.column());
+    }
+
+    /** The nlmsg_flags name as written, without NLM_F_, or an error naming the nearest flag. */
+    static void flag(Token value, String bare, java.util.Set<String> flags) throws FilterSyntaxException {
+        if (flags.contains(bare)) {
+            return;
+        }
+        String near = Spelling.closest(bare, flags, 2);
+        throw new FilterSyntaxException("unknown flag '" + value.text() + "'"
+                + didYouMean(near == null ? null : "NLM_F_" + near), value.column());
     }
 
     private static boolean exact(Token op, Token value) {

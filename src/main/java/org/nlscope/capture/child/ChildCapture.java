@@ -1,0 +1,118 @@
+package org.nlscope.capture.child;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureSource;
+import org.nlscope.capture.FrameSink;
+import org.nlscope.model.CaptureMetadata;
+import org.nlscope.model.CaptureStats;
+
+/**
+ * A live capture run by a child process, the capture helper ({@code nlscope capture --helper}
+ * through sudo or pkexec), whose pcapng stream is read from its stdout, as Wireshark reads
+ * dumpcap's. Stopping sends the child SIGTERM (sudo passes it on): it stops, removes the nlmon
+ * device it made and ends its stream; close waits for that and kills it when it does not.
+ */
+public final class ChildCapture implements CaptureSource {
+    /** How long close waits for the child to end after SIGTERM, and then for its stream. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(3);
+    static final String NAME = "the capture helper";
+
+    private final Process process;
+    private final StreamCapture stream;
+    private final String via;
+
+    private ChildCapture(Process process, StreamCapture stream, String via) {
+        this.process = process;
+        this.stream = stream;
+        this.via = via;
+    }
+
+    /**
+     * Starts the child; returns once it has written its capture's header (so its device and
+     * ring are ready), or throws with its last stderr line when it failed before.
+     *
+     * @param via what starts it, in messages ("sudo")
+     */
+    public static ChildCapture start(List<String> command, String via) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        } catch (IOException e) {
+            throw new CaptureException(CaptureException.Reason.SYSTEM, "could not start " + via + ": " + e.getMessage(), e);
+        }
+        ChildStderr stderr = ChildStderr.follow(process);
+        try {
+            StreamCapture stream = StreamCapture.open(process.getInputStream(), NAME,
+                    (failure, frames) -> failure != null ? failure.getMessage() : stderr.whyEnded(process, via),
+                    // SIGTERM alone: Process.destroy would also close the pipes, losing what the child still flushes
+                    () -> process.toHandle().destroy());
+            return new ChildCapture(process, stream, via);
+        } catch (CaptureException e) {
+            // the child wrote no capture: it failed to start, and its stderr says why
+            String why = stderr.whyEnded(process, via);
+            process.destroyForcibly();
+            throw new CaptureException(CaptureException.Reason.SYSTEM, why);
+        }
+    }
+
+    @Override
+    public String interfaceName() {
+        return stream.interfaceName();
+    }
+
+    @Override
+    public String describe() {
+        return "through " + via;
+    }
+
+    @Override
+    public void start(FrameSink sink) {
+        stream.start(sink);
+    }
+
+    /** SIGTERM to the child; its stream ends once it has finished. */
+    @Override
+    public void stop() {
+        stream.stop();
+    }
+
+    @Override
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stream.awaitStop(timeout);
+    }
+
+    @Override
+    public CaptureStats stats() {
+        return stream.stats();
+    }
+
+    @Override
+    public CaptureMetadata metadata() {
+        return stream.metadata();
+    }
+
+    /** The child's process id (sudo's or pkexec's). */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        stream.stop();
+        try {
+            if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+            stream.awaitStop(STOP_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (CaptureException endedBeforeTheStop) {
+            // it ended on its own first; whoever watched it has heard why
+        }
+        stream.close();
+    }
+}

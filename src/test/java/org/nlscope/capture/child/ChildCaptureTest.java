@@ -1,0 +1,118 @@
+package org.nlscope.capture.child;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureOptions;
+import org.nlscope.capture.CaptureRequest;
+import org.nlscope.capture.FrameSink;
+import org.nlscope.model.Frame;
+import org.nlscope.pcap.CaptureReader;
+
+/** The privileged child's side, played by real processes that stream a real recorded capture. */
+class ChildCaptureTest {
+
+    private static final Path CAPTURE = Path.of("src/test/resources/captures/multipart.pcapng");
+
+    /** Frames as they arrive, and the batch ends between them. */
+    private static final class Recorder implements FrameSink {
+        final List<Frame> frames = new ArrayList<>();
+        int batches;
+
+        @Override
+        public synchronized void accept(Frame frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public synchronized void endOfBatch() {
+            batches++;
+        }
+
+        synchronized int count() {
+            return frames.size();
+        }
+    }
+
+    private static List<Frame> framesOf(Path file) throws Exception {
+        List<Frame> out = new ArrayList<>();
+        try (CaptureReader r = CaptureReader.open(file)) {
+            Frame f;
+            while ((f = r.next()) != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void framesOfTheChildsStreamArriveAndStopEndsTheChild() throws Exception {
+        List<Frame> expected = framesOf(CAPTURE);
+        // a helper that has streamed its frames and goes on capturing until SIGTERM
+        ChildCapture child = ChildCapture.start(List.of("sh", "-c", "cat \"$0\"; exec sleep 60", CAPTURE.toString()), "sh");
+        Recorder sink = new Recorder();
+        child.start(sink);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sink.count() < expected.size() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected.size(), sink.count());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(java.util.Arrays.equals(expected.get(i).data(), sink.frames.get(i).data()), "frame " + i);
+        }
+        assertTrue(sink.batches > 0, "a quiet stream ends a batch, so the session flushes its autosave");
+        assertFalse(child.awaitStop(Duration.ofMillis(50)), "the child still runs");
+        assertEquals("through sh", child.describe());
+        ProcessHandle handle = ProcessHandle.of(child.pid()).orElseThrow();
+        child.close();
+        assertFalse(handle.isAlive(), "close stopped the child");
+        assertTrue(child.awaitStop(Duration.ofMillis(1)), "a stopped child is no failure");
+    }
+
+    @Test
+    void aChildThatFailsBeforeItsCaptureSaysWhyInItsLastLine() {
+        CaptureException e = assertThrows(CaptureException.class, () -> ChildCapture.start(List.of("sh", "-c",
+                "echo 'nlscope: capture helper: keeping only CAP_NET_ADMIN' >&2;"
+                        + " echo 'nlscope: this kernel has no nlmon support (CONFIG_NLMON)' >&2; exit 2"), "sudo"));
+        assertEquals("this kernel has no nlmon support (CONFIG_NLMON)", e.getMessage());
+    }
+
+    @Test
+    void aChildThatDiesMidCaptureEndsItWithItsReason() throws Exception {
+        ChildCapture child = ChildCapture.start(List.of("sh", "-c",
+                "cat \"$0\"; echo 'nlscope: capture stopped: ENETDOWN' >&2; exit 2", CAPTURE.toString()), "sudo");
+        Recorder sink = new Recorder();
+        child.start(sink);
+        CaptureException e = assertThrows(CaptureException.class, () -> {
+            while (!child.awaitStop(Duration.ofSeconds(30))) {
+                Thread.onSpinWait();
+            }
+        });
+        assertEquals("capture stopped: ENETDOWN", e.getMessage());
+        assertEquals(framesOf(CAPTURE).size(), sink.count());
+        child.close();
+    }
+
+    @Test
+    void theRequestBecomesTheHelpersOptions() {
+        CaptureOptions options = CaptureOptions.defaults().withNetns("blue").withRingMegabytes(64)
+                .withFamilies(Set.of(16, 0));
+        CaptureRequest request = new CaptureRequest(options, List.of(1234), List.of("NetworkManager", "-odd"));
+        assertEquals(List.of("--netns=blue", "--family=0,16", "--ring-mb=64", "--pid=1234",
+                "--process=NetworkManager", "--process=-odd"), HelperCommand.arguments(request));
+        assertEquals(List.of(), HelperCommand.arguments(CaptureRequest.everything()));
+        List<String> command = HelperCommand.of(request, false);
+        assertEquals(List.of("org.nlscope.cli.Main", "capture", "--helper"),
+                command.subList(command.indexOf("org.nlscope.cli.Main"), command.indexOf("org.nlscope.cli.Main") + 3));
+        assertTrue(command.get(0).endsWith("java"), command.toString());
+    }
+}
