@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nlscope.decode.DecodeContext;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Frame;
@@ -39,18 +38,12 @@ class LazyStoreTest {
     /** Every frame decoded in order, learning as it goes: what the store did before it indexed lazily. */
     private static List<DecodedFrame> eager(Path file) throws Exception {
         List<DecodedFrame> out = new ArrayList<>();
-        DecodeContext context = DecodeContext.empty();
+        FrameStream stream = new FrameStream(RealCapturesTest.ENGINE);
         try (CaptureReader r = CaptureReader.open(file)) {
             Frame f;
-            while (true) {
-                context = context.withMetadata(r.takeNewMetadata());
-                if ((f = r.next()) == null) {
-                    break;
-                }
-                context = context.withMetadata(r.takeNewMetadata());
-                DecodedFrame d = RealCapturesTest.ENGINE.decode(out.size() + 1, f, context);
-                context = RealCapturesTest.ENGINE.learn(context, d);
-                out.add(d);
+            while ((f = r.next()) != null) {
+                stream.addMetadata(r.takeNewMetadata());
+                out.add(stream.decode(f));
             }
         }
         return out;

@@ -25,7 +25,8 @@ import org.nlscope.decode.ynl.YnlLoader;
  * (built in under {@code dissectors/ynl/}, the system's kernel documentation, then
  * {@code --ynl} directories), a later spec replacing an earlier one of the same name.
  * A family with a spec is decoded by it, nlscope's own files of it laid over it
- * ({@link Overlays}). Loaded once per set of sources.
+ * ({@link Overlays}), the system's spec as much as a built-in or --ynl one: the user's
+ * kernel may be newer than nlscope. Loaded once per set of sources.
  */
 public final class SpecDissectorProvider implements DissectorProvider {
     private final Path configDirectory;
@@ -105,13 +106,6 @@ public final class SpecDissectorProvider implements DissectorProvider {
             List<SpecFile> mine = own.getOrDefault(key, List.of());
             List<Spec> kernel = specsByKey.getOrDefault(key, List.of());
             List<String> warnings = new ArrayList<>();
-            if (!mine.isEmpty() && !kernel.isEmpty() && kernel.stream().allMatch(Spec::fromSystem)) {
-                // nlscope's hand-written families (rtnetlink, nlctrl, wireguard, macsec) say more than the
-                // kernel's specs of them (the rt-* specs name no enums of ifinfomsg, no summaries): they stay
-                warnings.add("the system's " + String.join(", ", kernel.stream().map(k -> k.family().file().source())
-                        .toList()) + " not used: nlscope's own files describe this family (--ynl DIR would use them)");
-                kernel = kernel.stream().map(Spec::withoutSystem).filter(java.util.Objects::nonNull).toList();
-            }
             kernel.forEach(s -> warnings.addAll(s.family().warnings()));
             List<SpecFile> group = mine;
             if (!kernel.isEmpty()) {
