@@ -39,7 +39,11 @@ public final class CaptureStore implements AutoCloseable {
         }
     }
 
-    public static final int DEFAULT_CACHE_FRAMES = 1024;
+    /**
+     * Decoded frames kept: a screen of rows needs a few dozen, a filter's scan uses each once, and
+     * a big frame's tree (a dump of many messages) is a few hundred kilobytes.
+     */
+    public static final int DEFAULT_CACHE_FRAMES = 256;
 
     private final FrameDecoding decoding;
     private final ReentrantLock writeLock = new ReentrantLock();

@@ -35,6 +35,8 @@ final class RowScan {
 
     /** The first rows of a view (the first screen, and what column fitting measures) are decoded here. */
     static final int FIRST_ROWS = 400;
+    /** More rows than a window shows at once. */
+    private static final int FIRST_SCREEN = 64;
 
     /** Where updates go. */
     interface Publisher {
@@ -152,6 +154,12 @@ final class RowScan {
         seen = size;
         if (keptCount == before) {
             return;
+        }
+        if (before < FIRST_SCREEN && keptCount > FIRST_SCREEN) {
+            // the first screen goes first, so it is not kept waiting for the rest of the rows fitting measures
+            out.publish(new Update(generation, false, Arrays.copyOfRange(kept, before, FIRST_SCREEN), null, null,
+                    decoded(kept, before, FIRST_SCREEN)));
+            before = FIRST_SCREEN;
         }
         out.publish(new Update(generation, false, Arrays.copyOfRange(kept, before, keptCount), null, null,
                 decoded(kept, before, keptCount)));

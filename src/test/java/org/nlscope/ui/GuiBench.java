@@ -35,6 +35,8 @@ public final class GuiBench {
     public static final class App extends Application {
         private long openedAt;
         private long firstRowsAt;
+        private long firstIndexedAt;
+        private long firstItemsAt;
         private long lastPulse;
         private long worstGap;
         private volatile boolean measuring = true;
@@ -64,6 +66,12 @@ public final class GuiBench {
                         worstGap = Math.max(worstGap, t - lastPulse);
                     }
                     lastPulse = t;
+                    if (firstIndexedAt == 0 && w.store().size() > 0) {
+                        firstIndexedAt = t;
+                    }
+                    if (firstItemsAt == 0 && !w.table().getItems().isEmpty()) {
+                        firstItemsAt = t;
+                    }
                     if (firstRowsAt == 0 && w.table().lastVisibleIndex() >= 0) {
                         firstRowsAt = t;
                     }
@@ -119,6 +127,8 @@ public final class GuiBench {
             if (stallStacks.isEmpty()) {
                 return;
             }
+            System.err.printf("first row indexed after %.0f ms, first rows handed to the table after %.0f ms%n",
+                    (firstIndexedAt - openedAt) / 1e6, (firstItemsAt - openedAt) / 1e6);
             System.err.println("FX thread while stalled: " + stallSamples + " samples of 5 ms; nlscope methods on the stack:");
             stallMethods.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
                     .forEach(e -> System.err.println("  " + e.getValue() + " " + e.getKey()));

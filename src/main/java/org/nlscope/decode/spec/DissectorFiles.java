@@ -131,12 +131,13 @@ final class DissectorFiles {
             } catch (IOException e) {
                 throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
             }
-            JsonNode tree = builtIn && parsed != null ? parsed.tree(relative, content) : null;
+            boolean bundled = builtIn && parsed != null;
             if (relative.startsWith(YNL_FOLDER)) {
-                ynlByRelativePath.put(relative, new YnlSource(source, content, tree));
+                ynlByRelativePath.put(relative, new YnlSource(source, content, bundled ? parsed.tree(relative, content) : null));
                 continue;
             }
-            SpecFile file = tree != null ? SpecLoader.parse(source, tree) : SpecLoader.parse(source, content);
+            FamilySpec spec = bundled ? parsed.spec(relative, content) : null;
+            SpecFile file = spec != null ? new SpecFile(source, spec) : SpecLoader.parse(source, content);
             SpecFile before = byRelativePath.put(relative, file);
             if (!builtIn && before != null && before.source().startsWith(BUILT_IN + "/")) {
                 replacements.add(new Replacement(relative, source, before.source()));

@@ -1,15 +1,15 @@
 package org.nlscope.decode.spec;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,27 +17,29 @@ import java.util.zip.CRC32;
 import org.nlscope.decode.ynl.YnlLoader;
 
 /**
- * The built-in dissector files as the trees their YAML reads to, written as one JSON file
- * into the jar when nlscope is built ({@link #main}): JSON reads in a tenth of the time
- * of YAML, and a run that decodes with the built-in files alone never loads SnakeYAML,
- * which was the largest part of start-up. Each tree is keyed by the file's relative path,
- * length and CRC-32, so it is used only for the very bytes it was made from; any other
- * file, or a missing or unreadable bundle, is read from its YAML as before.
+ * The built-in dissector files already read, written into the jar when nlscope is built
+ * ({@link #main}): nlscope's own files as their {@link FamilySpec} records
+ * ({@link RecordCodec}), the kernel's YNL specs as their YAML trees ({@link TreeCodec}).
+ * Reading these takes no YAML parser and none of Jackson's mapping, which were most of
+ * start-up. Each entry is keyed by the file's relative path, length and CRC-32, so it
+ * stands only for the very bytes it was made from (and carries a CRC-32 of its own); any
+ * other file, or a missing or damaged bundle, is read from its YAML as before.
  */
 public final class ParsedDissectors {
-    /** Where the bundle is on the class path (not under dissectors/, where every .json is a dissector file). */
-    static final String RESOURCE = "org/nlscope/decode/spec/parsed-dissectors.json";
-    private static final ParsedDissectors NONE = new ParsedDissectors(JsonNodeFactory.instance.objectNode());
-    /** YNL specs read to BigInteger and BigDecimal numbers ({@code YamlTree}); nlscope's files to int and double. */
-    private static final ObjectMapper OWN = JsonMapper.builder().build();
-    private static final ObjectMapper YNL = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    /** Where the bundle is on the class path (not under dissectors/, where files are dissector files). */
+    static final String RESOURCE = "org/nlscope/decode/spec/parsed-dissectors.bin";
+    private static final int MAGIC = 0x4e4c5350; // "NLSP"
+    private static final int VERSION = 1;
+    private static final ParsedDissectors NONE = new ParsedDissectors(Map.of());
 
-    private final JsonNode files;
+    /** One file's entry: what it was made from, and its encoding. */
+    private record Entry(int length, long crc, byte[] payload) {
+    }
 
-    private ParsedDissectors(JsonNode files) {
-        this.files = files;
+    private final Map<String, Entry> entries;
+
+    private ParsedDissectors(Map<String, Entry> entries) {
+        this.entries = entries;
     }
 
     /** The bundle on this class path, or an empty one when there is none or it cannot be read. */
@@ -46,32 +48,54 @@ public final class ParsedDissectors {
             if (in == null) {
                 return NONE;
             }
-            JsonNode root = OWN.readTree(in);
-            JsonNode files = root == null ? null : root.get("files");
-            return files != null && files.isObject() ? new ParsedDissectors(files) : NONE;
+            DataInputStream data = new DataInputStream(new ByteArrayInputStream(in.readAllBytes()));
+            if (data.readInt() != MAGIC || data.readInt() != VERSION) {
+                return NONE;
+            }
+            int n = TreeCodec.length(data);
+            Map<String, Entry> entries = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String relative = data.readUTF();
+                int length = data.readInt();
+                long crc = data.readLong();
+                byte[] payload = new byte[TreeCodec.length(data)];
+                data.readFully(payload);
+                if (data.readLong() == crc(payload)) { // a damaged entry is no entry
+                    entries.put(relative, new Entry(length, crc, payload));
+                }
+            }
+            return new ParsedDissectors(entries);
         } catch (IOException | RuntimeException e) {
             return NONE; // the YAML is still there: slower, never wrong
         }
     }
 
-    /**
-     * The tree of the built-in file at this relative path when the bundle holds these very
-     * bytes, else null. A fresh tree each call: callers may lay one over another.
-     */
-    JsonNode tree(String relative, byte[] content) {
-        JsonNode entry = files.get(relative);
-        if (entry == null || entry.path("length").asLong(-1) != content.length || entry.path("crc").asLong(-1) != crc(content)) {
-            return null;
-        }
+    /** nlscope's own built-in file at this relative path, when the bundle holds these very bytes; else null. */
+    FamilySpec spec(String relative, byte[] content) {
+        DataInputStream in = payload(relative, content);
         try {
-            return mapperFor(relative).readTree(entry.get("json").textValue());
-        } catch (IOException | RuntimeException e) {
+            return in == null ? null : (FamilySpec) RecordCodec.read(in, FamilySpec.class);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
         }
     }
 
-    private static ObjectMapper mapperFor(String relative) {
-        return relative.startsWith(DissectorFiles.YNL_FOLDER) ? YNL : OWN;
+    /** A built-in YNL spec's tree (aliases resolved), when the bundle holds these very bytes; else null. A fresh tree each call. */
+    JsonNode tree(String relative, byte[] content) {
+        DataInputStream in = payload(relative, content);
+        try {
+            return in == null ? null : TreeCodec.read(in);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private DataInputStream payload(String relative, byte[] content) {
+        Entry e = entries.get(relative);
+        if (e == null || e.length() != content.length || e.crc() != crc(content)) {
+            return null;
+        }
+        return new DataInputStream(new ByteArrayInputStream(e.payload()));
     }
 
     private static long crc(byte[] content) {
@@ -83,39 +107,74 @@ public final class ParsedDissectors {
     /**
      * Writes the bundle of the dissector files under {@code CLASSES/dissectors} to
      * {@code CLASSES/}{@link #RESOURCE}; run by the build after the resources are copied.
-     * A file that would not read back the same from JSON is left out (it is read from its YAML).
+     * A file that would not read back the same as from its YAML is left out (and so read from it).
      */
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         Path root = classes.resolve(DissectorFiles.BUILT_IN);
-        ObjectNode files = JsonNodeFactory.instance.objectNode();
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
             paths = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         for (Path p : paths) {
             String relative = root.relativize(p).toString().replace('\\', '/');
             boolean ynl = relative.startsWith(DissectorFiles.YNL_FOLDER);
-            if (ynl ? !YnlLoader.isSpecFile(relative) : !SpecLoader.isSpecFile(relative)) {
-                continue;
+            if (ynl ? YnlLoader.isSpecFile(relative) : SpecLoader.isSpecFile(relative)) {
+                files.put(relative, Files.readAllBytes(p));
             }
-            byte[] content = Files.readAllBytes(p);
-            String source = DissectorFiles.BUILT_IN + "/" + relative;
-            JsonNode tree = ynl ? YnlLoader.read(source, content) : SpecLoader.readTree(source, content);
-            String json = OWN.writeValueAsString(tree);
-            JsonNode back = mapperFor(relative).readTree(json);
-            // nlscope's files are compared as the records they become (YAML reads 0x0080C20001000001 to a
-            // BigInteger, JSON to a long: the same Long either way); the specs as trees, which YnlLoader walks
-            boolean same = ynl ? back.equals(tree) : SpecLoader.parse(source, back).equals(SpecLoader.parse(source, tree));
-            if (!same) {
-                System.err.println(source + ": does not read back the same from JSON; left to its YAML");
-                continue;
-            }
-            files.set(relative, JsonNodeFactory.instance.objectNode()
-                    .put("length", content.length).put("crc", crc(content)).put("json", json));
         }
-        Path out = classes.resolve(RESOURCE);
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, OWN.writeValueAsString(Map.of("files", files)));
+        Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String relative = f.getKey();
+            byte[] content = f.getValue();
+            String source = DissectorFiles.BUILT_IN + "/" + relative;
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            Object read;
+            if (relative.startsWith(DissectorFiles.YNL_FOLDER)) {
+                read = YnlLoader.read(source, content);
+                TreeCodec.write(out, (JsonNode) read);
+            } else {
+                read = SpecLoader.parse(source, content).spec();
+                RecordCodec.write(out, FamilySpec.class, read);
+            }
+            out.flush();
+            entries.put(relative, new Entry(content.length, crc(content), bytes.toByteArray()));
+        }
+        ParsedDissectors written = new ParsedDissectors(entries);
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bundle);
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        int kept = 0;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream bodyOut = new DataOutputStream(body);
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            String relative = e.getKey();
+            byte[] content = files.get(relative);
+            String source = DissectorFiles.BUILT_IN + "/" + relative;
+            boolean same = relative.startsWith(DissectorFiles.YNL_FOLDER)
+                    ? YnlLoader.read(source, content).equals(written.tree(relative, content))
+                    : SpecLoader.parse(source, content).spec().equals(written.spec(relative, content));
+            if (!same) {
+                System.err.println(source + ": does not read back the same from " + RESOURCE + "; left to its YAML");
+                continue;
+            }
+            kept++;
+            bodyOut.writeUTF(relative);
+            bodyOut.writeInt(e.getValue().length());
+            bodyOut.writeLong(e.getValue().crc());
+            bodyOut.writeInt(e.getValue().payload().length);
+            bodyOut.write(e.getValue().payload());
+            bodyOut.writeLong(crc(e.getValue().payload()));
+        }
+        bodyOut.flush();
+        out.writeInt(kept);
+        out.write(body.toByteArray());
+        out.flush();
+        Path target = classes.resolve(RESOURCE);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bundle.toByteArray());
     }
 }

@@ -39,8 +39,6 @@ public final class SpecLoader {
             .maxNestingDepth(64)
             .maxDocumentLength(Limits.MAX_SPEC_FILE_BYTES)
             .build();
-    private static final ObjectMapper JSON = configure(JsonMapper.builder(
-            com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
 
     /** SnakeYAML's own code point limit (3 Mi) stays above ours, so the size check below speaks first. */
     public static YAMLFactory yamlFactory() {
@@ -94,14 +92,9 @@ public final class SpecLoader {
      * Parses a file's bytes; {@code source} names it in errors and decides the syntax by its extension.
      */
     public static SpecFile parse(String source, byte[] content) {
-        return parse(source, readTree(source, content));
-    }
-
-    /** A file already read into a tree ({@link #readTree}), as a spec. */
-    static SpecFile parse(String source, JsonNode tree) {
+        JsonNode tree = readTree(source, content);
         try {
-            // any mapper turns a tree into records the same way: the JSON one, so a run on built-in files loads no YAML
-            return new SpecFile(source, JSON.treeToValue(tree, FamilySpec.class));
+            return new SpecFile(source, mapperFor(source).treeToValue(tree, FamilySpec.class));
         } catch (JsonProcessingException e) {
             throw loadError(source, e);
         }
@@ -138,12 +131,20 @@ public final class SpecLoader {
     }
 
     private static ObjectMapper mapperFor(String source) {
-        return source.endsWith(".json") ? JSON : Yaml.MAPPER;
+        return source.endsWith(".json") ? Json.MAPPER : Yaml.MAPPER;
     }
 
-    /** Made on first use: SnakeYAML's classes cost start-up that a run on the built-in files need not pay. */
+    /**
+     * Made on first use: a run on the built-in files reads them from {@link ParsedDissectors}
+     * and need not pay for SnakeYAML's classes or Jackson's mappers at start-up.
+     */
     private static final class Yaml {
         static final ObjectMapper MAPPER = configure(new YAMLMapper(yamlFactory()));
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder(
+                com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
     }
 
     /** A syntax or content error of a file read with Jackson, as one line naming the file and the place. */

@@ -43,15 +43,17 @@ class ParsedDissectorsTest {
             String relative = relative(p);
             String source = DissectorFiles.BUILT_IN + "/" + relative;
             byte[] content = Files.readAllBytes(p);
-            JsonNode tree = parsed.tree(relative, content);
-            // a file missing here is read from YAML: correct, but start-up pays for SnakeYAML again
-            assertNotNull(tree, relative + " is not in " + ParsedDissectors.RESOURCE);
             if (relative.startsWith(DissectorFiles.YNL_FOLDER)) {
+                JsonNode tree = parsed.tree(relative, content);
+                // a file missing here is read from YAML: correct, but start-up pays for SnakeYAML again
+                assertNotNull(tree, relative + " is not in " + ParsedDissectors.RESOURCE);
                 assertEquals(YnlLoader.read(source, content), tree, relative);
                 assertEquals(YnlLoader.translate(source, YnlLoader.read(source, content)).file(),
                         YnlLoader.translate(source, tree).file(), relative);
             } else {
-                assertEquals(SpecLoader.parse(source, content), SpecLoader.parse(source, tree), relative);
+                FamilySpec spec = parsed.spec(relative, content);
+                assertNotNull(spec, relative + " is not in " + ParsedDissectors.RESOURCE);
+                assertEquals(SpecLoader.parse(source, content).spec(), spec, relative);
             }
         }
     }
@@ -61,12 +63,15 @@ class ParsedDissectorsTest {
         ParsedDissectors parsed = ParsedDissectors.load(getClass().getClassLoader());
         Path link = BUILT_IN.resolve("rtnetlink/link.yaml");
         byte[] content = Files.readAllBytes(link);
-        assertNotNull(parsed.tree("rtnetlink/link.yaml", content));
+        assertNotNull(parsed.spec("rtnetlink/link.yaml", content));
         byte[] edited = content.clone();
         edited[edited.length - 2] ^= 1; // same length, other bytes: a file edited after the build
-        assertNull(parsed.tree("rtnetlink/link.yaml", edited));
-        assertNull(parsed.tree("rtnetlink/link.yaml", java.util.Arrays.copyOf(content, content.length + 1)));
-        assertNull(parsed.tree("rtnetlink/no-such-file.yaml", content));
+        assertNull(parsed.spec("rtnetlink/link.yaml", edited));
+        assertNull(parsed.spec("rtnetlink/link.yaml", java.util.Arrays.copyOf(content, content.length + 1)));
+        assertNull(parsed.spec("rtnetlink/no-such-file.yaml", content));
+        byte[] ethtool = Files.readAllBytes(BUILT_IN.resolve("ynl/ethtool.yaml"));
+        assertNotNull(parsed.tree("ynl/ethtool.yaml", ethtool));
+        assertNull(parsed.tree("ynl/ethtool.yaml", content));
     }
 
     @Test
@@ -80,16 +85,32 @@ class ParsedDissectorsTest {
 
     @Test
     void aMissingOrBrokenBundleIsNoBundle() throws IOException {
+        byte[] link = Files.readAllBytes(BUILT_IN.resolve("rtnetlink/link.yaml"));
         try (URLClassLoader none = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
-            assertNull(ParsedDissectors.load(none).tree("rtnetlink/link.yaml",
-                    Files.readAllBytes(BUILT_IN.resolve("rtnetlink/link.yaml"))));
+            assertNull(ParsedDissectors.load(none).spec("rtnetlink/link.yaml", link));
         }
-        Path broken = tmp.resolve(ParsedDissectors.RESOURCE);
-        Files.createDirectories(broken.getParent());
-        Files.writeString(broken, "{\"files\": {\"rtnetlink/link.yaml\": ");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
-            assertNull(ParsedDissectors.load(loader).tree("rtnetlink/link.yaml",
-                    Files.readAllBytes(BUILT_IN.resolve("rtnetlink/link.yaml"))));
+        byte[] bundle;
+        try (var in = getClass().getClassLoader().getResourceAsStream(ParsedDissectors.RESOURCE)) {
+            bundle = in.readAllBytes();
+        }
+        Path copy = tmp.resolve(ParsedDissectors.RESOURCE);
+        Files.createDirectories(copy.getParent());
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            // cut short, or bytes flipped: never an exception, never a wrong spec (a spec equal to the file's, or none)
+            byte[] broken = i % 2 == 0 ? java.util.Arrays.copyOf(bundle, random.nextInt(bundle.length)) : bundle.clone();
+            if (i % 2 == 1) {
+                for (int k = 0; k < 4; k++) {
+                    broken[random.nextInt(broken.length)] ^= (byte) (1 + random.nextInt(255));
+                }
+            }
+            Files.write(copy, broken);
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
+                FamilySpec spec = ParsedDissectors.load(loader).spec("rtnetlink/link.yaml", link);
+                if (spec != null) {
+                    assertEquals(SpecLoader.parse("dissectors/rtnetlink/link.yaml", link).spec(), spec);
+                }
+            }
         }
     }
 
