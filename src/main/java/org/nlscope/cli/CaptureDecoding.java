@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.nlscope.decode.ContextLearner;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.DissectorSources;
@@ -14,6 +13,8 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.session.EngineDecoding;
+import org.nlscope.session.FrameStream;
 import org.nlscope.session.redact.Redactor;
 
 /**
@@ -23,16 +24,13 @@ import org.nlscope.session.redact.Redactor;
 final class CaptureDecoding implements AutoCloseable {
 
     private final CaptureReader reader;
-    private final FrameDecoder decoder;
-    private DecodeContext next = DecodeContext.empty();
-    private DecodeContext context = next;
-    private int number;
+    private final FrameStream stream;
     private CaptureMetadata newMetadata = CaptureMetadata.EMPTY;
     private Redactor masking;
 
-    private CaptureDecoding(CaptureReader reader, FrameDecoder decoder) {
+    private CaptureDecoding(CaptureReader reader, EngineDecoding decoding) {
         this.reader = reader;
-        this.decoder = decoder;
+        this.stream = new FrameStream(decoding);
     }
 
     /** The file name that means standard input, as in tcpdump -r - and tshark -r -. */
@@ -47,7 +45,7 @@ final class CaptureDecoding implements AutoCloseable {
     }
 
     static CaptureDecoding open(Path file, InputStream stdin, DissectorRegistry registry) throws CliException {
-        return new CaptureDecoding(openReader(file, stdin), new FrameDecoder(registry));
+        return new CaptureDecoding(openReader(file, stdin), new EngineDecoding(registry));
     }
 
     /**
@@ -56,7 +54,7 @@ final class CaptureDecoding implements AutoCloseable {
      */
     static CaptureDecoding openForSummaries(Path file, InputStream stdin, DissectorRegistry registry)
             throws CliException {
-        return new CaptureDecoding(openReader(file, stdin), FrameDecoder.forSummaries(registry));
+        return new CaptureDecoding(openReader(file, stdin), EngineDecoding.forSummaries(registry));
     }
 
     /**
@@ -111,22 +109,13 @@ final class CaptureDecoding implements AutoCloseable {
         }
         // a metadata block (genl snapshot, port owners) read before this frame: only what is new
         newMetadata = reader.takeNewMetadata();
-        next = next.withMetadata(newMetadata);
-        context = next;
-        DecodedFrame decoded = decoder.decode(f, ++number, context);
-        if (masking != null) {
-            Frame masked = masking.apply(decoded);
-            if (masked != f) {
-                decoded = decoder.decode(masked, number, context);
-            }
-        }
-        next = ContextLearner.learn(context, decoded);
-        return decoded;
+        stream.addMetadata(newMetadata);
+        return stream.decode(f, masking == null ? null : masking::apply);
     }
 
     /** The context the last frame was decoded with (for the processes behind its ports). */
     DecodeContext context() {
-        return context;
+        return stream.context();
     }
 
     /** The metadata entries that were new before the last frame (what a copy writes before it), or EMPTY. */
@@ -139,7 +128,7 @@ final class CaptureDecoding implements AutoCloseable {
     }
 
     int frames() {
-        return number;
+        return stream.frames();
     }
 
     @Override

@@ -64,10 +64,10 @@ public final class PackageFiles {
         r.append(".TP\n.I /usr/share/doc/linux\\-doc\\-*/Documentation/netlink/specs\n.PD 0\n.TP\n"
                 + ".I /usr/src/linux*/Documentation/netlink/specs\n.TP\n"
                 + ".I /lib/modules/$(uname \\-r)/build/Documentation/netlink/specs\n.PD\n"
-                + "The kernel's YNL specs (plain or gzipped), newest kernel first: they replace nlscope's built-in "
-                + "specs of the same name and describe families nlscope has no file for, nlscope's own definitions "
-                + "laid over them (its hand-written rtnetlink, nlctrl, wireguard and macsec files stay in charge "
-                + "unless \\-\\-ynl names a spec for them). nlscope dissectors lists what came from where.\n");
+                + "The kernel's YNL specs (plain or gzipped), newest kernel first: they override nlscope's built-in "
+                + "definitions of their families, nlscope's own definitions "
+                + "laid over them where they say more (summaries, displays, names). nlscope dissectors lists what came "
+                + "from where.\n");
         r.append(".SH ENVIRONMENT\n.TP\n.B NLSCOPE_SYSTEM_YNL\n0 leaves the system's kernel specs unread "
                 + "(the built-in definitions and \\-\\-ynl directories still apply).\n");
         r.append(".SH SEE ALSO\n.BR tcpdump (8),\n.BR tshark (1),\n.BR ip (8)\n");

@@ -70,11 +70,17 @@ public final class ContextLearner {
                 continue;
             }
             int index = (int) all.u32(body + 4);
-            ByteView attrs = new ByteView(all.data(), body + IFINFOMSG_SIZE, end);
-            for (NlAttr a : AttrReader.read(attrs).attributes()) {
-                if (a.type() == IFLA_IFNAME && a.payloadLength() > 0) {
-                    out = out.withInterface(index, cString(attrs, a));
+            // walked in place (every link message of a big dump passes here): only IFLA_IFNAME is read,
+            // up to where AttrReader would stop (an nla_len below 4 or past the message)
+            for (int pos = body + IFINFOMSG_SIZE; end - pos >= NlAttr.HEADER; ) {
+                int len = all.u16(pos);
+                if (len < NlAttr.HEADER || len > end - pos) {
+                    break;
                 }
+                if ((all.u16(pos + 2) & NlAttr.NLA_TYPE_MASK) == IFLA_IFNAME && len > NlAttr.HEADER) {
+                    out = out.withInterface(index, cString(all, pos + NlAttr.HEADER, len - NlAttr.HEADER));
+                }
+                pos += NlAttr.align(len);
             }
         }
         return out;
@@ -104,7 +110,11 @@ public final class ContextLearner {
     }
 
     private static String cString(ByteView v, NlAttr a) {
-        byte[] b = v.bytes(a.payloadOffset(), a.payloadLength());
+        return cString(v, a.payloadOffset(), a.payloadLength());
+    }
+
+    private static String cString(ByteView v, int offset, int length) {
+        byte[] b = v.bytes(offset, length);
         int n = 0;
         while (n < b.length && b[n] != 0) {
             n++;

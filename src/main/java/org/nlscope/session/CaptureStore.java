@@ -39,7 +39,11 @@ public final class CaptureStore implements AutoCloseable {
         }
     }
 
-    public static final int DEFAULT_CACHE_FRAMES = 1024;
+    /**
+     * Decoded frames kept: a screen of rows needs a few dozen, a filter's scan uses each once, and
+     * a big frame's tree (a dump of many messages) is a few hundred kilobytes.
+     */
+    public static final int DEFAULT_CACHE_FRAMES = 256;
 
     private final FrameDecoding decoding;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -49,7 +53,7 @@ public final class CaptureStore implements AutoCloseable {
     // guarded by this; appended by the writer under writeLock
     private final FrameTable frames;
     private final RowTable rows = new RowTable();
-    private DecodeContext nextContext = DecodeContext.empty();
+    private final FrameStream stream;
     private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator();
     private final StoreIndex index;
 
@@ -63,6 +67,7 @@ public final class CaptureStore implements AutoCloseable {
 
     private CaptureStore(FrameDecoding decoding, int cacheFrames, Path file) {
         this.decoding = decoding;
+        this.stream = new FrameStream(decoding);
         this.frames = new FrameTable(file);
         this.index = new StoreIndex(this, frames, rows);
         this.cache = new LinkedHashMap<>(cacheFrames * 4 / 3 + 1, 0.75f, true) {
@@ -113,11 +118,9 @@ public final class CaptureStore implements AutoCloseable {
                 number = frames.size() + 1;
                 int firstRow = rows.size();
                 FrameIndexer.Facts facts = FrameIndexer.index(frame, number, rows);
-                frames.add(frame, fileOffset, nextContext, firstRow, facts);
-                DecodedFrame learnable = FrameIndexer.forLearning(frame, number, facts, rows, firstRow);
-                if (learnable != null) {
-                    nextContext = decoding.learn(nextContext, learnable);
-                }
+                // the context learns from the nlmsghdrs and bytes alone: nothing is decoded
+                DecodeContext context = stream.skip(FrameIndexer.forLearning(frame, number, facts, rows, firstRow));
+                frames.add(frame, fileOffset, context, firstRow, facts);
             }
             for (Listener l : listeners) {
                 l.frameAdded(this, number);
@@ -142,7 +145,7 @@ public final class CaptureStore implements AutoCloseable {
                 if (added.isEmpty()) {
                     return;
                 }
-                nextContext = nextContext.withMetadata(added);
+                stream.addMetadata(added);
             }
             for (Listener l : listeners) {
                 l.metadataChanged(added);
@@ -212,7 +215,7 @@ public final class CaptureStore implements AutoCloseable {
      * processes from it, since a port's owner is often learned after the port's first message.
      */
     public synchronized DecodeContext currentContext() {
-        return nextContext;
+        return stream.nextContext();
     }
 
     /** Frame {@code number}, decoded (from the cache, or decoded again). */

@@ -15,8 +15,21 @@ public final class EngineDecoding implements FrameDecoding {
     private final DissectorRegistry registry;
 
     public EngineDecoding(DissectorRegistry registry) {
-        this.decoder = new FrameDecoder(registry);
+        this(new FrameDecoder(registry), registry);
+    }
+
+    /** Decoding by a given decoder (one made for summaries, say); {@code registry} is what {@link #registry()} says. */
+    public EngineDecoding(FrameDecoder decoder, DissectorRegistry registry) {
+        this.decoder = decoder;
         this.registry = registry;
+    }
+
+    /**
+     * For output that shows each message's one-line summary and problems only: fields that no
+     * summary names come without values ({@link FrameDecoder#forSummaries}).
+     */
+    public static EngineDecoding forSummaries(DissectorRegistry registry) {
+        return new EngineDecoding(FrameDecoder.forSummaries(registry), registry);
     }
 
     @Override

@@ -39,6 +39,9 @@
  *       {@code resume()}, {@code stop()}, {@code setSpeed()}, {@code done()}.</li>
  *   <li>{@link org.nlscope.session.io}: {@code FileLoader}, {@code CaptureSaver}, {@code Autosave},
  *       {@code Recovery.find()} for leftovers of a crashed run.</li>
+ *   <li>{@link org.nlscope.session.FrameStream}: a capture's frames in order, each decoded (or, for the store,
+ *       only learnt from) with the context the frames and metadata before it taught; the one place that
+ *       carries the context from frame to frame.</li>
  *   <li>{@link org.nlscope.session.FrameDecoding}: the seam to the decode engine;
  *       {@link org.nlscope.session.EngineDecoding#load(java.util.List)} is the real one.</li>
  * </ul>

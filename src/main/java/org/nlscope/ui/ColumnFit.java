@@ -19,6 +19,8 @@ final class ColumnFit {
     /** Rows measured: enough to see every kind of message in a typical capture, cheap to measure. */
     static final int SAMPLE = 400;
     static final double INFO_MIN = 240;
+    /** Of a column's distinct values in the sample, this many of the longest are measured. */
+    private static final int MEASURED = 8;
     /** A cell's padding and the sort arrow's room, in pixels. */
     private static final double PADDING = 18;
     /** A vertical scroll bar and the table's border. */
@@ -56,8 +58,14 @@ final class ColumnFit {
             double w = least[i];
             if (c.getUserData() instanceof Function<?, ?> f) {
                 Function<MessageRow, String> value = (Function<MessageRow, String>) f;
+                java.util.Set<String> values = new java.util.HashSet<>();
                 for (int r = 0; r < Math.min(SAMPLE, rows.size()); r++) {
-                    w = Math.max(w, width(probe, value.apply(rows.get(r))) + PADDING);
+                    String v = value.apply(rows.get(r));
+                    values.add(v == null ? "" : v);
+                }
+                // laying out text is what costs: only the longest few distinct values can be the widest
+                for (String v : values.stream().sorted((a, b) -> b.length() - a.length()).limit(MEASURED).toList()) {
+                    w = Math.max(w, width(probe, v) + PADDING);
                 }
             }
             wanted[i] = Math.ceil(w);

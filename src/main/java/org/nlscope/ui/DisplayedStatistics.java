@@ -1,47 +1,76 @@
 package org.nlscope.ui;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.nlscope.model.DecodedFrame;
-import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.CaptureSession;
 import org.nlscope.session.CaptureStore;
-import org.nlscope.session.MessageRow;
 import org.nlscope.session.stats.Statistics;
 
 /**
  * What the Statistics window counts: the whole capture, or, while a display filter is
  * applied, only the messages it lets through (their frames cut down to them). The filtered
- * counts are worked out again only when the rows shown change.
+ * counts are worked out again, in the background and from the store's index, only when the
+ * rows shown change; until they are ready the window keeps what it shows.
  */
 final class DisplayedStatistics {
 
     private final Supplier<CaptureSession> session;
-    private final List<MessageRow> displayed;
+    private final MessageListModel model;
     private final Supplier<String> filter;
-    private List<Object> key = List.of();
+    private final TaskRunner runner;
+    private Runnable onCounted = () -> { };
+    // on the FX thread
+    private List<Object> requested = List.of();
+    private List<Object> countedKey = List.of();
     private Statistics counted;
+    /** Bumped by each new count: an older one still running stops. */
+    private volatile int generation;
 
     /** @param filter the display filter applied, blank for none */
-    DisplayedStatistics(Supplier<CaptureSession> session, List<MessageRow> displayed, Supplier<String> filter) {
+    DisplayedStatistics(Supplier<CaptureSession> session, MessageListModel model, Supplier<String> filter,
+                        TaskRunner runner) {
         this.session = session;
-        this.displayed = displayed;
+        this.model = model;
         this.filter = filter;
+        this.runner = runner;
     }
 
+    /** Runs on the FX thread when a count asked for by {@link #get()} is ready. */
+    void setOnCounted(Runnable r) {
+        onCounted = r == null ? () -> { } : r;
+    }
+
+    /** The counts of what is shown, or null while they are being counted (on the FX thread). */
     Statistics get() {
         CaptureSession s = session.get();
         String f = filter.get();
         if (f == null || f.isBlank()) {
             return s.statistics();
         }
-        List<Object> now = List.of(s, f, displayed.size());
-        if (!now.equals(key)) {
-            counted = count(s.store());
-            key = now;
+        List<Object> now = List.of(s, f, model.displayed().size());
+        if (now.equals(countedKey)) {
+            return counted;
         }
-        return counted;
+        if (!now.equals(requested)) {
+            requested = now;
+            int gen = ++generation;
+            int[] rows = model.displayedStoreRows();
+            CaptureStore store = s.store();
+            runner.background("statistics", () -> {
+                Statistics result = count(store, rows, gen);
+                if (result != null) {
+                    runner.ui(() -> {
+                        if (now.equals(requested)) {
+                            counted = result;
+                            countedKey = now;
+                            onCounted.run();
+                        }
+                    });
+                }
+            });
+        }
+        return null;
     }
 
     /** "Display filter: error. " while one applies, else "". */
@@ -50,21 +79,22 @@ final class DisplayedStatistics {
         return f == null || f.isBlank() ? "" : "Display filter: " + f + ". ";
     }
 
-    private Statistics count(CaptureStore store) {
+    /** Counts store rows by frame, from the index; null when a newer count took over. */
+    private Statistics count(CaptureStore store, int[] rows, int gen) {
+        Arrays.sort(rows); // a sorted view shows a frame's rows apart; counted together, each frame counts once
         Statistics stats = Statistics.detached(Statistics.ONE_SECOND);
         int i = 0;
-        while (i < displayed.size()) {
-            MessageRow first = displayed.get(i);
-            DecodedFrame df = store.decoded(first.frameNumber());
-            List<DecodedMessage> kept = new ArrayList<>();
-            for (; i < displayed.size() && displayed.get(i).frameNumber() == first.frameNumber(); i++) {
-                int m = displayed.get(i).messageIndex();
-                if (m >= 0 && m < df.messages().size()) {
-                    kept.add(df.messages().get(m));
-                }
+        while (i < rows.length) {
+            if ((i & 0xfff) == 0 && generation != gen) {
+                return null;
             }
-            stats.add(new DecodedFrame(df.number(), df.frame(), df.family(), df.familyName(), df.direction(),
-                    df.directionInferred(), kept, df.problems()));
+            int number = store.frameOfRow(rows[i]);
+            int end = i + 1;
+            while (end < rows.length && store.frameOfRow(rows[end]) == number) {
+                end++;
+            }
+            stats.addRows(store, number, rows, i, end);
+            i = end;
         }
         return stats;
     }

@@ -15,6 +15,7 @@ public final class LiveControl {
 
     private final MainViewModel vm;
     private Runnable chooseFile = () -> { };
+    private CaptureChoices last = CaptureChoices.EVERYTHING;
 
     LiveControl(MainViewModel vm) {
         this.vm = vm;
@@ -25,13 +26,23 @@ public final class LiveControl {
         chooseFile = action;
     }
 
-    /** Starts a live capture of every netlink message. */
+    /** Starts a live capture with the choices last made in Capture > Options (every netlink message at first). */
     public void start() {
-        start(CaptureRequest.everything());
+        start(last);
     }
 
-    /** Starts a live capture of what the request asks for (the start dialog's choices). */
-    public void start(CaptureRequest request) {
+    /** The choices the next {@link #start()} uses: the last ones started with. */
+    CaptureChoices lastChoices() {
+        return last;
+    }
+
+    /** Starts a live capture of what the start dialog's choices ask for; they are kept for the next start. */
+    void start(CaptureChoices choices) {
+        last = choices;
+        start(choices.toRequest(), choices.describe());
+    }
+
+    private void start(CaptureRequest request, String scope) {
         if (!vm.mayReplace("start a live capture")) {
             return;
         }
@@ -54,11 +65,11 @@ public final class LiveControl {
                 vm.runner().ui(() -> impossible(j, live, e));
                 return;
             }
-            vm.runner().ui(() -> started(j, live, running));
+            vm.runner().ui(() -> started(j, live, running, scope));
         });
     }
 
-    private void started(Job j, CaptureSession live, CaptureLauncher.Running running) {
+    private void started(Job j, CaptureSession live, CaptureLauncher.Running running, String scope) {
         if (vm.starting() != j) { // stopped while it started
             vm.runner().background("capture-stop", running::stop);
             MainViewModel.closeQuietly(live);
@@ -74,7 +85,7 @@ public final class LiveControl {
             autosave.onProblem(problem -> vm.runner().ui(() -> vm.showBanner("warning", problem)));
         }
         vm.replace(live, j);
-        vm.setActivity("Capturing " + running.how());
+        vm.setActivity("Capturing " + running.how() + scope);
     }
 
     private void ended(Job j, String reason) {

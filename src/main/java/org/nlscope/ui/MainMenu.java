@@ -77,6 +77,7 @@ final class MainMenu {
 
         Menu capture = new Menu("_Capture", null,
                 item("_Start Live Capture", "Shortcut+E", w::startCapture),
+                item("_Options…", "Shortcut+K", () -> CaptureDialog.open(w.stage(), w.viewModel().live())),
                 item("S_top", "Shortcut+Shift+E", w::stop),
                 new SeparatorMenuItem(),
                 item("Replay File at _1x…", null, () -> w.files().chooseAndReplay(Replay.Speed.ONE_X)),

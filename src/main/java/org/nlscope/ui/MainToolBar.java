@@ -17,7 +17,7 @@ final class MainToolBar {
     final ToggleButton pause = new ToggleButton("Pause");
 
     MainToolBar(MainWindow w, MainViewModel vm) {
-        Button start = button("Start", "startButton", "Capture every netlink message on this machine (Ctrl+E)",
+        Button start = button("Start", "startButton", "Capture netlink messages live (Ctrl+E); Capture > Options (Ctrl+K) picks a network namespace or processes",
                 w::startCapture);
         Button stop = button("Stop", "stopButton", "Stop the capture, replay or loading", w::stop);
         Button open = button("Open", "openButton", "Open a pcap or pcapng file (Ctrl+O)", w.files()::chooseAndOpen);

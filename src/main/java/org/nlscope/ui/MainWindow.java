@@ -196,8 +196,9 @@ public final class MainWindow {
     /** Opens (or raises) the statistics window of the capture shown. */
     public StatisticsWindow showStatistics() {
         if (statisticsWindow == null) {
-            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model.displayed(), view::appliedFilter);
+            DisplayedStatistics counts = new DisplayedStatistics(vm::session, model, view::appliedFilter, vm.runner());
             statisticsWindow = new StatisticsWindow(stage, counts::get, counts::scope);
+            counts.setOnCounted(statisticsWindow::refresh);
         }
         statisticsWindow.show();
         return statisticsWindow;

@@ -24,6 +24,11 @@ final class Marks {
         return r != null && marked.get(r.index());
     }
 
+    /** By store row, for a search that must not decode rows. */
+    boolean isMarked(int storeRow) {
+        return marked.get(storeRow);
+    }
+
     boolean isIgnored(MessageRow r) {
         return r != null && ignored.get(r.index());
     }

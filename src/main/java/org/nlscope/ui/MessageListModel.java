@@ -75,6 +75,11 @@ public final class MessageListModel implements AutoCloseable {
         return displayed.storeRow(displayedIndex);
     }
 
+    /** The store rows shown, in the order shown (a copy; no decode). */
+    public int[] displayedStoreRows() {
+        return displayed.storeRows();
+    }
+
     /** Where a store row is shown, or -1 (no decode). */
     public int displayedIndexOf(int storeRow) {
         return displayed.indexOfStoreRow(storeRow);
@@ -153,6 +158,7 @@ public final class MessageListModel implements AutoCloseable {
             if (u.progress() != null) {
                 progress = u.progress();
             }
+            displayed.cache(u.decoded());
             if (u.rows() == null) {
                 continue;
             }

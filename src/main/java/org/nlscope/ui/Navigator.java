@@ -92,15 +92,15 @@ final class Navigator {
     boolean goToFrame(int number) {
         int lo = 0;
         int hi = displayed.size() - 1;
-        while (lo < hi) { // the first displayed row of a frame at or after the number
+        while (lo < hi) { // the first displayed row of a frame at or after the number (read from the index)
             int mid = (lo + hi) >>> 1;
-            if (displayed.get(mid).frameNumber() < number) {
+            if (frameAt(mid) < number) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        if (displayed.isEmpty() || displayed.get(lo).frameNumber() != number) {
+        if (displayed.isEmpty() || frameAt(lo) != number) {
             int frames = session.get().store().frameCount();
             note(number < 1 || number > frames ? "There is no frame " + number + " (the capture has " + frames + ")"
                     : "Frame " + number + " is hidden by the display filter");
@@ -110,12 +110,23 @@ final class Navigator {
         return true;
     }
 
+    /** The frame of the row shown at a displayed index, without decoding it. */
+    private int frameAt(int displayedIndex) {
+        return session.get().store().frameOfRow(storeRowAt(displayedIndex));
+    }
+
+    /** The store row shown at a displayed index, without decoding it. */
+    private int storeRowAt(int displayedIndex) {
+        return displayed instanceof RowList rows ? rows.storeRow(displayedIndex) : displayed.get(displayedIndex).index();
+    }
+
     /**
      * Selects an error: the first one ({@code step} 0), or the next (1) or previous (-1) one
      * from the message selected; says so when there is none.
      */
     void goToError(int step) {
-        goTo(step, r -> r.kind() == MessageRow.Kind.ERROR, "error");
+        var index = session.get().store().index();
+        goTo(step, row -> index.kind(row) == MessageRow.Kind.ERROR, "error");
     }
 
     /** As {@link #goToError}, for the messages marked (Ctrl+M). */
@@ -123,12 +134,13 @@ final class Navigator {
         goTo(step, marks::isMarked, "marked message");
     }
 
-    private void goTo(int step, java.util.function.Predicate<MessageRow> which, String what) {
+    /** Steps through the displayed rows testing store row numbers: the index answers, nothing is decoded. */
+    private void goTo(int step, java.util.function.IntPredicate which, String what) {
         int from = step == 0 ? -1 : table.getSelectionModel().getSelectedIndex();
         int start = step < 0 ? (from < 0 ? displayed.size() : from) - 1 : from + 1;
         int direction = step < 0 ? -1 : 1;
         for (int i = start; i >= 0 && i < displayed.size(); i += direction) {
-            if (which.test(displayed.get(i))) {
+            if (which.test(storeRowAt(i))) {
                 select(i);
                 return;
             }

@@ -42,6 +42,13 @@ final class RowList extends ObservableListBase<MessageRow> {
         return r;
     }
 
+    /** Keeps rows decoded elsewhere (the worker decodes the first ones a view shows), so showing them decodes nothing. */
+    void cache(List<MessageRow> decoded) {
+        for (MessageRow r : decoded) {
+            cache.put(r.index(), r);
+        }
+    }
+
     @Override
     public int size() {
         return size;
@@ -69,6 +76,11 @@ final class RowList extends ObservableListBase<MessageRow> {
             throw new IndexOutOfBoundsException("row " + index + " of " + size);
         }
         return rows[index];
+    }
+
+    /** The store rows shown, in order (a copy). */
+    int[] storeRows() {
+        return Arrays.copyOf(rows, size);
     }
 
     /** Where store row {@code row} is shown, or -1. */

@@ -1,6 +1,8 @@
 package org.nlscope.ui;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,9 +22,21 @@ import org.nlscope.session.transactions.Transactions;
  */
 final class RowScan {
 
-    /** What goes to the FX thread: rows to show (all of them, or more at the end), and progress text. */
-    record Update(int generation, boolean replace, int[] rows, Runnable then, String progress) {
+    /**
+     * What goes to the FX thread: rows to show (all of them, or more at the end), progress text,
+     * and some of the rows already decoded here (the first ones a view shows), so the FX thread
+     * need not decode them.
+     */
+    record Update(int generation, boolean replace, int[] rows, Runnable then, String progress, List<MessageRow> decoded) {
+        Update(int generation, boolean replace, int[] rows, Runnable then, String progress) {
+            this(generation, replace, rows, then, progress, List.of());
+        }
     }
+
+    /** The first rows of a view (the first screen, and what column fitting measures) are decoded here. */
+    static final int FIRST_ROWS = 400;
+    /** More rows than a window shows at once. */
+    private static final int FIRST_SCREEN = 64;
 
     /** Where updates go. */
     interface Publisher {
@@ -124,7 +138,7 @@ final class RowScan {
         }
         sortedCount = keptCount;
         sortedAt = System.nanoTime();
-        out.publish(new Update(generation, true, shown, then, progressShown ? "" : null));
+        out.publish(new Update(generation, true, shown, then, progressShown ? "" : null, decoded(shown, 0, shown.length)));
     }
 
     /** Takes the rows that arrived since the last look: shown at the end, and sorted in now and then. */
@@ -141,7 +155,14 @@ final class RowScan {
         if (keptCount == before) {
             return;
         }
-        out.publish(new Update(generation, false, Arrays.copyOfRange(kept, before, keptCount), null, null));
+        if (before < FIRST_SCREEN && keptCount > FIRST_SCREEN) {
+            // the first screen goes first, so it is not kept waiting for the rest of the rows fitting measures
+            out.publish(new Update(generation, false, Arrays.copyOfRange(kept, before, FIRST_SCREEN), null, null,
+                    decoded(kept, before, FIRST_SCREEN)));
+            before = FIRST_SCREEN;
+        }
+        out.publish(new Update(generation, false, Arrays.copyOfRange(kept, before, keptCount), null, null,
+                decoded(kept, before, keptCount)));
         if (sort != null) {
             resortTail(generation);
         }
@@ -174,7 +195,20 @@ final class RowScan {
         System.arraycopy(shown, 0, kept, 0, shown.length);
         sortedCount = shown.length;
         sortedAt = System.nanoTime();
-        out.publish(new Update(gen, true, shown, null, null));
+        out.publish(new Update(gen, true, shown, null, null, decoded(shown, 0, shown.length)));
+    }
+
+    /** The rows at positions [from, to) of a view that are among its first {@link #FIRST_ROWS}, decoded. */
+    private List<MessageRow> decoded(int[] rows, int from, int to) {
+        int end = Math.min(to, FIRST_ROWS);
+        if (from >= end) {
+            return List.of();
+        }
+        List<MessageRow> out = new ArrayList<>(end - from);
+        for (int i = from; i < end; i++) {
+            out.add(store.row(rows[i]));
+        }
+        return out;
     }
 
     /** Tests rows [from, to) and keeps those that pass. */

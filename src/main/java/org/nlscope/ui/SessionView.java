@@ -63,7 +63,7 @@ final class SessionView {
             return info == null || !fold ? info : info + Folding.suffix(r, transactions);
         });
         table.setPreviousCaptured(r -> r.messageIndex() > 0 || r.frameNumber() <= 1 ? r.timeNanos()
-                : store.frame(r.frameNumber() - 1).timestampNanos());
+                : store.index().frameTime(r.frameNumber() - 1)); // from the index: no read of the frame's bytes
         fittedRows = 0;
         model.setStore(s.store(), s.transactions());
         String text = filterText;

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nlscope.decode.DecodeContext;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Frame;
@@ -39,18 +38,12 @@ class LazyStoreTest {
     /** Every frame decoded in order, learning as it goes: what the store did before it indexed lazily. */
     private static List<DecodedFrame> eager(Path file) throws Exception {
         List<DecodedFrame> out = new ArrayList<>();
-        DecodeContext context = DecodeContext.empty();
+        FrameStream stream = new FrameStream(RealCapturesTest.ENGINE);
         try (CaptureReader r = CaptureReader.open(file)) {
             Frame f;
-            while (true) {
-                context = context.withMetadata(r.takeNewMetadata());
-                if ((f = r.next()) == null) {
-                    break;
-                }
-                context = context.withMetadata(r.takeNewMetadata());
-                DecodedFrame d = RealCapturesTest.ENGINE.decode(out.size() + 1, f, context);
-                context = RealCapturesTest.ENGINE.learn(context, d);
-                out.add(d);
+            while ((f = r.next()) != null) {
+                stream.addMetadata(r.takeNewMetadata());
+                out.add(stream.decode(f));
             }
         }
         return out;
@@ -100,6 +93,44 @@ class LazyStoreTest {
         assertEquals(full.errorsByErrno(), lazy.errorsByErrno(), name);
         assertEquals(full.byKind(), lazy.byKind(), name);
         assertEquals(full.bytes(), lazy.bytes(), name);
+        store.close();
+    }
+
+    /** What the Statistics window counts for a display filter: some rows of some frames, from the index. */
+    @ParameterizedTest
+    @MethodSource("captures")
+    void someRowsCountedFromTheIndexAsTheirDecodedMessages(String name) throws Exception {
+        Path file = RealCapturesTest.CAPTURES.resolve(name);
+        CaptureStore store = CaptureStore.backedBy(RealCapturesTest.ENGINE, file);
+        assertTrue(FileLoader.load(file, store).complete());
+        Statistics lazy = Statistics.detached(Statistics.ONE_SECOND);
+        Statistics decoded = Statistics.detached(Statistics.ONE_SECOND);
+        int[] rows = java.util.stream.IntStream.range(0, store.size()).filter(r -> r % 3 != 1).toArray();
+        int i = 0;
+        while (i < rows.length) {
+            int number = store.frameOfRow(rows[i]);
+            int end = i;
+            List<DecodedMessage> kept = new ArrayList<>();
+            DecodedFrame d = store.decoded(number);
+            for (; end < rows.length && store.frameOfRow(rows[end]) == number; end++) {
+                int m = store.messageOfRow(rows[end]);
+                if (m >= 0) {
+                    kept.add(d.messages().get(m));
+                }
+            }
+            lazy.addRows(store, number, rows, i, end);
+            decoded.add(new DecodedFrame(d.number(), d.frame(), d.family(), d.familyName(), d.direction(),
+                    d.directionInferred(), kept, d.problems()));
+            i = end;
+        }
+        Statistics.Snapshot a = lazy.snapshot();
+        Statistics.Snapshot b = decoded.snapshot();
+        assertEquals(b.frames(), a.frames(), name);
+        assertEquals(b.messages(), a.messages(), name);
+        assertEquals(b.byType(), a.byType(), name);
+        assertEquals(b.errorsByErrno(), a.errorsByErrno(), name);
+        assertEquals(b.byKind(), a.byKind(), name);
+        assertEquals(b.buckets(), a.buckets(), name);
         store.close();
     }
 

@@ -62,6 +62,9 @@ class RealCapturesTest {
             Transaction t = tx.ofRow(row.index());
             switch (row.kind()) {
                 case ACK, ERROR, DONE -> {
+                    if (row.kind() == MessageRow.Kind.DONE && row.seq() == 0 && row.portId() == 0) {
+                        break; // the end of a multipart notification (team's option events), no answer
+                    }
                     assertNotNull(t, name + " row " + row.index() + " " + row.info() + " answers nothing");
                     paired++;
                 }

@@ -262,6 +262,8 @@ class FirstUseTest {
         filter("error");
         await("the errors", () -> window.model().displayed().size() == errors);
         StatisticsWindow stats = fx(() -> window.showStatistics());
+        // counted in the background: the window shows the counts once they are ready
+        await("the filtered counts", () -> fx(stats::summaryText).startsWith("Display filter: error. "));
         String summary = fx(stats::summaryText);
         assertTrue(summary.startsWith("Display filter: error. " + errorFrames + " frames, " + errors + " messages"), summary);
         assertTrue(summary.contains(errors + " errors"), summary);

@@ -22,6 +22,10 @@ import org.nlscope.session.EngineDecoding;
  * end of the load; meanwhile the table is scrolled to a new place every 50 ms, as a user
  * scrolling while the file loads. First rows: the first pulse at which the table lays out a
  * row. RSS: the process's peak resident set (VmHWM).
+ *
+ * <p>With {@code -Dbench.stalls=true} it also says what the FX thread was doing while it stalled:
+ * a sampler thread takes the FX thread's stack every few milliseconds once a pulse is late,
+ * and the most frequent stacks are printed to stderr at the end.
  */
 public final class GuiBench {
     public static void main(String[] args) {
@@ -31,9 +35,16 @@ public final class GuiBench {
     public static final class App extends Application {
         private long openedAt;
         private long firstRowsAt;
+        private long firstIndexedAt;
+        private long firstItemsAt;
         private long lastPulse;
         private long worstGap;
         private volatile boolean measuring = true;
+        private volatile Thread fxThread;
+        private volatile long lastPulseSeen;
+        private final java.util.Map<String, Integer> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, Integer> stallMethods = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger stallSamples = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void start(Stage stage) throws IOException {
@@ -49,10 +60,18 @@ public final class GuiBench {
                         return;
                     }
                     long t = System.nanoTime();
+                    fxThread = Thread.currentThread();
+                    lastPulseSeen = t;
                     if (lastPulse != 0) {
                         worstGap = Math.max(worstGap, t - lastPulse);
                     }
                     lastPulse = t;
+                    if (firstIndexedAt == 0 && w.store().size() > 0) {
+                        firstIndexedAt = t;
+                    }
+                    if (firstItemsAt == 0 && !w.table().getItems().isEmpty()) {
+                        firstItemsAt = t;
+                    }
                     if (firstRowsAt == 0 && w.table().lastVisibleIndex() >= 0) {
                         firstRowsAt = t;
                     }
@@ -60,9 +79,62 @@ public final class GuiBench {
             }.start();
             openedAt = System.nanoTime();
             w.open(file);
+            if (Boolean.getBoolean("bench.stalls")) {
+                Thread sampler = new Thread(this::sampleStalls, "bench-stall-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
             Thread driver = new Thread(() -> drive(w, recent), "bench-driver");
             driver.setDaemon(true);
             driver.start();
+        }
+
+        /** While a pulse is more than 50 ms late, counts the FX thread's stack (its top frames) every 5 ms. */
+        private void sampleStalls() {
+            while (measuring) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Thread fx = fxThread;
+                if (fx == null || System.nanoTime() - lastPulseSeen < 50_000_000L) {
+                    continue;
+                }
+                StringBuilder key = new StringBuilder();
+                int shown = 0;
+                for (StackTraceElement e : fx.getStackTrace()) {
+                    boolean ours = e.getClassName().startsWith("org.nlscope");
+                    if (shown < 3 || ours && shown < 12) {
+                        key.append("\n    ").append(e.getClassName()).append('.').append(e.getMethodName())
+                                .append(':').append(e.getLineNumber());
+                        shown++;
+                    }
+                }
+                stallStacks.merge(key.toString(), 1, Integer::sum);
+                stallSamples.incrementAndGet();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement e : fx.getStackTrace()) {
+                    String m = e.getClassName().replaceAll("\\$\\$Lambda.*", "") + "." + e.getMethodName();
+                    if (m.startsWith("org.nlscope") && seen.add(m)) {
+                        stallMethods.merge(m, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+
+        private void printStalls() {
+            if (stallStacks.isEmpty()) {
+                return;
+            }
+            System.err.printf("first row indexed after %.0f ms, first rows handed to the table after %.0f ms%n",
+                    (firstIndexedAt - openedAt) / 1e6, (firstItemsAt - openedAt) / 1e6);
+            System.err.println("FX thread while stalled: " + stallSamples + " samples of 5 ms; nlscope methods on the stack:");
+            stallMethods.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                    .forEach(e -> System.err.println("  " + e.getValue() + " " + e.getKey()));
+            System.err.println("stacks:");
+            stallStacks.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                    .forEach(e -> System.err.println("  " + e.getValue() + e.getKey()));
         }
 
         /** Scrolls while the file loads, then prints the figures and exits. */
@@ -94,6 +166,7 @@ public final class GuiBench {
                 });
                 System.out.printf("frames %d, rows shown %d%n", w.store().frameCount(), w.table().getItems().size());
                 System.out.println(line.get(60, TimeUnit.SECONDS));
+                printStalls();
                 Files.deleteIfExists(recent);
             } catch (Exception e) {
                 System.out.println("bench-gui: " + e);

@@ -47,7 +47,7 @@ public final class HelperCommand {
     }
 
     /** The request as the helper's options: only those that differ from its defaults. */
-    static List<String> arguments(CaptureRequest request) {
+    public static List<String> arguments(CaptureRequest request) {
         List<String> args = new ArrayList<>();
         CaptureOptions o = request.options();
         if (o.interfaceName() != null) {

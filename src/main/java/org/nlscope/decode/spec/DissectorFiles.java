@@ -1,5 +1,6 @@
 package org.nlscope.decode.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,10 +36,16 @@ final class DissectorFiles {
     private final Map<String, SpecFile> byRelativePath = new LinkedHashMap<>();
     private final Map<String, YnlSource> ynlByRelativePath = new LinkedHashMap<>();
 
-    /** A YNL spec file found among the dissector files, read but not yet translated. */
-    record YnlSource(String source, byte[] content) {
+    /** A YNL spec file found among the dissector files, read but not yet translated; its tree when the bundle has it. */
+    record YnlSource(String source, byte[] content, JsonNode parsed) {
+        /** The spec as a YAML tree, aliases resolved. */
+        JsonNode tree() {
+            return parsed != null ? parsed : YnlLoader.read(source, content);
+        }
     }
     private final List<Replacement> replacements = new ArrayList<>();
+    /** The built-in files' trees made when nlscope was built. */
+    private ParsedDissectors parsed;
 
     /** A user's file that took the place of a built-in one (same relative path). */
     record Replacement(String relativePath, String userSource, String builtInSource) {
@@ -46,6 +53,7 @@ final class DissectorFiles {
 
     /** Adds the built-in files; each is named "dissectors/REL" in errors. */
     DissectorFiles addBuiltIn(ClassLoader loader) {
+        parsed = ParsedDissectors.load(loader);
         try {
             Enumeration<URL> roots = loader.getResources(BUILT_IN);
             List<URL> seen = new ArrayList<>();
@@ -123,11 +131,14 @@ final class DissectorFiles {
             } catch (IOException e) {
                 throw new DissectorLoadException(source + ": cannot read: " + e.getMessage(), e);
             }
+            boolean bundled = builtIn && parsed != null;
             if (relative.startsWith(YNL_FOLDER)) {
-                ynlByRelativePath.put(relative, new YnlSource(source, content));
+                ynlByRelativePath.put(relative, new YnlSource(source, content, bundled ? parsed.tree(relative, content) : null));
                 continue;
             }
-            SpecFile before = byRelativePath.put(relative, SpecLoader.parse(source, content));
+            FamilySpec spec = bundled ? parsed.spec(relative, content) : null;
+            SpecFile file = spec != null ? new SpecFile(source, spec) : SpecLoader.parse(source, content);
+            SpecFile before = byRelativePath.put(relative, file);
             if (!builtIn && before != null && before.source().startsWith(BUILT_IN + "/")) {
                 replacements.add(new Replacement(relative, source, before.source()));
             }

@@ -20,9 +20,9 @@ import org.nlscope.decode.spec.FamilySpec.Message;
  * YNL's objects by the kernel's names: a message of the same name lends its summary and
  * kind, an attribute of the same name its display, value decoder, secrecy, its enum or
  * struct where they say the same with the header's names, and its whole shape where the
- * spec says only bytes. Messages a
- * spec defines (by id and direction) leave the own files; everything else there (commands
- * and attributes YNL leaves out, their sets and definitions) stays as it was.
+ * spec says only bytes. Messages both define stay nlscope's, their sets completed from the
+ * spec's ({@link OwnOverSpec}); everything else of the own files (commands and attributes
+ * YNL leaves out, their sets and definitions) stays as it was.
  */
 final class Overlays {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -32,19 +32,9 @@ final class Overlays {
 
     /** The files to compile for one family: the specs, with the own files over them. */
     static List<SpecFile> apply(List<SpecFile> own, List<SpecFile> specs) {
-        Set<Integer> requests = new HashSet<>();
-        Set<Integer> replies = new HashSet<>();
         Set<String> specNames = new HashSet<>();
         for (SpecFile f : specs) {
-            for (Message m : f.spec().messages()) {
-                if (m.forRequests()) {
-                    requests.add(m.value());
-                }
-                if (m.forReplies()) {
-                    replies.add(m.value());
-                }
-                specNames.add(m.name());
-            }
+            f.spec().messages().forEach(m -> specNames.add(m.name()));
         }
         Map<String, Message> ownMessages = new HashMap<>();
         Map<Integer, Message> ownReplies = new HashMap<>();
@@ -59,17 +49,18 @@ final class Overlays {
                 }
             }
             for (AttributeSet s : f.spec().attributeSets()) {
-                s.attributes().forEach(a -> ownAttributes.putIfAbsent(a.name(), a));
+                s.attributes().forEach(a -> {
+                    if (a != null && a.name() != null) {
+                        ownAttributes.putIfAbsent(a.name(), a);
+                    }
+                });
             }
         }
-        List<SpecFile> out = new ArrayList<>();
+        List<SpecFile> lent = new ArrayList<>();
         for (SpecFile f : specs) {
-            out.add(new SpecFile(f.source(), over(f, ownMessages, ownReplies, ownAttributes, ownDefinitions, specNames)));
+            lent.add(new SpecFile(f.source(), over(f, ownMessages, ownReplies, ownAttributes, ownDefinitions, specNames)));
         }
-        for (SpecFile f : own) {
-            out.add(new SpecFile(f.source(), without(f.spec(), requests, replies)));
-        }
-        return out;
+        return OwnOverSpec.apply(own, lent);
     }
 
     private static FamilySpec over(SpecFile f, Map<String, Message> ownMessages, Map<Integer, Message> ownReplies,
@@ -243,9 +234,11 @@ final class Overlays {
 
     /** The spec's attribute with what nlscope's own attribute of that name adds, where it fits. */
     private static Attribute lend(SpecFile f, Attribute a, Attribute mine, Shapes shapes) {
-        if (isBytes(a) && !isBytes(mine) && !"binary".equals(mine.type()) && mine.decoder() == null) {
-            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY): nlscope's own
-            // shape of it (a nest of its own set, which stays in the family) decodes, and keeps its secrets
+        if (isBytes(a) && !isBytes(mine) && mine.decoder() == null
+                && (!"binary".equals(mine.type()) || mine.subType() != null || mine.struct() != null)) {
+            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY, ethtool's bitmaps):
+            // nlscope's own shape of it (a nest of its own set, which stays in the family, an array of
+            // words, a struct) decodes, and keeps its secrets
             return new Attribute(a.name(), a.value(), mine.type(), mine.nestedAttributes(), mine.subType(),
                     mine.subMessage(), mine.selector(), mine.en(), mine.display(), mine.byteOrder(), mine.struct(),
                     mine.repeat(), null, mine.levels(), a.isSecret() || mine.isSecret() ? Boolean.TRUE : null, a.doc());
@@ -275,22 +268,6 @@ final class Overlays {
     private static boolean isBytes(Attribute a) {
         return "binary".equals(a.type()) && a.struct() == null && a.subType() == null && a.decoder() == null
                 && a.display() == null;
-    }
-
-    /** An own file without the messages the specs define, per direction. */
-    private static FamilySpec without(FamilySpec s, Set<Integer> requests, Set<Integer> replies) {
-        List<Message> kept = new ArrayList<>();
-        for (Message m : s.messages()) {
-            boolean request = m.forRequests() && !requests.contains(m.value());
-            boolean reply = m.forReplies() && !replies.contains(m.value());
-            if (request || reply) {
-                String direction = request && reply ? m.direction() : request ? "request" : "reply";
-                kept.add(new Message(m.name(), m.value(), m.kind(), m.header(), m.attributeSet(), m.replyAttributeSet(),
-                        m.summary(), direction, m.doc()));
-            }
-        }
-        return new FamilySpec(s.family(), s.genlFamily(), s.doc(), s.fixedHeader(), s.definitions(), s.attributeSets(),
-                s.subMessages(), kept);
     }
 
     /** True when every placeholder of a summary names an attribute of the message's set or a header member. */

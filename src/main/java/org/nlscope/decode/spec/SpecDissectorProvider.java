@@ -25,7 +25,8 @@ import org.nlscope.decode.ynl.YnlLoader;
  * (built in under {@code dissectors/ynl/}, the system's kernel documentation, then
  * {@code --ynl} directories), a later spec replacing an earlier one of the same name.
  * A family with a spec is decoded by it, nlscope's own files of it laid over it
- * ({@link Overlays}). Loaded once per set of sources.
+ * ({@link Overlays}), the system's spec as much as a built-in or --ynl one: the user's
+ * kernel may be newer than nlscope. Loaded once per set of sources.
  */
 public final class SpecDissectorProvider implements DissectorProvider {
     private final Path configDirectory;
@@ -105,13 +106,6 @@ public final class SpecDissectorProvider implements DissectorProvider {
             List<SpecFile> mine = own.getOrDefault(key, List.of());
             List<Spec> kernel = specsByKey.getOrDefault(key, List.of());
             List<String> warnings = new ArrayList<>();
-            if (!mine.isEmpty() && !kernel.isEmpty() && kernel.stream().allMatch(Spec::fromSystem)) {
-                // nlscope's hand-written families (rtnetlink, nlctrl, wireguard, macsec) say more than the
-                // kernel's specs of them (the rt-* specs name no enums of ifinfomsg, no summaries): they stay
-                warnings.add("the system's " + String.join(", ", kernel.stream().map(k -> k.family().file().source())
-                        .toList()) + " not used: nlscope's own files describe this family (--ynl DIR would use them)");
-                kernel = kernel.stream().map(Spec::withoutSystem).filter(java.util.Objects::nonNull).toList();
-            }
             kernel.forEach(s -> warnings.addAll(s.family().warnings()));
             List<SpecFile> group = mine;
             if (!kernel.isEmpty()) {
@@ -162,7 +156,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
     private Map<String, Spec> specs(DissectorFiles files, DissectorSources sources, List<String> systemWarnings) {
         Map<String, Spec> specs = new LinkedHashMap<>();
         for (DissectorFiles.YnlSource s : files.ynlFiles()) {
-            add(specs, s.source(), s.content(), false);
+            add(specs, s.source(), s.tree(), false);
         }
         if (sources.systemSpecs()) {
             List<Path> system = new ArrayList<>(YnlDirectories.system(systemRoot, System.getProperty("os.version")));
@@ -170,7 +164,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
             for (Path folder : system) {
                 for (Path p : YnlDirectories.specFiles(folder)) {
                     try {
-                        add(specs, p.toString(), Files.readAllBytes(p), true);
+                        add(specs, p.toString(), YnlLoader.read(p.toString(), Files.readAllBytes(p)), true);
                     } catch (DissectorLoadException | java.io.IOException e) {
                         systemWarnings.add(e instanceof DissectorLoadException ? e.getMessage()
                                 : p + ": cannot read: " + e.getMessage());
@@ -189,15 +183,15 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 } catch (java.io.IOException e) {
                     throw new DissectorLoadException(p + ": cannot read: " + e.getMessage(), e);
                 }
-                add(specs, p.toString(), content, false);
+                add(specs, p.toString(), YnlLoader.read(p.toString(), content), false);
             }
         }
         return specs;
     }
 
     /** A spec, laid over the one of its name found before (a newer kernel's over nlscope's built-in one). */
-    private static void add(Map<String, Spec> specs, String source, byte[] content, boolean fromSystem) {
-        com.fasterxml.jackson.databind.JsonNode tree = YnlLoader.read(source, content);
+    private static void add(Map<String, Spec> specs, String source, com.fasterxml.jackson.databind.JsonNode tree,
+                            boolean fromSystem) {
         Spec before = specs.get(tree.path("name").asText());
         if (before != null) {
             tree = YnlLoader.over(tree, before.tree());

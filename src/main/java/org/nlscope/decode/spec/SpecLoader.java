@@ -39,9 +39,6 @@ public final class SpecLoader {
             .maxNestingDepth(64)
             .maxDocumentLength(Limits.MAX_SPEC_FILE_BYTES)
             .build();
-    private static final ObjectMapper YAML = configure(new YAMLMapper(yamlFactory()));
-    private static final ObjectMapper JSON = configure(JsonMapper.builder(
-            com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
 
     /** SnakeYAML's own code point limit (3 Mi) stays above ours, so the size check below speaks first. */
     public static YAMLFactory yamlFactory() {
@@ -134,7 +131,20 @@ public final class SpecLoader {
     }
 
     private static ObjectMapper mapperFor(String source) {
-        return source.endsWith(".json") ? JSON : YAML;
+        return source.endsWith(".json") ? Json.MAPPER : Yaml.MAPPER;
+    }
+
+    /**
+     * Made on first use: a run on the built-in files reads them from {@link ParsedDissectors}
+     * and need not pay for SnakeYAML's classes or Jackson's mappers at start-up.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new YAMLMapper(yamlFactory()));
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder(
+                com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build());
     }
 
     /** A syntax or content error of a file read with Jackson, as one line naming the file and the place. */

@@ -21,7 +21,7 @@ final class Types {
 
     /** What an indexed-array's entries may be. */
     static final Set<String> ARRAY_SUB_TYPES = Set.of(
-            "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint", "string", "binary", "nest");
+            "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint", "string", "binary", "nest", "flag");
 
     static final Set<String> BYTE_DISPLAYS = Set.of("mac", "ipv4", "ipv6", "ip", "ip-slot", "hex", "base64", "sockaddr",
             "uuid");

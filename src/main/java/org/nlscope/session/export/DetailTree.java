@@ -1,9 +1,9 @@
 package org.nlscope.session.export;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.nlscope.model.CookedHeader;
@@ -21,12 +21,11 @@ import org.nlscope.model.ProcessInfo;
 /**
  * The full tree of a decoded frame: cooked header, then per message its nlmsghdr,
  * genlmsghdr, fixed header, every attribute nested, the error with its extended ACK
- * and echoed request, and what was malformed. {@code read -V} prints it indented; the
- * desktop app shows the same nodes and highlights their bytes.
+ * and echoed request, and what was malformed. {@code read -V} prints it indented, line
+ * by line as it is walked ({@link TreeLines}); the desktop app gets the same nodes as
+ * {@link DetailNode}s ({@link TreeNodes}) and highlights their bytes.
  */
 public final class DetailTree {
-
-    private static final String INDENT = "    ";
 
     private final LongFunction<ProcessInfo> processes;
 
@@ -41,203 +40,233 @@ public final class DetailTree {
     }
 
     public DetailNode build(DecodedFrame df) {
-        List<DetailNode> children = new ArrayList<>(head(df));
-        int n = df.messages().size();
-        for (int i = 0; i < n; i++) {
-            children.add(message(df, i));
-        }
-        for (String p : df.problems()) {
-            children.add(DetailNode.note("Problem: " + p));
-        }
-        return new DetailNode(label(df), 0, df.frame().capturedLength(), children);
-    }
-
-    /**
-     * Writes what {@link #print(DetailNode, Writer)} would for {@link #build}, one message
-     * at a time, so a frame of many messages never exists as one tree or one string.
-     */
-    public void write(DecodedFrame df, Writer out) {
-        StringBuilder sb = new StringBuilder(4096);
-        sb.append(label(df)).append('\n');
-        for (DetailNode c : head(df)) {
-            append(c, 1, sb);
-        }
-        for (int i = 0; i < df.messages().size(); i++) {
-            append(message(df, i), 1, sb);
-            if (sb.length() > 1 << 16) {
-                write(sb, out);
-            }
-        }
-        for (String p : df.problems()) {
-            append(DetailNode.note("Problem: " + p), 1, sb);
-        }
-        write(sb.append('\n'), out);
-    }
-
-    private static void write(StringBuilder sb, Writer out) {
-        try {
-            out.write(sb.toString());
-            sb.setLength(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String label(DecodedFrame df) {
-        Frame f = df.frame();
-        return "Frame " + df.number() + ": " + f.originalLength() + " bytes"
-                + (f.capturedLength() < f.originalLength() ? " (" + f.capturedLength() + " captured)" : "")
-                + ", " + Values.dateTime(f.timestampNanos());
-    }
-
-    /** The nodes before the messages: cooked header, direction, comment. */
-    private List<DetailNode> head(DecodedFrame df) {
-        List<DetailNode> head = new ArrayList<>(3);
-        head.add(cookedHeader(df));
-        head.add(DetailNode.note("Direction: " + direction(df.direction()) + inference(df)));
-        if (df.frame().comment() != null) {
-            head.add(DetailNode.note("Comment: " + df.frame().comment()));
-        }
-        return head;
-    }
-
-    private DetailNode message(DecodedFrame df, int i) {
-        int n = df.messages().size();
-        String prefix = n > 1 ? "Message " + (i + 1) + " of " + n + ": " : "Message: ";
-        return message(prefix, df.messages().get(i));
+        TreeNodes nodes = new TreeNodes();
+        frame(df, nodes);
+        return nodes.root();
     }
 
     /** The subtree of one message, as shown when the desktop app selects it. */
     public DetailNode message(DecodedMessage m) {
-        return message("Message: ", m);
+        TreeNodes nodes = new TreeNodes();
+        message("Message: ", m, nodes);
+        return nodes.root();
     }
 
-    /** Writes the tree indented by four spaces a level, then an empty line. */
+    /**
+     * Writes the frame's tree indented by four spaces a level, then an empty line, as it is
+     * walked: no tree of nodes and no string of the whole frame is made.
+     */
+    public void write(DecodedFrame df, Writer out) {
+        TreeLines lines = new TreeLines(out);
+        frame(df, lines);
+        lines.blankLine();
+        lines.flush();
+    }
+
+    /** Writes a tree built before indented by four spaces a level, then an empty line. */
     public void print(DetailNode root, Writer out) {
-        try {
-            write(root, 0, out);
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TreeLines lines = new TreeLines(out);
+        replay(root, lines);
+        lines.blankLine();
+        lines.flush();
     }
 
-    private static void write(DetailNode node, int depth, Writer out) throws IOException {
-        for (int i = 0; i < depth; i++) {
-            out.write(INDENT);
-        }
-        out.write(node.label());
-        out.write('\n');
+    private static void replay(DetailNode node, TreeSink sink) {
+        sink.label().append(node.label());
+        sink.open(node.offset(), node.length());
         for (DetailNode c : node.children()) {
-            write(c, depth + 1, out);
+            replay(c, sink);
         }
+        sink.close();
     }
 
     public String toText(DecodedFrame df) {
-        StringBuilder sb = new StringBuilder(4096);
-        append(build(df), 0, sb);
-        return sb.append('\n').toString();
+        StringWriter sw = new StringWriter(4096);
+        write(df, sw);
+        return sw.toString();
     }
 
-    private static void append(DetailNode node, int depth, StringBuilder sb) {
-        for (int i = 0; i < depth; i++) {
-            sb.append(INDENT);
+    private void frame(DecodedFrame df, TreeSink sink) {
+        Frame f = df.frame();
+        sink.label().append("Frame ").append(df.number()).append(": ").append(f.originalLength()).append(" bytes");
+        if (f.capturedLength() < f.originalLength()) {
+            sink.label().append(" (").append(f.capturedLength()).append(" captured)");
         }
-        sb.append(node.label()).append('\n');
-        for (DetailNode c : node.children()) {
-            append(c, depth + 1, sb);
+        sink.label().append(", ").append(Values.dateTime(f.timestampNanos()));
+        sink.open(0, f.capturedLength());
+        cookedHeader(df, sink);
+        sink.label().append("Direction: ").append(direction(df.direction())).append(inference(df));
+        sink.note();
+        if (f.comment() != null) {
+            sink.label().append("Comment: ").append(f.comment());
+            sink.note();
         }
+        int n = df.messages().size();
+        for (int i = 0; i < n; i++) {
+            message(n > 1 ? "Message " + (i + 1) + " of " + n + ": " : "Message: ", df.messages().get(i), sink);
+        }
+        for (String p : df.problems()) {
+            problem(p, sink);
+        }
+        sink.close();
     }
 
-    private static DetailNode cookedHeader(DecodedFrame df) {
+    private static void problem(String p, TreeSink sink) {
+        sink.label().append("Problem: ").append(p);
+        sink.note();
+    }
+
+    private static void cookedHeader(DecodedFrame df, TreeSink sink) {
         Frame f = df.frame();
         CookedHeader h = CookedHeader.parse(f.linkType(), f.data());
-        String linkType = LinkType.name(f.linkType()) + " (" + f.linkType() + ")";
+        StringBuilder l = sink.label().append("Cooked header (").append(LinkType.name(f.linkType()))
+                .append(" (").append(f.linkType()).append("))");
         if (!h.complete()) {
-            return DetailNode.leaf("Cooked header (" + linkType + "): truncated, " + f.capturedLength()
-                    + " of " + h.length() + " bytes", 0, f.capturedLength());
+            l.append(": truncated, ").append(f.capturedLength()).append(" of ").append(h.length()).append(" bytes");
+            sink.leaf(0, f.capturedLength());
+            return;
         }
+        l.append(": ");
+        if (df.familyName() != null) {
+            l.append(df.familyName());
+        } else {
+            l.append("family ").append(h.netlinkFamily());
+        }
+        sink.open(0, h.length());
         boolean sll2 = f.linkType() == LinkType.LINUX_SLL2;
-        List<DetailNode> c = new ArrayList<>();
-        c.add(DetailNode.leaf("Packet type: " + h.packetType() + " (" + packetType(h.packetType()) + ")",
-                sll2 ? 10 : 0, sll2 ? 1 : 2));
-        c.add(DetailNode.leaf("ARPHRD type: " + h.arphrdType()
-                + (h.arphrdType() == LinkType.ARPHRD_NETLINK ? " (ARPHRD_NETLINK)" : ""), sll2 ? 8 : 2, 2));
-        c.add(DetailNode.leaf("Netlink family: " + h.netlinkFamily()
-                + (df.familyName() != null ? " (" + df.familyName() + ")" : ""), sll2 ? 0 : 14, 2));
+        sink.label().append("Packet type: ").append(h.packetType()).append(" (").append(packetType(h.packetType())).append(')');
+        sink.leaf(sll2 ? 10 : 0, sll2 ? 1 : 2);
+        sink.label().append("ARPHRD type: ").append(h.arphrdType())
+                .append(h.arphrdType() == LinkType.ARPHRD_NETLINK ? " (ARPHRD_NETLINK)" : "");
+        sink.leaf(sll2 ? 8 : 2, 2);
+        sink.label().append("Netlink family: ").append(h.netlinkFamily());
+        if (df.familyName() != null) {
+            sink.label().append(" (").append(df.familyName()).append(')');
+        }
+        sink.leaf(sll2 ? 0 : 14, 2);
         if (sll2) {
             byte[] d = f.data();
             long ifindex = (d[4] & 0xffL) << 24 | (d[5] & 0xff) << 16 | (d[6] & 0xff) << 8 | (d[7] & 0xff);
-            c.add(DetailNode.leaf("Interface index: " + ifindex, 4, 4));
+            sink.label().append("Interface index: ").append(ifindex);
+            sink.leaf(4, 4);
         }
-        return new DetailNode("Cooked header (" + linkType + "): "
-                + (df.familyName() != null ? df.familyName() : "family " + h.netlinkFamily()), 0, h.length(), c);
+        sink.close();
     }
 
-    private DetailNode message(String prefix, DecodedMessage m) {
+    private void message(String prefix, DecodedMessage m, TreeSink sink) {
         NlMsgHeader h = m.header();
         int off = m.offset();
-        List<DetailNode> c = new ArrayList<>();
-        c.add(new DetailNode("nlmsghdr", off, NlMsgHeader.SIZE, List.of(
-                DetailNode.leaf("nlmsg_len: " + h.length(), off, 4),
-                DetailNode.leaf("nlmsg_type: " + h.type() + (m.typeName() != null ? " (" + m.typeName() + ")" : ""),
-                        off + 4, 2),
-                DetailNode.leaf("nlmsg_flags: " + String.format("0x%04x", h.flags())
-                        + (m.flagNames().isEmpty() ? "" : " (" + String.join("|", m.flagNames()) + ")"), off + 6, 2),
-                DetailNode.leaf("nlmsg_seq: " + h.seq(), off + 8, 4),
-                DetailNode.leaf("nlmsg_pid: " + h.pid() + port(h.pid()), off + 12, 4))));
+        sink.label().append(prefix).append(m.summary() != null && !m.summary().isBlank() ? m.summary() : Values.typeName(m));
+        sink.open(off, h.length());
+        sink.label().append("nlmsghdr");
+        sink.open(off, NlMsgHeader.SIZE);
+        sink.label().append("nlmsg_len: ").append(h.length());
+        sink.leaf(off, 4);
+        sink.label().append("nlmsg_type: ").append(h.type());
+        if (m.typeName() != null) {
+            sink.label().append(" (").append(m.typeName()).append(')');
+        }
+        sink.leaf(off + 4, 2);
+        StringBuilder flags = sink.label().append("nlmsg_flags: 0x");
+        String hex = Integer.toHexString(h.flags());
+        for (int i = hex.length(); i < 4; i++) {
+            flags.append('0');
+        }
+        flags.append(hex);
+        if (!m.flagNames().isEmpty()) {
+            flags.append(" (");
+            join(m.flagNames(), flags);
+            flags.append(')');
+        }
+        sink.leaf(off + 6, 2);
+        sink.label().append("nlmsg_seq: ").append(h.seq());
+        sink.leaf(off + 8, 4);
+        sink.label().append("nlmsg_pid: ").append(h.pid());
+        ProcessInfo p = processes.apply(h.pid());
+        if (p != null) {
+            sink.label().append(" (").append(p.label()).append(')');
+        }
+        sink.leaf(off + 12, 4);
+        sink.close();
         GenlInfo g = m.genl();
         if (g != null) {
-            int go = off + NlMsgHeader.SIZE;
-            c.add(new DetailNode("genlmsghdr: " + (g.family() != null ? g.family() : "family id " + g.familyId())
-                    + " " + (g.cmdName() != null ? g.cmdName() : "cmd " + g.cmd()), go, 4, List.of(
-                    DetailNode.note("family: " + (g.family() != null ? g.family() : "unknown") + " (id " + g.familyId() + ")"),
-                    DetailNode.leaf("cmd: " + g.cmd() + (g.cmdName() != null ? " (" + g.cmdName() + ")" : ""), go, 1),
-                    DetailNode.leaf("version: " + g.version(), go + 1, 1))));
+            genl(g, off + NlMsgHeader.SIZE, sink);
         }
         if (!m.fixedHeader().isEmpty()) {
-            c.add(span("Fixed header", fields(m.fixedHeader())));
+            sink.label().append("Fixed header");
+            sink.open(TreeSink.SPAN, 0);
+            fields(m.fixedHeader(), sink);
+            sink.close();
         }
-        for (Field a : m.attributes()) {
-            c.add(field(a));
-        }
+        fields(m.attributes(), sink);
         if (m.error() != null) {
-            c.add(error(m, m.error()));
+            error(m, m.error(), sink);
         }
-        for (String p : m.problems()) {
-            c.add(DetailNode.note("Problem: " + p));
+        for (String problem : m.problems()) {
+            problem(problem, sink);
         }
-        String summary = m.summary() != null && !m.summary().isBlank() ? m.summary() : Values.typeName(m);
-        return new DetailNode(prefix + summary, off, h.length(), c);
+        sink.close();
     }
 
-    private DetailNode error(DecodedMessage m, ErrorInfo e) {
-        List<DetailNode> c = new ArrayList<>();
-        int codeOffset = m.offset() + NlMsgHeader.SIZE;
+    private static void genl(GenlInfo g, int go, TreeSink sink) {
+        StringBuilder l = sink.label().append("genlmsghdr: ");
+        if (g.family() != null) {
+            l.append(g.family());
+        } else {
+            l.append("family id ").append(g.familyId());
+        }
+        l.append(' ');
+        if (g.cmdName() != null) {
+            l.append(g.cmdName());
+        } else {
+            l.append("cmd ").append(g.cmd());
+        }
+        sink.open(go, 4);
+        sink.label().append("family: ").append(g.family() != null ? g.family() : "unknown")
+                .append(" (id ").append(g.familyId()).append(')');
+        sink.note();
+        sink.label().append("cmd: ").append(g.cmd());
+        if (g.cmdName() != null) {
+            sink.label().append(" (").append(g.cmdName()).append(')');
+        }
+        sink.leaf(go, 1);
+        sink.label().append("version: ").append(g.version());
+        sink.leaf(go + 1, 1);
+        sink.close();
+    }
+
+    private void error(DecodedMessage m, ErrorInfo e, TreeSink sink) {
+        StringBuilder l = sink.label();
+        if (e.isAck()) {
+            l.append("ACK");
+        } else {
+            l.append("Error: ").append(e.code());
+            if (e.name() != null) {
+                l.append(' ').append(e.name());
+            }
+            if (e.text() != null) {
+                l.append(": ").append(e.text());
+            }
+        }
+        if (e.message() != null) {
+            l.append(" \"").append(e.message()).append('"');
+        }
+        sink.open(m.offset() + NlMsgHeader.SIZE, 4);
         DecodedMessage req = e.request();
         if (e.badAttr() != null || e.badAttrOffset() != null) {
             int abs = req != null && e.badAttrOffset() != null ? req.offset() + e.badAttrOffset() : -1;
             Field hit = abs >= 0 ? findAt(req.attributes(), abs) : null;
-            c.add(DetailNode.leaf("Offending attribute: " + (e.badAttr() != null ? e.badAttr() : "?")
-                    + (e.badAttrOffset() != null ? " at request offset " + e.badAttrOffset() : ""),
-                    hit != null ? hit.offset() : -1, hit != null ? hit.length() : 0));
+            sink.label().append("Offending attribute: ").append(e.badAttr() != null ? e.badAttr() : "?");
+            if (e.badAttrOffset() != null) {
+                sink.label().append(" at request offset ").append(e.badAttrOffset());
+            }
+            sink.leaf(hit != null ? hit.offset() : -1, hit != null ? hit.length() : 0);
         }
-        for (Field x : e.extAck()) {
-            c.add(field(x));
-        }
+        fields(e.extAck(), sink);
         if (req != null) {
-            c.add(message("Echoed request: ", req));
+            message("Echoed request: ", req, sink);
         }
-        String label;
-        if (e.isAck()) {
-            label = "ACK";
-        } else {
-            label = "Error: " + e.code() + (e.name() != null ? " " + e.name() : "") + (e.text() != null ? ": " + e.text() : "");
-        }
-        if (e.message() != null) {
-            label += " \"" + e.message() + "\"";
-        }
-        return new DetailNode(label, codeOffset, 4, c);
+        sink.close();
     }
 
     private static Field findAt(List<Field> fields, int offset) {
@@ -255,46 +284,34 @@ public final class DetailTree {
         return null;
     }
 
-    private List<DetailNode> fields(List<Field> fields) {
-        List<DetailNode> out = new ArrayList<>(fields.size());
-        for (Field f : fields) {
-            out.add(field(f));
+    private static void fields(List<Field> fields, TreeSink sink) {
+        for (int i = 0, n = fields.size(); i < n; i++) {
+            field(fields.get(i), sink);
         }
-        return out;
     }
 
     /** One attribute or member: "IFLA_MTU (4): 1400", a nest with its children, a struct with its members. */
-    private DetailNode field(Field f) {
-        StringBuilder label = new StringBuilder(f.label());
+    private static void field(Field f, TreeSink sink) {
+        StringBuilder label = sink.label().append(f.label());
         if (f.isAttribute() && f.name() != null && !f.name().startsWith("[")) { // "[3]" already is the index
             label.append(" (").append(f.type()).append(')');
         }
-        String value = Values.describe(f);
-        if (value != null && !value.isEmpty()) {
-            label.append(": ").append(value);
-        }
+        Values.describe(f, label);
         if (f.problem() != null) {
             label.append(" [problem: ").append(f.problem()).append(']');
         }
-        return new DetailNode(label.toString(), f.offset(), f.length(), fields(f.children()));
+        sink.open(f.offset(), f.length());
+        fields(f.children(), sink);
+        sink.close();
     }
 
-    /** A grouping node covering its children's bytes. */
-    private static DetailNode span(String label, List<DetailNode> children) {
-        int start = Integer.MAX_VALUE;
-        int end = -1;
-        for (DetailNode c : children) {
-            if (c.coversBytes()) {
-                start = Math.min(start, c.offset());
-                end = Math.max(end, c.offset() + c.length());
+    private static void join(List<String> names, StringBuilder sb) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
             }
+            sb.append(names.get(i));
         }
-        return end < 0 ? new DetailNode(label, -1, 0, children) : new DetailNode(label, start, end - start, children);
-    }
-
-    private String port(long pid) {
-        ProcessInfo p = processes.apply(pid);
-        return p != null ? " (" + p.label() + ")" : "";
     }
 
     /** Why the direction is believed when the packet type did not carry it. */

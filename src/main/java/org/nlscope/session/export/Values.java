@@ -15,41 +15,100 @@ public final class Values {
     private Values() {
     }
 
-    /** A raw value as text: numbers in decimal, strings as they are; null for nests and structs. */
-    static String raw(Object value) {
-        return value == null ? null : value.toString();
-    }
-
     /**
-     * "value (readable)" for a field: the kernel name of an enum value, the names of a
-     * flag set, or the display form when it says more than the raw value. Strings with a
-     * display form (a MAC, an address) show only that. Null when the field has no value.
+     * Appends ": value (readable)" for a field, or nothing when it has no value: the kernel
+     * name of an enum value, the names of a flag set, or the display form when it says more
+     * than the raw value. Strings with a display form (a MAC, an address) show only that.
+     * A number is written digit by digit and compared with its display in place: the tree
+     * of a big capture makes no string per value.
      */
-    static String describe(Field f) {
+    static void describe(Field f, StringBuilder sb) {
         Object value = f.value();
         if (value == null) {
-            return f.display();
+            String d = f.display();
+            if (d != null && !d.isEmpty()) {
+                sb.append(": ").append(d);
+            }
+            return;
         }
-        String raw = raw(value);
-        if (value instanceof Number && !f.valueNames().isEmpty()) {
-            raw = "0x" + Long.toHexString(((Number) value).longValue());
-        }
-        String readable;
+        String readable = null;
+        boolean flagNames = false; // readable is the flag names joined
         if (f.valueName() != null) {
             readable = f.valueName();
         } else if (!f.valueNames().isEmpty()) {
-            readable = String.join("|", f.valueNames());
+            flagNames = true;
         } else {
             readable = f.display();
         }
-        if (value instanceof String && f.display() != null) {
-            raw = f.display();
-            readable = f.valueName();
+        int start = sb.length();
+        sb.append(": ");
+        int rawStart = sb.length();
+        if (value instanceof String s) {
+            if (f.display() != null) {
+                sb.append(f.display());
+                readable = f.valueName();
+                flagNames = false;
+            } else {
+                sb.append(s);
+            }
+        } else if (value instanceof Number n && !f.valueNames().isEmpty()) {
+            sb.append("0x").append(Long.toHexString(n.longValue()));
+        } else if (value instanceof Long l) {
+            sb.append(l.longValue());
+        } else {
+            sb.append(value);
         }
-        if (readable == null || readable.isEmpty() || readable.equals(raw)) {
-            return raw;
+        if (flagNames) {
+            appendReadable(sb, rawStart, f.valueNames());
+        } else if (readable != null && !readable.isEmpty() && !sameAs(sb, rawStart, readable)) {
+            sb.append(" (").append(readable).append(')');
         }
-        return raw + " (" + readable + ")";
+        if (sb.length() == rawStart) {
+            sb.setLength(start); // an empty raw value and nothing readable: no ": "
+        }
+    }
+
+    /** " (A|B)" after a flag set's raw value, unless the names read the same as it. */
+    private static void appendReadable(StringBuilder sb, int rawStart, List<String> names) {
+        int mark = sb.length();
+        sb.append(" (");
+        int namesStart = sb.length();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
+            }
+            sb.append(names.get(i));
+        }
+        int namesEnd = sb.length();
+        if (namesEnd == namesStart || sameRegion(sb, rawStart, mark, namesStart, namesEnd)) {
+            sb.setLength(mark);
+        } else {
+            sb.append(')');
+        }
+    }
+
+    private static boolean sameAs(StringBuilder sb, int from, String s) {
+        if (sb.length() - from != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.charAt(from + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRegion(StringBuilder sb, int aFrom, int aTo, int bFrom, int bTo) {
+        if (aTo - aFrom != bTo - bFrom) {
+            return false;
+        }
+        for (int i = 0; i < aTo - aFrom; i++) {
+            if (sb.charAt(aFrom + i) != sb.charAt(bFrom + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 01:13:25.968653, UTC, to the microsecond (like tcpdump). */

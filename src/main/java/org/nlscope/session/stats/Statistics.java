@@ -134,32 +134,48 @@ public final class Statistics implements CaptureStore.Listener {
         int end = store.index().rowsEnd(number);
         Direction direction = store.index().frameDirection(number);
         for (int row = store.firstRowOf(number); row < end; row++) {
-            RowHeader h = store.index().header(row);
-            if (h == null) {
-                byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
-                continue;
-            }
-            String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
-            NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl, direction, h.isRequest());
-            TypeKey key = names.get(nameKey);
-            if (key == null) {
-                DecodedMessage m = store.message(row);
-                key = new TypeKey(RowBuilder.familyName(store.decoded(number), m), RowBuilder.typeName(m));
-                names.put(nameKey, key);
-            }
-            String errno = null;
-            if (h.kind() == MessageRow.Kind.ERROR) {
-                errno = errnoNames.get(h.errorCode());
-                if (errno == null) {
-                    errno = errnoName(store.message(row));
-                    errnoNames.put(h.errorCode(), errno);
-                }
-            }
-            count(b, key, h.kind(), errno);
+            countRow(store, number, direction, b, row);
         }
     }
 
-    /** Counts a decoded frame (the Statistics window's count of the messages a filter shows). */
+    /**
+     * Counts some rows of one frame from the index, as if the frame held only them (the Statistics
+     * window's count of what a display filter shows): {@code rows[from, to)}, each a row of frame {@code number}.
+     */
+    public synchronized void addRows(CaptureStore store, int number, int[] rows, int from, int to) {
+        MutableBucket b = bucket(store.index().frameTime(number), store.index().capturedLength(number));
+        Direction direction = store.index().frameDirection(number);
+        for (int i = from; i < to; i++) {
+            countRow(store, number, direction, b, rows[i]);
+        }
+    }
+
+    private void countRow(CaptureStore store, int number, Direction direction, MutableBucket b, int row) {
+        RowHeader h = store.index().header(row);
+        if (h == null) {
+            byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
+            return;
+        }
+        String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
+        NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl, direction, h.isRequest());
+        TypeKey key = names.get(nameKey);
+        if (key == null) {
+            DecodedMessage m = store.message(row);
+            key = new TypeKey(RowBuilder.familyName(store.decoded(number), m), RowBuilder.typeName(m));
+            names.put(nameKey, key);
+        }
+        String errno = null;
+        if (h.kind() == MessageRow.Kind.ERROR) {
+            errno = errnoNames.get(h.errorCode());
+            if (errno == null) {
+                errno = errnoName(store.message(row));
+                errnoNames.put(h.errorCode(), errno);
+            }
+        }
+        count(b, key, h.kind(), errno);
+    }
+
+    /** Counts a decoded frame: what the index's counts must match, message by message. */
     public synchronized void add(DecodedFrame frame) {
         MutableBucket b = bucket(frame.frame().timestampNanos(), frame.frame().capturedLength());
         if (frame.messages().isEmpty()) {

@@ -60,7 +60,7 @@ public final class Transactions implements CaptureStore.Listener {
                 completes = true;
             } else if (h.type() == RowBuilder.NLMSG_DONE) {
                 doneRow = row;
-                completes = true;
+                completes = endsAtDone();
             } else {
                 replies.add(row);
                 completes = !dump && !wantsAck && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0;
@@ -68,6 +68,14 @@ public final class Transactions implements CaptureStore.Listener {
             if (completes && completion < 0) {
                 completion = latency;
             }
+        }
+
+        /**
+         * A dump ends at its NLMSG_DONE; a do that asked for an ACK ends at the ACK, even when it
+         * answered with a multipart reply and its own DONE first (team's TEAM_CMD_OPTIONS_GET).
+         */
+        boolean endsAtDone() {
+            return dump || !wantsAck;
         }
 
         Transaction snapshot() {
@@ -117,7 +125,7 @@ public final class Transactions implements CaptureStore.Listener {
             if (t != null) {
                 if (!h.isRequest()) {
                     t.answer(h, row, h.timeNanos());
-                    if (t.ackRow >= 0 || t.doneRow >= 0) {
+                    if (t.ackRow >= 0 || t.doneRow >= 0 && t.endsAtDone()) {
                         pairing.forget(t.family, t.port, t.seq, t); // ended: what follows is another's
                     }
                 }

@@ -91,31 +91,37 @@ class YnlSourcesTest {
         assertEquals(List.of(systemSpecs("7.3").resolve("demo.yaml.gz").toString()), report.sources());
     }
 
+    /**
+     * The system's spec of a family nlscope describes in its own files decodes it (a newer
+     * kernel's command and attribute), with nlscope's own files on top, as --ynl's does.
+     */
     @Test
-    void nlscopesHandWrittenFamiliesStayUnlessYnlIsGiven() throws Exception {
+    void aSystemSpecOverridesNlscopesHandWrittenFamilyWithItsOwnFilesOnTop() throws Exception {
         String newer = nlctrl("""
                     - {name: newfamily2, value: 201, attribute-set: ctrl-attrs, do: {request: {value: 201}}}
-                """);
+                """).replace("      - {name: family-name, type: string}\n",
+                "      - {name: family-name, type: string}\n      - {name: newer-attr, type: u32, value: 400}\n");
         Files.writeString(systemSpecs("7.3").resolve("nlctrl.yaml"), newer);
-        SpecDissectorProvider provider = new SpecDissectorProvider(null, root);
-        DissectorSources system = new DissectorSources(List.of(), List.of(), true);
-        assertNull(find(provider.dissectors(system), DissectorKey.genl("nlctrl")).messageName(201, true));
-        FamilyReport report = provider.reports(system).stream()
-                .filter(r -> DissectorKey.genl("nlctrl").equals(r.key())).findFirst().orElseThrow();
-        assertTrue(report.warnings().get(0).contains("nlctrl.yaml not used: nlscope's own files describe this family"),
-                report.warnings()::toString);
-
         Path ynl = Files.createDirectories(root.resolve("kernel/Documentation/netlink/specs"));
         Files.writeString(ynl.resolve("nlctrl.yaml"), newer);
+        SpecDissectorProvider provider = new SpecDissectorProvider(null, root);
+        DissectorSources system = new DissectorSources(List.of(), List.of(), true);
         DissectorSources given = new DissectorSources(List.of(), List.of(root.resolve("kernel")), false);
-        Dissector nlctrl = find(provider.dissectors(given), DissectorKey.genl("nlctrl"));
-        assertEquals("CTRL_CMD_NEWFAMILY2", nlctrl.messageName(201, true));
-        assertEquals("CTRL_CMD_GETFAMILY", nlctrl.messageName(3, true));
-        assertEquals("CTRL_CMD_NEWFAMILY", nlctrl.messageName(1, false), "the reply takes the built-in name of its id");
-        assertEquals("CTRL_CMD_DELFAMILY", nlctrl.messageName(2, true), "what the spec leaves out stays");
-        FamilyReport used = provider.reports(given).stream()
+        for (DissectorSources sources : List.of(system, given)) {
+            Dissector nlctrl = find(provider.dissectors(sources), DissectorKey.genl("nlctrl"));
+            assertEquals("CTRL_CMD_NEWFAMILY2", nlctrl.messageName(201, true), "the newer kernel's command");
+            assertEquals("CTRL_ATTR_NEWER_ATTR", nlctrl.attributeName(3, true, null, 400), "the newer kernel's attribute");
+            assertEquals("CTRL_ATTR_FAMILY_NAME", nlctrl.attributeName(3, true, null, 2));
+            assertEquals("CTRL_ATTR_OP_POLICY", nlctrl.attributeName(3, true, null, 9), "nlscope's own attributes stay");
+            assertEquals("CTRL_CMD_GETFAMILY", nlctrl.messageName(3, true));
+            assertEquals("CTRL_CMD_NEWFAMILY", nlctrl.messageName(1, false), "the reply takes the built-in name of its id");
+            assertEquals("CTRL_CMD_DELFAMILY", nlctrl.messageName(2, true), "what the spec leaves out stays");
+        }
+        FamilyReport used = provider.reports(system).stream()
                 .filter(r -> DissectorKey.genl("nlctrl").equals(r.key())).findFirst().orElseThrow();
-        assertEquals(List.of(ynl.resolve("nlctrl.yaml").toString(), "dissectors/genetlink/nlctrl.yaml"), used.sources());
+        assertEquals(List.of(systemSpecs("7.3").resolve("nlctrl.yaml").toString(), "dissectors/genetlink/nlctrl.yaml"),
+                used.sources());
+        assertEquals(List.of(), used.warnings());
     }
 
     @Test
