@@ -2,6 +2,7 @@ package org.nlscope.decode;
 
 import java.util.List;
 import org.nlscope.model.Field;
+import org.nlscope.model.FieldList;
 
 /**
  * What a dissector made of the bytes after the nlmsghdr (after the genlmsghdr for generic netlink).
@@ -16,8 +17,8 @@ public record MessageBody(List<Field> fixedHeader, List<Field> attributes, Strin
     public static final MessageBody EMPTY = new MessageBody(List.of(), List.of(), "", List.of());
 
     public MessageBody {
-        fixedHeader = fixedHeader == null ? List.of() : List.copyOf(fixedHeader);
-        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        fixedHeader = FieldList.immutable(fixedHeader);
+        attributes = FieldList.immutable(attributes);
         summary = summary == null ? "" : summary;
         problems = problems == null ? List.of() : List.copyOf(problems);
     }

@@ -17,6 +17,8 @@ final class MessageDecoder {
     private final ControlMessages control;
     private final GenericNetlink genl;
     private final boolean summaryOnly;
+    /** By netlink family (0..31): asked for every message, so looked up once. */
+    private final SafeDissector[] byFamily = new SafeDissector[32];
 
     /** @param summaryOnly decode what the summaries and problems need ({@link Dissector#decodeForSummary}) */
     MessageDecoder(DissectorRegistry registry, boolean summaryOnly) {
@@ -24,6 +26,9 @@ final class MessageDecoder {
         this.summaryOnly = summaryOnly;
         this.control = new ControlMessages(this);
         this.genl = new GenericNetlink(registry, summaryOnly);
+        for (int f = 0; f < byFamily.length; f++) {
+            byFamily[f] = SafeDissector.of(registry.forKey(DissectorKey.netlink(f)));
+        }
     }
 
     static NlMsgHeader header(ByteView frame, int offset) {
@@ -83,6 +88,9 @@ final class MessageDecoder {
     }
 
     private SafeDissector dissector(int family) {
-        return family < 0 ? SafeDissector.NONE : SafeDissector.of(registry.forKey(DissectorKey.netlink(family)));
+        if (family < 0) {
+            return SafeDissector.NONE;
+        }
+        return family < byFamily.length ? byFamily[family] : SafeDissector.of(registry.forKey(DissectorKey.netlink(family)));
     }
 }

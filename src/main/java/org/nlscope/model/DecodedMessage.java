@@ -23,8 +23,8 @@ public record DecodedMessage(int offset, NlMsgHeader header, String typeName, Li
 
     public DecodedMessage {
         flagNames = flagNames == null ? List.of() : List.copyOf(flagNames);
-        fixedHeader = fixedHeader == null ? List.of() : List.copyOf(fixedHeader);
-        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        fixedHeader = FieldList.immutable(fixedHeader);
+        attributes = FieldList.immutable(attributes);
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 

@@ -25,7 +25,7 @@ public record Field(String name, int type, Object value, String valueName, List<
 
     public Field {
         valueNames = valueNames == null ? List.of() : List.copyOf(valueNames);
-        children = children == null ? List.of() : List.copyOf(children);
+        children = FieldList.immutable(children);
     }
 
     /** A header or struct member with a plain value. */

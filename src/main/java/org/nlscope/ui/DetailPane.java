@@ -85,7 +85,7 @@ public final class DetailPane extends SplitPane {
     /** Shows the frame of a message row, with the message's node expanded and selected. */
     public void showMessage(CaptureStore store, MessageRow row) {
         DecodedFrame df = store.decoded(row.frameNumber());
-        DetailNode frameRoot = new DetailTree(port -> store.context(row.frameNumber()).process(port)).build(df);
+        DetailNode frameRoot = new DetailTree(port -> Ports.owner(store, row.frameNumber(), port)).build(df);
         show(frameRoot, df.frame().data(), messageNode(frameRoot, df, row.messageIndex()));
     }
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.nlscope.decode.Dissector;
 import org.nlscope.decode.Errno;
+import org.nlscope.model.ProcessInfo;
 import org.nlscope.session.MessageRow;
 
 /**
@@ -27,14 +28,17 @@ final class FilterVocabulary {
     /** Message types above this are not looked at (as the filter's own check does). */
     private static final int MAX_TYPE = 1024;
 
-    private final TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final TreeSet<String> names;
+    private final Map<String, List<String>> values;
 
-    private FilterVocabulary() {
+    private FilterVocabulary(TreeSet<String> names, Map<String, List<String>> values) {
+        this.names = names;
+        this.values = values;
     }
 
     static FilterVocabulary of(Collection<Dissector> dissectors) {
-        FilterVocabulary v = new FilterVocabulary();
+        FilterVocabulary v = new FilterVocabulary(new TreeSet<>(String.CASE_INSENSITIVE_ORDER),
+                new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
         v.names.addAll(WORDS);
         TreeSet<String> types = new TreeSet<>(List.of("NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"));
         for (Dissector d : dissectors) {
@@ -64,6 +68,23 @@ final class FilterVocabulary {
         v.values.put("kind", java.util.Arrays.stream(MessageRow.Kind.values())
                 .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
         return v;
+    }
+
+    /** This vocabulary with the command names of a capture's processes as the values of {@code process}. */
+    FilterVocabulary withProcesses(Collection<ProcessInfo> processes) {
+        TreeSet<String> commands = new TreeSet<>();
+        processes.forEach(p -> {
+            if (p.name() != null) {
+                commands.add(p.name());
+            }
+        });
+        if (commands.isEmpty()) {
+            return this;
+        }
+        Map<String, List<String>> more = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        more.putAll(values);
+        more.put("process", List.copyOf(commands));
+        return new FilterVocabulary(names, more);
     }
 
     /** Fields and words starting with a prefix (any case), in order. */

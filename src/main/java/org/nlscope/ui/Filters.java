@@ -59,7 +59,7 @@ final class Filters {
         return (s, row) -> {
             DecodedFrame df = s.decoded(row.frameNumber());
             DecodedMessage m = row.messageIndex() < 0 ? null : df.messages().get(row.messageIndex());
-            return f.matches(df, m, s.context(row.frameNumber()));
+            return f.matches(df, m, Ports.naming(s, row.frameNumber(), row.portId()));
         };
     }
 }

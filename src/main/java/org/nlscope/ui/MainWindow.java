@@ -85,7 +85,7 @@ public final class MainWindow {
         root.setId("mainWindow");
 
         filterBar.setChecker(filters::problem);
-        filterBar.setVocabulary(filters::vocabulary);
+        filterBar.setVocabulary(() -> filters.vocabulary().withProcesses(store().currentContext().processes().values()));
         filterBar.setOnApply(view::applyFilter);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {

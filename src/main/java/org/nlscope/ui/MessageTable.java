@@ -1,16 +1,13 @@
 package org.nlscope.ui;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import org.nlscope.model.Direction;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.export.Values;
 
@@ -20,9 +17,6 @@ import org.nlscope.session.export.Values;
  * {@code kind-notification}...). TableView virtualizes, so only the visible rows ever have cells.
  */
 public final class MessageTable extends TableView<MessageRow> {
-
-    private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
-            "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems", "marked", "ignored");
 
     /** The table's font size, as main.css sets it for the whole window. */
     static final double FONT_SIZE = 12.5;
@@ -34,7 +28,8 @@ public final class MessageTable extends TableView<MessageRow> {
     private Function<MessageRow, String> latency = r -> "";
     private Marks marks = new Marks();
     private Function<MessageRow, String> colouring = r -> null;
-    private Function<MessageRow, String> infoText = MessageTable::info;
+    private Function<MessageRow, String> infoText = RowText::info;
+    private Function<MessageRow, String> portText = r -> Long.toString(r.portId());
     private java.util.function.ToLongFunction<MessageRow> previousCaptured = MessageRow::timeNanos;
     private long timeOrigin;
     private TimeFormat timeFormat = TimeFormat.RELATIVE;
@@ -65,7 +60,7 @@ public final class MessageTable extends TableView<MessageRow> {
         timeColumn = column("time", "Time", 80, this::time);
         timeColumn.setCellFactory(c -> new TimeCell());
         getColumns().add(timeColumn);
-        TableColumn<MessageRow, String> direction = column("direction", "Direction", 76, MessageTable::direction);
+        TableColumn<MessageRow, String> direction = column("direction", "Direction", 76, RowText::direction);
         direction.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -81,8 +76,7 @@ public final class MessageTable extends TableView<MessageRow> {
         getColumns().add(column("type", "Type", 150, MessageRow::typeName));
         getColumns().add(column("flags", "Flags", 90, MessageRow::flagsText));
         getColumns().add(column("seq", "Seq", 80, r -> Long.toString(r.seq())));
-        getColumns().add(column("port", "Port", 96, r -> r.process() == null ? Long.toString(r.portId())
-                : r.portId() + " " + r.process()));
+        getColumns().add(column("port", "Port", 96, r -> portText.apply(r)));
         getColumns().add(column("length", "Length", 54, r -> Integer.toString(r.length())));
         getColumns().add(column("latency", "Latency", 70, r -> latency.apply(r)));
         info = column("info", "Info", 520, r -> infoText.apply(r));
@@ -108,39 +102,7 @@ public final class MessageTable extends TableView<MessageRow> {
             }
         });
         getColumns().forEach(c -> c.setSortable(false));
-        setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(MessageRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll(KIND_CLASSES);
-                if (!empty && row != null) {
-                    getStyleClass().add("kind-" + row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    if (row.hasProblems()) {
-                        getStyleClass().add("has-problems");
-                    }
-                    if (marks.isMarked(row)) {
-                        getStyleClass().add("marked");
-                    }
-                    if (marks.isIgnored(row)) {
-                        getStyleClass().add("ignored");
-                    }
-                }
-                paint();
-            }
-
-            @Override
-            public void updateSelected(boolean selected) {
-                super.updateSelected(selected);
-                paint();
-            }
-
-            /** The colouring rule's colours, except where selection or a mark draws the row. */
-            private void paint() {
-                MessageRow row = getItem();
-                boolean plain = isEmpty() || row == null || isSelected() || marks.isMarked(row);
-                setStyle(plain ? null : colouring.apply(row));
-            }
-        });
+        setRowFactory(t -> new PaintedRow(() -> marks, () -> colouring));
     }
 
     /** Sizes the columns to the rows shown (the first few hundred); Info takes the rest. */
@@ -164,7 +126,13 @@ public final class MessageTable extends TableView<MessageRow> {
         return infoText.apply(r);
     }
 
-    /** What the Info column shows of a row (by default {@link #info}; the session names links and folds answers). */
+    /** What the Port column shows of a row: the port id, and its process where known ("220 (ip)"). */
+    void setPortText(Function<MessageRow, String> text) {
+        portText = text;
+        refresh();
+    }
+
+    /** What the Info column shows of a row (by default {@link RowText#info}; the session names links and folds answers). */
     void setInfoText(Function<MessageRow, String> text) {
         infoText = text;
         refresh();
@@ -262,33 +230,6 @@ public final class MessageTable extends TableView<MessageRow> {
             long previous = i == 0 ? row.timeNanos() : getItems().get(i - 1).timeNanos();
             setText(timeFormat.format(row.timeNanos(), timeOrigin, previous));
         }
-    }
-
-    /**
-     * The summary without what the Type (and Family) columns already show: "RTM_NEWLINK dum0"
-     * reads "dum0", "nlctrl CTRL_CMD_NEWFAMILY nl80211 id 28" reads "nl80211 id 28".
-     */
-    static String info(MessageRow r) {
-        String info = r.info();
-        String type = r.typeName();
-        if (info == null || type == null || type.isEmpty()) {
-            return info;
-        }
-        String family = r.familyName();
-        if (family != null && info.startsWith(family + " " + type)) {
-            info = info.substring(family.length() + 1);
-        }
-        if (info.equals(type)) {
-            return "";
-        }
-        return info.startsWith(type + " ") ? info.substring(type.length() + 1) : info;
-    }
-
-    /** "→ kernel" or "← kernel", with a star when the direction was inferred. */
-    static String direction(MessageRow r) {
-        String text = r.direction() == Direction.TO_KERNEL ? "→ kernel"
-                : r.direction() == Direction.FROM_KERNEL ? "← kernel" : "?";
-        return r.directionInferred() ? text + "*" : text;
     }
 
     private static TableColumn<MessageRow, String> column(String id, String title, double width,

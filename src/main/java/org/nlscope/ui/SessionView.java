@@ -56,12 +56,13 @@ final class SessionView {
         CaptureStore store = s.store();
         var transactions = s.transactions();
         table.setInfoText(r -> {
-            String info = LinkNames.named(r, MessageTable.info(r), index -> {
+            String info = LinkNames.named(r, RowText.info(r), index -> {
                 String n = store.context(r.frameNumber()).interfaceName(index);
                 return n != null ? n : store.currentContext().interfaceName(index); // named later in the capture
             });
             return info == null || !fold ? info : info + Folding.suffix(r, transactions);
         });
+        table.setPortText(r -> RowText.port(r.portId(), Ports.owner(store, r.frameNumber(), r.portId())));
         table.setPreviousCaptured(r -> r.messageIndex() > 0 || r.frameNumber() <= 1 ? r.timeNanos()
                 : store.index().frameTime(r.frameNumber() - 1)); // from the index: no read of the frame's bytes
         fittedRows = 0;

@@ -69,7 +69,7 @@ final class TableSorting {
             RowOrder.Column column = columnOf(c);
             if (column != null) {
                 java.util.function.Function<MessageRow, String> info = t instanceof MessageTable m ? m::shownInfo
-                        : MessageTable::info;
+                        : RowText::info;
                 return new MessageListModel.Sort(column, c.getSortType() == TableColumn.SortType.ASCENDING, info);
             }
         }

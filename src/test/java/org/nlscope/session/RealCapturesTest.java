@@ -141,6 +141,10 @@ class RealCapturesTest {
         return ((Number) s.message(row).attribute("CTRL_ATTR_FAMILY_ID").value()).intValue();
     }
 
+    private static List<String> withoutOwners(List<String> infos) {
+        return infos.stream().map(i -> i.replaceAll(" pid \\d+ \\([^)]*\\)", "")).toList();
+    }
+
     @ParameterizedTest
     @MethodSource("captures")
     void saveAndReopenGivesTheSameMessages(String name) throws Exception {
@@ -150,7 +154,9 @@ class RealCapturesTest {
             CaptureSaver.save(s, file);
             CaptureStore back = new CaptureStore(ENGINE);
             assertTrue(FileLoader.load(file, back).complete());
-            assertEquals(infos(s), infos(back), name + " -> " + out);
+            // a copy holds the port owners at its start (processes.pcapng had them in its last block):
+            // sock_diag summaries then name the processes of ports; all else is the same
+            assertEquals(withoutOwners(infos(s)), withoutOwners(infos(back)), name + " -> " + out);
             for (int f = 1; f <= s.frameCount(); f++) {
                 assertArrayEquals(s.frame(f).data(), back.frame(f).data());
                 long t = s.frame(f).timestampNanos();

@@ -229,12 +229,12 @@ class FirstUseTest {
         assertEquals("REQUEST|DUMP", dump.flagsText());
         assertEquals("generic", org.nlscope.session.export.Values.shortFamily("NETLINK_GENERIC", 16));
         for (MessageRow r : store.rows(0, store.size())) {
-            String info = MessageTable.info(r);
+            String info = RowText.info(r);
             assertFalse(info.startsWith(r.typeName()) || info.startsWith(r.familyName() + " " + r.typeName()), r.info());
         }
-        assertTrue(store.rows(0, store.size()).stream().anyMatch(r -> MessageTable.info(r).equals("wireguard id 32")),
+        assertTrue(store.rows(0, store.size()).stream().anyMatch(r -> RowText.info(r).equals("wireguard id 32")),
                 "the genl family list keeps what each reply says");
-        assertEquals("", MessageTable.info(store.rows(0, store.size()).stream()
+        assertEquals("", RowText.info(store.rows(0, store.size()).stream()
                 .filter(r -> r.kind() == MessageRow.Kind.DONE).findFirst().orElseThrow()));
     }
 

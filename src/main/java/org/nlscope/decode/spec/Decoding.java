@@ -1,9 +1,7 @@
 package org.nlscope.decode.spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
@@ -13,6 +11,7 @@ import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Member;
 import org.nlscope.model.Field;
+import org.nlscope.model.FieldList;
 import org.nlscope.model.Limits;
 
 /**
@@ -40,15 +39,15 @@ final class Decoding implements SpecDecoding {
     /** Where a value decoder's calls into the family decode: set around each call. */
     private Siblings current;
     private int currentDepth;
-    /** The names of the fields decoded whole, or null for all; the others are outlined (see {@link #outlined}). */
-    private final Set<String> whole;
+    /** The fields decoded whole, or null for all; the others are outlined (see {@link #outlined}). */
+    private final SummaryNames whole;
     /** Inside a value decoder everything is decoded whole: it may read any value it asks for. */
     private int insideDecoder;
     /** The address family in force for ip-slot values: the nearest struct's, else the header's; -1 unknown. */
     private int family = -1;
 
     /** @param whole the names of the fields to decode whole, null for all (a summary-only decode names a few) */
-    Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body, Set<String> whole) {
+    Decoding(Namespace ns, Map<String, ValueDecoder> decoders, DecodeContext context, ByteView body, SummaryNames whole) {
         this.ns = ns;
         this.decoders = decoders;
         this.context = context;
@@ -57,7 +56,15 @@ final class Decoding implements SpecDecoding {
     }
 
     private boolean decodesWhole(String name) {
-        return whole == null || insideDecoder > 0 || name != null && whole.contains(name);
+        return whole == null || insideDecoder > 0 || whole.contains(name);
+    }
+
+    /** {@link #decodesWhole} for the entry of a set or struct, by its flag when the set or struct has flags. */
+    private boolean decodesWhole(boolean[] named, int index, String name) {
+        if (whole == null || insideDecoder > 0) {
+            return true;
+        }
+        return named != null ? named[index] : whole.contains(name);
     }
 
     /** The attributes of one list, and the list it is nested in: where sub-message selectors are looked up. */
@@ -141,20 +148,22 @@ final class Decoding implements SpecDecoding {
     private Attributes attributes(AttrSetDef set, ByteView window, Siblings parent, int depth) {
         AttrReader.Result r = AttrReader.read(window);
         Siblings here = new Siblings(set, r.attributes(), parent);
-        List<Field> out = new ArrayList<>(r.attributes().size());
+        FieldList.Builder out = FieldList.builder(r.attributes().size());
+        boolean[] named = whole == null || set == null ? null : whole.of(set);
         for (NlAttr a : r.attributes()) {
             Attribute spec = set == null ? null : set.byType(a.type());
-            out.add(attribute(spec, a, here, depth));
+            out.add(spec == null ? unknown(a, depth)
+                    : attribute(spec, a, here, depth, decodesWhole(named, a.type(), spec.name())));
         }
-        return new Attributes(out, r.problem());
+        return new Attributes(out.build(), r.problem());
     }
 
-    private Field attribute(Attribute spec, NlAttr a, Siblings siblings, int depth) {
+    /** @param whole decode the value (else the attribute is outlined: place, children, problems) */
+    private Field attribute(Attribute spec, NlAttr a, Siblings siblings, int depth, boolean whole) {
         if (spec == null) {
             return unknown(a, depth);
         }
         ByteView p = a.payload(frame);
-        boolean whole = decodesWhole(spec.name());
         try {
             return switch (spec.type()) {
                 case "string" -> !whole ? outlined(spec, a, null)
@@ -249,7 +258,7 @@ final class Decoding implements SpecDecoding {
                     ? "struct " + s.name() + " needs " + s.size() + " bytes, found " + p.length() : null;
             return attr(spec, a, null, null, List.of(), whole ? structDisplay(members) : "", false, members, problem);
         }
-        List<Field> entries = new ArrayList<>();
+        FieldList.Builder entries = FieldList.builder(s.size() > 0 ? p.length() / s.size() : 0);
         int pos = p.start();
         int index = 0;
         while (s.size() > 0 && pos + s.size() <= p.end()) {
@@ -260,7 +269,7 @@ final class Decoding implements SpecDecoding {
         }
         String problem = pos < p.end() ? (p.end() - pos) + " bytes left over after " + index + " "
                 + s.name() + " entries of " + s.size() + " bytes" : null;
-        return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
+        return attr(spec, a, null, null, List.of(), index + " entries", false, entries.build(), problem);
     }
 
     /** How an integer reads; an interface index this capture has named reads "dum0(3)", its name as the value name. */
@@ -283,7 +292,7 @@ final class Decoding implements SpecDecoding {
         }
         boolean bigEndian = Types.isBigEndian(spec.byteOrder()) || a.netByteOrder();
         EnumDef en = enumOf(spec.en());
-        List<Field> entries = new ArrayList<>();
+        FieldList.Builder entries = FieldList.builder(p.length() / size);
         int index = 0;
         for (int pos = p.start(); pos + size <= p.end(); pos += size) {
             Object value = Values.readInt(p, pos, size, Types.isSigned(spec.subType()), bigEndian);
@@ -293,7 +302,7 @@ final class Decoding implements SpecDecoding {
         }
         String problem = p.length() % size != 0
                 ? p.length() + " bytes are not a whole number of " + spec.subType() + " entries" : null;
-        return attr(spec, a, null, null, List.of(), index + " entries", false, entries, problem);
+        return attr(spec, a, null, null, List.of(), index + " entries", false, entries.build(), problem);
     }
 
     private Field nest(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth, boolean whole) {
@@ -309,11 +318,12 @@ final class Decoding implements SpecDecoding {
         }
         AttrReader.Result r = AttrReader.read(p);
         Siblings here = new Siblings(null, r.attributes(), siblings);
-        List<Field> entries = new ArrayList<>();
+        FieldList.Builder entries = FieldList.builder(r.attributes().size());
         for (NlAttr e : r.attributes()) {
-            entries.add(attribute(spec.entry(e.type()), e, here, depth + 1));
+            Attribute entry = spec.entry(e.type());
+            entries.add(attribute(entry, e, here, depth + 1, decodesWhole(entry.name())));
         }
-        return attr(spec, a, null, null, List.of(), entries.size() + " entries", true, entries, r.problem());
+        return attr(spec, a, null, null, List.of(), entries.size() + " entries", true, entries.build(), r.problem());
     }
 
     private Field subMessage(Attribute spec, NlAttr a, ByteView p, Siblings siblings, int depth, boolean whole) {
@@ -332,7 +342,7 @@ final class Decoding implements SpecDecoding {
     /** A payload that is a struct (if named), then attributes (if named) after it, 4-byte aligned. */
     private Field structThenAttributes(Attribute spec, NlAttr a, ByteView p, String struct, String attributeSet,
                                        Siblings siblings, int depth, boolean whole) {
-        List<Field> children = new ArrayList<>();
+        FieldList.Builder children = FieldList.builder(8);
         int pos = p.start();
         String problem = null;
         if (struct != null) {
@@ -344,12 +354,14 @@ final class Decoding implements SpecDecoding {
             pos = Math.min(p.end(), pos + NlAttr.align(s.size()));
         }
         if (attributeSet == null) {
-            return attr(spec, a, null, null, List.of(), whole ? structDisplay(children) : "", false, children, problem);
+            List<Field> members = children.build();
+            return attr(spec, a, null, null, List.of(), whole ? structDisplay(members) : "", false, members, problem);
         }
         Attributes inner = attributes(ns.attributeSets().get(attributeSet),
                 p.slice(pos, p.end() - pos), siblings, depth + 1);
         children.addAll(inner.fields());
-        return attr(spec, a, null, null, List.of(), "", true, children, problem != null ? problem : inner.problem());
+        return attr(spec, a, null, null, List.of(), "", true, children.build(),
+                problem != null ? problem : inner.problem());
     }
 
     /** The format chosen by the selector's value, looked up among siblings, then outwards, then in the header. */
@@ -361,7 +373,7 @@ final class Decoding implements SpecDecoding {
             }
             for (NlAttr a : s.attrs()) {
                 if (a.type() == sel.value()) {
-                    Field f = attribute(sel, a, s, MAX_DEPTH);
+                    Field f = attribute(sel, a, s, MAX_DEPTH, decodesWhole(sel.name()));
                     return formatOf(formats, f);
                 }
             }
@@ -418,12 +430,12 @@ final class Decoding implements SpecDecoding {
         if (a.nestedFlag() && depth + 1 < MAX_DEPTH && p.length() > 0) {
             AttrReader.Result r = AttrReader.read(p);
             if (r.clean()) {
-                List<Field> children = new ArrayList<>();
+                FieldList.Builder children = FieldList.builder(r.attributes().size());
                 for (NlAttr c : r.attributes()) {
                     children.add(unknown(c, depth + 1));
                 }
                 return new Field(null, a.type(), null, null, List.of(), "", a.offset(), a.length(), true,
-                        children, null);
+                        children.build(), null);
             }
         }
         if (!decodesWhole(null)) {
@@ -457,7 +469,8 @@ final class Decoding implements SpecDecoding {
     }
 
     private List<Field> readMembers(StructDef s, ByteView window, boolean whole) {
-        List<Field> out = new ArrayList<>(s.members().size());
+        FieldList.Builder out = FieldList.builder(s.members().size());
+        boolean[] named = whole || this.whole == null ? null : this.whole.of(s);
         int pos = window.start();
         for (int i = 0; i < s.members().size(); i++) {
             StructDef.Shape shape = s.shapes().get(i);
@@ -467,11 +480,12 @@ final class Decoding implements SpecDecoding {
             }
             if (shape.kind() != StructDef.Kind.PAD) {
                 Member m = s.members().get(i);
-                out.add(whole || decodesWhole(m.name()) ? member(m, shape, window, pos) : outlinedMember(m, shape, window, pos));
+                out.add(whole || decodesWhole(named, i, m.name()) ? member(m, shape, window, pos)
+                        : outlinedMember(m, shape, window, pos));
             }
             pos += size;
         }
-        return out;
+        return out.build();
     }
 
     /** A member no summary names: its place, and its problem (bytes that do not fit its display); no value. */

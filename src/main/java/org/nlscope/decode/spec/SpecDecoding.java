@@ -40,7 +40,7 @@ public interface SpecDecoding {
      */
     record Attributes(List<Field> fields, String problem) {
         public Attributes {
-            fields = List.copyOf(fields);
+            fields = org.nlscope.model.FieldList.immutable(fields);
         }
     }
 }

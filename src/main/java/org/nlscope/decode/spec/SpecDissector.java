@@ -34,7 +34,7 @@ public final class SpecDissector implements Dissector {
     private final Set<String> addresses;
     private final Set<String> sockaddrs;
     /** The names a summary-only decode decodes whole: what the summaries show, and the sub-message selectors. */
-    private final Set<String> summaryNames;
+    private final SummaryNames summaryNames;
     private Map<String, List<String>> filterFields;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
@@ -78,7 +78,7 @@ public final class SpecDissector implements Dissector {
                 named.add(a.selector());
             }
         }));
-        this.summaryNames = Set.copyOf(named);
+        this.summaryNames = new SummaryNames(ns, named);
     }
 
     /** A message type (16 bits) and its direction as one key. */
@@ -246,8 +246,8 @@ public final class SpecDissector implements Dissector {
         return decode(type, request, body, context, summaryNames);
     }
 
-    /** @param whole the names of the fields to decode whole (the rest: place, children, problems), null for all */
-    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
+    /** @param whole the fields to decode whole (the rest: place, children, problems), null for all */
+    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, SummaryNames whole) {
         try {
             return decodeBody(type, request, body, context, whole);
         } catch (RuntimeException e) {
@@ -282,7 +282,7 @@ public final class SpecDissector implements Dissector {
         }
     }
 
-    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, Set<String> whole) {
+    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, SummaryNames whole) {
         Message m = ns.message(type, request);
         String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
         String setName = m == null ? null
@@ -303,7 +303,7 @@ public final class SpecDissector implements Dissector {
      * @param whole        the names of the fields to decode whole, null for all
      */
     private MessageBody decodeLayout(String headerName, String setName, boolean undescribed, boolean legacyDumpOk,
-                                     ByteView body, DecodeContext context, Set<String> whole) {
+                                     ByteView body, DecodeContext context, SummaryNames whole) {
         Decoding decoding = new Decoding(ns, decoders, context, body, whole);
         List<String> problems = new ArrayList<>();
         List<Field> fixed = List.of();
