@@ -3,33 +3,22 @@ package org.nlscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
-import org.nlscope.capture.CaptureSource;
-import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.CapturePriority;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.model.CaptureStats;
-import org.nlscope.model.Frame;
-import org.nlscope.model.ProcessInfo;
-import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.filter.DisplayFilter;
-import org.nlscope.session.redact.RedactionReport;
 import org.nlscope.session.redact.Redactor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -122,7 +111,8 @@ final class CaptureCommand implements Callable<Integer> {
     private DisplayFilterOption displayFilter;
 
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
-            + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout; "
+            + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout, "
+            + "stop when stdin, if a pipe, ends; "
             + "takes no -w, --dissectors, --ynl, -V, --json, -Y or --redact."})
     private boolean helper;
 
@@ -190,6 +180,9 @@ final class CaptureCommand implements Callable<Integer> {
             capture.close();
         }, "nlscope-capture-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (helper) {
+            CaptureHelperMode.stopWhenStdinEnds(capture::stop);
+        }
         try (StopSignals signals = StopSignals.install(capture::stop)) {
             return run(capture, decoder, filter, redaction, pcapOnStdout, durationNanos, err);
         } finally {
@@ -209,128 +202,27 @@ final class CaptureCommand implements Callable<Integer> {
     private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, FileRedaction redaction,
                     boolean pcapOnStdout, long durationNanos, PrintWriter err)
             throws CliException, IOException, InterruptedException {
-        Writer out = main.out();
-        CaptureWriter writer = openWriter(capture, pcapOnStdout, redaction != null);
-        FrameQueue toDecode = new FrameQueue(DECODE_QUEUE_BYTES);
-        AtomicLong frames = new AtomicLong();
-        AtomicLong messages = new AtomicLong();
-        // the port owners for packet comments, as known at the last ring block
-        AtomicReference<Map<Long, ProcessInfo>> owners = new AtomicReference<>(capture.metadata().processes());
+        CaptureWriter writer = CaptureOutput.open(writeTo, pcapOnStdout, main.rawOut(), capture, scope, redaction != null);
+        FrameQueue toDecode = decoder == null ? null : new FrameQueue(DECODE_QUEUE_BYTES);
         if (writer != null) {
             writer.writeMetadata(capture.metadata());
             writer.flush();
         }
-        FrameSink all = new FrameSink() {
-            @Override
-            public void accept(Frame frame) {
-                if (count > 0 && frames.get() >= count) {
-                    return;
-                }
-                frames.incrementAndGet();
-                messages.addAndGet(CaptureArguments.countMessages(frame.data()));
-                try {
-                    if (writer != null) {
-                        Frame out = CaptureComments.withProcesses(frame, owners.get());
-                        writer.write(redaction == null ? out : redaction.apply(out, capture));
-                    }
-                } catch (IOException e) {
-                    capture.stop(); // the writer keeps the failure; it is reported at the end
-                }
-                if (decoder != null) {
-                    try {
-                        toDecode.put(frame);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (count > 0 && frames.get() >= count) {
-                    capture.stop();
-                }
-            }
-
-            @Override
-            public void endOfBatch() {
-                try {
-                    if (writer != null) {
-                        writer.flush();
-                        owners.set(capture.metadata().processes());
-                    }
-                } catch (IOException e) {
-                    capture.stop(); // the writer keeps the failure; it is reported at the end
-                }
-            }
-        };
+        LiveSink all = new LiveSink(capture, writer, redaction, toDecode, count);
         capture.start(scope == null ? all : scope.wrap(capture, all));
         if (scope != null) {
             scope.startCommand();
         }
-
-        long deadline = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
+        Writer out = main.out();
         CapturePrinter printer = decoder == null ? null
                 : new CapturePrinter(decoder, format, filter, showSecrets ? null : Redactor.masking(registry), capture, out);
-        CaptureException failure = null;
-        int sinceCheck = 0;
-        while (true) {
-            Frame f = printer == null ? null : toDecode.poll(50);
-            if (f != null) {
-                printer.print(f);
-                if (++sinceCheck < 1000) {
-                    continue;
-                }
-            } else if (printer != null) {
-                out.flush();
-            }
-            sinceCheck = 0;
-            if (System.nanoTime() >= deadline || scope != null && scope.commandDone()) {
-                capture.stop();
-            }
-            boolean ended;
-            try {
-                ended = capture.awaitStop(Duration.ofMillis(printer == null ? 100 : 1));
-            } catch (CaptureException e) {
-                failure = e;
-                ended = true;
-            }
-            if (ended) {
-                while (printer != null && (f = toDecode.poll(0)) != null) {
-                    printer.print(f);
-                }
-                if (scope != null) {
-                    // the capture thread has ended: what the scope still held goes through the
-                    // bounded queue, so it is passed on by another thread while this one drains
-                    Thread finishing = new Thread(scope::finish, "nlscope-scope-finish");
-                    finishing.start();
-                    while (finishing.isAlive()) {
-                        if (printer == null) {
-                            finishing.join(100);
-                        } else if ((f = toDecode.poll(10)) != null) {
-                            printer.print(f);
-                        }
-                    }
-                    while (printer != null && (f = toDecode.poll(0)) != null) {
-                        printer.print(f);
-                    }
-                }
-                out.flush();
-                break;
-            }
-        }
+        CaptureException failure = LivePrinting.run(capture, toDecode, printer, scope, durationNanos, out);
         CaptureStats stats = capture.stats();
         if (writer != null) {
-            try (writer) {
-                if (writer.failure() == null) {
-                    // the policies went out at the start and do not change: not twice
-                    writer.writeMetadata(capture.metadata().withStats(stats).withPolicies(Map.of()));
-                }
-            } catch (IOException e) {
-                // the last block did not fit either: the writer has cut the file back, said below
-            }
-            if (writer.failure() != null) {
-                throw writeFailed(writer, pcapOnStdout);
-            }
+            CaptureOutput.finish(writer, capture, stats, writeTo, pcapOnStdout);
         }
         String summary = String.format(Locale.ROOT, "%d frames, %d messages, %d dropped by the kernel",
-                frames.get(), messages.get(), stats.drops());
+                all.frames(), all.messages(), stats.drops());
         // on stderr, as tcpdump's: `capture -V > file` keeps the decode alone and still shows the drops
         err.println(summary);
         if (scope != null) {
@@ -340,39 +232,5 @@ final class CaptureCommand implements Callable<Integer> {
             throw new CliException(Errors.oneLine(failure.getMessage()), Main.EXIT_FILE);
         }
         return scope != null && scope.runsCommand() ? scope.exitCode() : Main.EXIT_OK;
-    }
-
-    /** A full disk (or a closed pipe) stops the capture; a file keeps every block written whole, and says how many frames. */
-    private CliException writeFailed(CaptureWriter writer, boolean pcapOnStdout) {
-        String why = Errors.oneLine(String.valueOf(writer.failure().getMessage()));
-        if (pcapOnStdout) {
-            return new CliException("standard output: " + why, Main.EXIT_FILE);
-        }
-        return new CliException(writeTo + ": " + why + "; the capture stopped, and the file keeps its first "
-                + writer.framesKept() + " frames, readable to its last complete block", Main.EXIT_FILE);
-    }
-
-    private CaptureWriter openWriter(CaptureSource capture, boolean pcapOnStdout, boolean redacted) throws CliException {
-        if (writeTo == null && !pcapOnStdout) {
-            return null;
-        }
-        List<String> comments = new ArrayList<>();
-        String description = CaptureScope.interfaceDescription(capture, scope);
-        String genl = CaptureComments.genlFamilies(capture.metadata().genlFamilies());
-        if (genl != null) {
-            comments.add(genl);
-        }
-        if (redacted) {
-            comments.add(RedactionReport.streamedComment(false));
-        }
-        try {
-            if (pcapOnStdout) {
-                return CaptureWriter.create(main.rawOut(), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
-            }
-            return CaptureWriter.create(Path.of(writeTo), CaptureFormat.PCAPNG, capture.interfaceName(), description, comments);
-        } catch (IOException e) {
-            throw new CliException((pcapOnStdout ? "standard output" : writeTo) + ": cannot write: "
-                    + Errors.oneLine(e.getMessage()), Main.EXIT_FILE);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.nlscope.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nlscope.capture.CaptureException;
@@ -46,6 +47,33 @@ final class CaptureHelperMode {
 
     private static CliException refused(String option, String why) {
         return new CliException("capture --helper does not take " + Errors.oneLine(option) + ": " + why, Main.EXIT_USAGE);
+    }
+
+    /**
+     * When standard input is a pipe (the desktop app's), its end means the app stopped the
+     * capture or is gone (even killed): then stop, so a root helper never outlives its app.
+     * Any other stdin (a terminal, /dev/null) is left unread.
+     */
+    static void stopWhenStdinEnds(Runnable stop) {
+        try {
+            if (!Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString().startsWith("pipe:")) {
+                return;
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the app writes nothing; bytes are ignored
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe is an end too
+            }
+            stop.run();
+        }, "nlscope-helper-stdin");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Narrows the calling thread to the capture's two capabilities; returns the effective mask. */

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.nlscope.capture.CaptureSource;
 import org.nlscope.capture.FrameSink;
 import org.nlscope.model.Frame;
-import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.session.io.Autosave;
 import org.nlscope.session.io.CaptureSaver;
 import org.nlscope.session.io.FileLoader;
@@ -136,12 +135,6 @@ public final class CaptureSession implements AutoCloseable {
             a.flush();
         }
         return n;
-    }
-
-    /** Saves the frames of some rows (the selection); the session stays unsaved as a whole. */
-    public int saveRows(Path target, int[] rows) throws IOException {
-        return CaptureSaver.save(store, target, CaptureFormat.forFileName(target.getFileName().toString()),
-                CaptureSaver.framesOfRows(store, rows));
     }
 
     /** Drops unsaved data for good: the autosave file is deleted. */

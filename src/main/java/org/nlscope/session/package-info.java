@@ -8,7 +8,7 @@
  *       {@code transactions()} and {@code statistics()}, the file, unsaved state and autosave.
  *       {@code open(file, decoding, onDone)} loads in the background (first rows at once);
  *       {@code live(decoding, Recovery.autosaveDirectory())} plus {@code sinkFor(captureSource)} for a live
- *       capture; {@code empty(decoding)} for a replay's target. {@code save(path)}, {@code saveRows(path, rows)},
+ *       capture; {@code empty(decoding)} for a replay's target. {@code save(path)},
  *       {@code hasUnsavedData()}, {@code discard()}, {@code close()}.</li>
  *   <li>{@link org.nlscope.session.CaptureStore}: append-only frames of one capture, indexed, not decoded:
  *       appending a frame keeps its cooked header and nlmsghdr fields in primitive columns (and, for a

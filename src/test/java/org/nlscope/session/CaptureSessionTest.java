@@ -94,8 +94,7 @@ class CaptureSessionTest {
     void discardDropsTheAutosave() throws Exception {
         CaptureSession s = CaptureSession.live(TestStores.decoding(), dir.resolve("autosave"));
         TestStores.conversationFrames().forEach(s::append);
-        assertEquals(2, s.saveRows(dir.resolve("two.pcap"), new int[] {3, 4, 5}));
-        assertTrue(s.hasUnsavedData(), "a selection is not the whole capture");
+        assertTrue(s.hasUnsavedData());
         s.discard();
         s.close();
         assertFalse(Files.exists(s.autosave().file()));

@@ -13,12 +13,14 @@ import org.nlscope.model.CaptureStats;
 /**
  * A live capture run by a child process, the capture helper ({@code nlscope capture --helper}
  * through sudo or pkexec), whose pcapng stream is read from its stdout, as Wireshark reads
- * dumpcap's. Stopping sends the child SIGTERM (sudo passes it on): it stops, removes the nlmon
- * device it made and ends its stream; close waits for that and kills it when it does not.
+ * dumpcap's. Stopping closes the child's stdin, which the helper takes as its parent gone
+ * (so it also stops when this process dies), and sends it SIGTERM (sudo passes it on; a root
+ * child under pkexec may not be signalled): it stops, removes the nlmon device it made and
+ * ends its stream. Close waits for that and kills what it may when it does not.
  */
 public final class ChildCapture implements CaptureSource {
-    /** How long close waits for the child to end after SIGTERM, and then for its stream. */
-    static final Duration STOP_WAIT = Duration.ofSeconds(3);
+    /** How long close waits for the child to end after it was told to, and then for its stream (a JVM under emulation is slow). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
     static final String NAME = "the capture helper";
 
     private final Process process;
@@ -48,8 +50,7 @@ public final class ChildCapture implements CaptureSource {
         try {
             StreamCapture stream = StreamCapture.open(process.getInputStream(), NAME,
                     (failure, frames) -> failure != null ? failure.getMessage() : stderr.whyEnded(process, via),
-                    // SIGTERM alone: Process.destroy would also close the pipes, losing what the child still flushes
-                    () -> process.toHandle().destroy());
+                    () -> tellToStop(process));
             return new ChildCapture(process, stream, via);
         } catch (CaptureException e) {
             // the child wrote no capture: it failed to start, and its stderr says why
@@ -57,6 +58,19 @@ public final class ChildCapture implements CaptureSource {
             process.destroyForcibly();
             throw new CaptureException(CaptureException.Reason.SYSTEM, why);
         }
+    }
+
+    /**
+     * Closes the child's stdin and sends it SIGTERM; not Process.destroy, which would also close
+     * the pipe it still flushes its last frames into.
+     */
+    private static void tellToStop(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (java.io.IOException ignored) {
+            // it is gone already
+        }
+        process.toHandle().destroy();
     }
 
     @Override

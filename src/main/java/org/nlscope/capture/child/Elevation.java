@@ -12,9 +12,15 @@ final class Elevation {
     private Elevation() {
     }
 
-    /** {@code sudo -n} when it needs no password, else pkexec when there is a desktop to ask in; null when neither. */
-    static List<String> find() {
-        if (onPath("sudo") && runs(List.of("sudo", "-n", "true"))) {
+    /**
+     * {@code sudo -n} when sudo lets this user run the command without a password (a rule for
+     * the helper alone will do, as {@code sudo -n -l COMMAND} tells without running it), else
+     * pkexec when there is a desktop to ask in; null when neither.
+     */
+    static List<String> find(List<String> command) {
+        List<String> list = new java.util.ArrayList<>(List.of("sudo", "-n", "-l"));
+        list.addAll(command);
+        if (onPath("sudo") && runs(list)) {
             return List.of("sudo", "-n");
         }
         if (onPath("pkexec") && (System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null)) {
@@ -40,7 +46,7 @@ final class Elevation {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) { // sudo under emulation takes seconds
                 p.destroyForcibly();
                 return false;
             }

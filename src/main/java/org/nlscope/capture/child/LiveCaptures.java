@@ -32,8 +32,8 @@ public final class LiveCaptures {
         if (capable && !request.scoped()) {
             return NlmonCapture.open(request.options());
         }
-        List<String> elevate = capable ? List.of() : Elevation.find();
         List<String> helper = HelperCommand.of(request, !capable);
+        List<String> elevate = capable ? List.of() : helper == null ? null : Elevation.find(helper);
         if (helper == null || elevate == null) {
             throw noPrivileges();
         }
@@ -55,8 +55,8 @@ public final class LiveCaptures {
                 return e;
             }
         }
-        return HelperCommand.of(CaptureRequest.everything(), true) == null || Elevation.find() == null
-                ? noPrivileges() : null;
+        List<String> helper = HelperCommand.of(CaptureRequest.everything(), true);
+        return helper == null || Elevation.find(helper) == null ? noPrivileges() : null;
     }
 
     private static CaptureException noPrivileges() {

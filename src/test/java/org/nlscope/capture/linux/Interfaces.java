@@ -3,7 +3,7 @@ package org.nlscope.capture.linux;
 import org.nlscope.nativeio.Errno;
 import org.nlscope.nativeio.LibC;
 
-/** Interface names to indexes. */
+/** Interface names to indexes, for the ring tests (nlscope itself names links from its rtnetlink snapshot). */
 final class Interfaces {
     private Interfaces() {
     }
