@@ -35,6 +35,20 @@ public interface CaptureSource extends AutoCloseable {
      */
     boolean awaitStop(Duration timeout) throws InterruptedException;
 
+    /**
+     * Waits up to timeout for a capture thread to end, as {@link #awaitStop} does.
+     *
+     * @param thread the capture thread, or null when it never started
+     * @return true when it has ended (or never started)
+     */
+    static boolean joined(Thread thread, Duration timeout) throws InterruptedException {
+        if (thread != null) {
+            thread.join(Math.max(1, timeout.toMillis()));
+            return !thread.isAlive();
+        }
+        return true;
+    }
+
     /** The kernel's counters since start: received, dropped, queue freezes. */
     CaptureStats stats();
 

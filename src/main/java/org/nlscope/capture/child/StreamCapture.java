@@ -129,12 +129,8 @@ public final class StreamCapture implements CaptureSource {
 
     @Override
     public boolean awaitStop(Duration timeout) throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join(Math.max(1, timeout.toMillis()));
-            if (t.isAlive()) {
-                return false;
-            }
+        if (!CaptureSource.joined(thread, timeout)) {
+            return false;
         }
         String why = endedWhy;
         if (why != null) {

@@ -235,12 +235,8 @@ public final class NlmonCapture implements CaptureSource {
 
     @Override
     public boolean awaitStop(Duration timeout) throws InterruptedException {
-        Thread t = thread;
-        if (t != null) {
-            t.join(Math.max(1, timeout.toMillis()));
-            if (t.isAlive()) {
-                return false;
-            }
+        if (!CaptureSource.joined(thread, timeout)) {
+            return false;
         }
         Throwable f = failure.get();
         if (f instanceof CaptureException c) {
