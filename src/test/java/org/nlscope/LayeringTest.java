@@ -12,26 +12,30 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTest {
 
     @ArchTest
+    static final ArchRule kernelConstantsUseOnlyTheJdk = noClasses().that().resideInAPackage("org.nlscope.uapi..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.uapi..", "java..");
+
+    @ArchTest
     static final ArchRule modelUsesOnlyTheJdk = noClasses().that().resideInAPackage("org.nlscope.model..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.model..", "java..");
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.model..", "org.nlscope.uapi..", "java..");
 
     @ArchTest
     static final ArchRule decodeCoreIsPure = noClasses().that().resideInAPackage("org.nlscope.decode")
-            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.decode", "org.nlscope.model..", "java..");
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.decode", "org.nlscope.model..", "org.nlscope.uapi..", "java..");
 
     @ArchTest
     static final ArchRule dataDrivenDissectorsUseDecodeAndJackson = noClasses().that().resideInAPackage("org.nlscope.decode.spec..")
             .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.decode..", "org.nlscope.model..",
-                    "java..", "com.fasterxml.jackson..");
+                    "org.nlscope.uapi..", "java..", "com.fasterxml.jackson..");
 
     @ArchTest
     static final ArchRule javaDissectorsUseDecode = noClasses().that().resideInAPackage("org.nlscope.dissect..")
             .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.dissect..", "org.nlscope.decode..",
-                    "org.nlscope.model..", "java..");
+                    "org.nlscope.model..", "org.nlscope.uapi..", "java..");
 
     @ArchTest
     static final ArchRule pcapUsesOnlyTheModel = noClasses().that().resideInAPackage("org.nlscope.pcap..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.pcap..", "org.nlscope.model..", "java..");
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.nlscope.pcap..", "org.nlscope.model..", "org.nlscope.uapi..", "java..");
 
     @ArchTest
     static final ArchRule captureApiHasNoNativeTypes = noClasses().that().resideInAPackage("org.nlscope.capture")

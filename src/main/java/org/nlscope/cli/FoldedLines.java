@@ -10,11 +10,11 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.NlMsgHeader;
-import org.nlscope.session.RowBuilder;
 import org.nlscope.session.export.FrameText;
 import org.nlscope.session.filter.DisplayFilter;
 import org.nlscope.session.transactions.Pairing;
 import org.nlscope.session.transactions.Transaction;
+import org.nlscope.uapi.Netlink;
 
 /**
  * {@code read --fold}: one-line output where each ACK, error and NLMSG_DONE is folded into its
@@ -96,7 +96,7 @@ final class FoldedLines {
         if (h.isRequest()) {
             // every request waits: for its ACK, its DONE, or (a plain get) its one reply or error
             Line l = new Line(line, nanos, shown, true, (h.flags() & 0x300) == 0x300,
-                    (h.flags() & NlMsgHeader.NLM_F_ACK) != 0, df.family(), h);
+                    (h.flags() & Netlink.NLM_F_ACK) != 0, df.family(), h);
             pairing.request(df.family(), h, l);
             queue.add(l);
             return;
@@ -105,13 +105,13 @@ final class FoldedLines {
         if (request != null && request.port == 0) {
             request.port = h.pid();
         }
-        boolean ends = h.type() == RowBuilder.NLMSG_ERROR || h.type() == RowBuilder.NLMSG_DONE;
+        boolean ends = h.type() == Netlink.NLMSG_ERROR || h.type() == Netlink.NLMSG_DONE;
         if (request != null && request.waiting && ends && request.shown) {
             request.answer = " → " + answer(m, request) + " " + Transaction.latencyText(Math.max(0, nanos - request.nanos));
             finish(request);
             return; // folded: no line of its own
         }
-        if (request != null && (ends || !request.dump && !request.wantsAck && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0)) {
+        if (request != null && (ends || !request.dump && !request.wantsAck && (h.flags() & Netlink.NLM_F_MULTI) == 0)) {
             finish(request);
         } else if (request != null && request.dump) {
             request.parts++;
@@ -121,7 +121,7 @@ final class FoldedLines {
 
     private static String answer(DecodedMessage m, Line request) {
         ErrorInfo e = m.error();
-        if (m.header().type() == RowBuilder.NLMSG_DONE) {
+        if (m.header().type() == Netlink.NLMSG_DONE) {
             return "DONE" + (request.parts > 0 ? " " + request.parts + (request.parts == 1 ? " part" : " parts") : "");
         }
         if (e == null || e.isAck()) {

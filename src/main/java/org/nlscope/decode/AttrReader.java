@@ -3,6 +3,7 @@ package org.nlscope.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.Limits;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Walks the attributes of a window with bounds checks first: a lying nla_len ends
@@ -75,8 +76,8 @@ public final class AttrReader {
             if (budget[0] > 0) {
                 budget[0]--;
             }
-            out.add(new NlAttr(pos, len, rawType & NlAttr.NLA_TYPE_MASK,
-                    (rawType & NlAttr.NLA_F_NESTED) != 0, (rawType & NlAttr.NLA_F_NET_BYTEORDER) != 0));
+            out.add(new NlAttr(pos, len, rawType & Netlink.NLA_TYPE_MASK,
+                    (rawType & Netlink.NLA_F_NESTED) != 0, (rawType & Netlink.NLA_F_NET_BYTEORDER) != 0));
             pos += NlAttr.align(len);
         }
         return new Result(out, null, -1);

@@ -1,9 +1,16 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_ID;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_NAME;
+import static org.nlscope.uapi.Genetlink.CTRL_CMD_GETFAMILY;
+import static org.nlscope.uapi.Genetlink.CTRL_CMD_NEWFAMILY;
+
 import java.nio.charset.StandardCharsets;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Genetlink;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Learns from a decoded frame what later frames need: generic netlink family ids
@@ -14,10 +21,6 @@ import org.nlscope.model.NlMsgHeader;
  * message that said it.
  */
 public final class ContextLearner {
-    static final int CTRL_CMD_NEWFAMILY = 1;
-    static final int CTRL_CMD_GETFAMILY = 3;
-    static final int CTRL_ATTR_FAMILY_ID = 1;
-    static final int CTRL_ATTR_FAMILY_NAME = 2;
     static final int RTM_NEWLINK = 16;
     static final int RTM_DELLINK = 17;
     static final int IFINFOMSG_SIZE = 16;
@@ -28,29 +31,29 @@ public final class ContextLearner {
 
     /** The context, knowing what this frame said; the same instance when it said nothing new. */
     public static DecodeContext learn(DecodeContext context, DecodedFrame frame) {
-        if (frame.family() == NetlinkFamilies.NETLINK_ROUTE) {
+        if (frame.family() == Netlink.NETLINK_ROUTE) {
             return learnLinks(context, frame);
         }
-        if (frame.family() != NetlinkFamilies.NETLINK_GENERIC) {
+        if (frame.family() != Netlink.NETLINK_GENERIC) {
             return context;
         }
         ByteView all = ByteView.of(frame.frame().data());
         DecodeContext out = context;
         for (DecodedMessage m : frame.messages()) {
             NlMsgHeader h = m.header();
-            if (h.type() != DecodeContext.GENL_ID_CTRL || h.isRequest()) {
+            if (h.type() != Genetlink.GENL_ID_CTRL || h.isRequest()) {
                 continue;
             }
             int bodyStart = m.offset() + NlMsgHeader.SIZE;
             int end = (int) Math.min((long) m.offset() + h.length(), all.end());
-            if (end - bodyStart < GenericNetlink.GENL_HDRLEN) {
+            if (end - bodyStart < Genetlink.GENL_HDRLEN) {
                 continue;
             }
             int cmd = all.u8(bodyStart);
             if (cmd != CTRL_CMD_NEWFAMILY && cmd != CTRL_CMD_GETFAMILY) {
                 continue;
             }
-            out = learnFamily(out, new ByteView(all.data(), bodyStart + GenericNetlink.GENL_HDRLEN, end));
+            out = learnFamily(out, new ByteView(all.data(), bodyStart + Genetlink.GENL_HDRLEN, end));
         }
         return out;
     }
@@ -77,7 +80,7 @@ public final class ContextLearner {
                 if (len < NlAttr.HEADER || len > end - pos) {
                     break;
                 }
-                if ((all.u16(pos + 2) & NlAttr.NLA_TYPE_MASK) == IFLA_IFNAME && len > NlAttr.HEADER) {
+                if ((all.u16(pos + 2) & Netlink.NLA_TYPE_MASK) == IFLA_IFNAME && len > NlAttr.HEADER) {
                     out = out.withInterface(index, cString(all, pos + NlAttr.HEADER, len - NlAttr.HEADER));
                 }
                 pos += NlAttr.align(len);

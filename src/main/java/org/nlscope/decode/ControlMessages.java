@@ -1,11 +1,18 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NLMSG_DONE;
+import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
+import static org.nlscope.uapi.Netlink.NLMSG_NOOP;
+import static org.nlscope.uapi.Netlink.NLMSG_OVERRUN;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.Field;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Errno;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The control messages every family shares (types below NLMSG_MIN_TYPE): NLMSG_NOOP,
@@ -13,10 +20,6 @@ import org.nlscope.model.NlMsgHeader;
  * dump's final error code, extended ACK) and NLMSG_OVERRUN.
  */
 final class ControlMessages {
-    static final int NLMSG_NOOP = 1;
-    static final int NLMSG_ERROR = 2;
-    static final int NLMSG_DONE = 3;
-    static final int NLMSG_OVERRUN = 4;
 
     private final MessageDecoder messages;
 
@@ -77,7 +80,7 @@ final class ControlMessages {
         }
         int code = body.s32(pos);
         Field errorField = errorMember(code, pos);
-        boolean capped = (h.flags() & NetlinkFlags.NLM_F_CAPPED) != 0;
+        boolean capped = (h.flags() & Netlink.NLM_F_CAPPED) != 0;
         int reqStart = pos + 4;
         int tlvStart = body.end();
         DecodedMessage request = null;
@@ -106,7 +109,7 @@ final class ControlMessages {
             found.add("NLMSG_ERROR at offset " + offset + " has no room for the echoed request's header");
         }
         ExtAck.Result ext = ExtAck.Result.NONE;
-        if ((h.flags() & NetlinkFlags.NLM_F_ACK_TLVS) != 0 && tlvStart < body.end()) {
+        if ((h.flags() & Netlink.NLM_F_ACK_TLVS) != 0 && tlvStart < body.end()) {
             ExtAck.MissingNamer namer = namer(family, request);
             ext = ExtAck.decode(new ByteView(frame.data(), tlvStart, body.end()), capped ? null : request, namer);
             found.addAll(ext.problems());
@@ -129,7 +132,7 @@ final class ControlMessages {
         int code = body.s32(body.start());
         ExtAck.Result ext = ExtAck.Result.NONE;
         int tlvStart = body.start() + 4;
-        if ((h.flags() & NetlinkFlags.NLM_F_ACK_TLVS) != 0 && tlvStart < body.end()) {
+        if ((h.flags() & Netlink.NLM_F_ACK_TLVS) != 0 && tlvStart < body.end()) {
             ext = ExtAck.decode(new ByteView(body.data(), tlvStart, body.end()), null, ExtAck.MissingNamer.NONE);
             found.addAll(ext.problems());
         }
@@ -145,7 +148,7 @@ final class ControlMessages {
         }
         SafeDissector d = messages.dissectorOf(family, request);
         int type = request.genl() != null ? request.genl().cmd() : request.header().type();
-        if (family == NetlinkFamilies.NETLINK_GENERIC && request.genl() == null) {
+        if (family == Netlink.NETLINK_GENERIC && request.genl() == null) {
             return ExtAck.MissingNamer.NONE; // a capped genl echo: the cmd is unknown
         }
         return (nestPath, attrType) -> d.attributeName(type, request.header().isRequest(), nestPath, attrType);

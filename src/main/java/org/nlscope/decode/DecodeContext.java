@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Genetlink.GENL_ID_CTRL;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.nlscope.model.CaptureMetadata;
@@ -16,9 +18,6 @@ import org.nlscope.model.ProcessInfo;
  * a pure function of (frame, context) and can be repeated on any thread.
  */
 public final class DecodeContext {
-    /** nlctrl's id is fixed by the kernel (GENL_ID_CTRL). */
-    public static final int GENL_ID_CTRL = 0x10;
-
     private static final DecodeContext EMPTY = new DecodeContext(
             SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty(), Map.of());
 

@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NETLINK_GENERIC;
+
 import java.util.Objects;
 
 /**
@@ -10,8 +12,6 @@ import java.util.Objects;
  * @param genlFamily    the generic netlink family name, or null for a whole netlink family
  */
 public record DissectorKey(int netlinkFamily, String genlFamily) {
-    public static final int NETLINK_ROUTE = 0;
-    public static final int NETLINK_GENERIC = 16;
 
     public static DissectorKey netlink(int family) {
         return new DissectorKey(family, null);

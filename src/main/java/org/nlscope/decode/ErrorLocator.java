@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Genetlink.GENL_HDRLEN;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
@@ -12,7 +14,6 @@ import org.nlscope.model.NlMsgHeader;
  * as a byte offset from the request's nlmsghdr.
  */
 public final class ErrorLocator {
-    private static final int GENL_HEADER = 4;
 
     private ErrorLocator() {
     }
@@ -32,7 +33,7 @@ public final class ErrorLocator {
         if (offsetFromNlmsghdr < NlMsgHeader.SIZE) {
             return "nlmsghdr";
         }
-        if (request.genl() != null && offsetFromNlmsghdr < NlMsgHeader.SIZE + GENL_HEADER) {
+        if (request.genl() != null && offsetFromNlmsghdr < NlMsgHeader.SIZE + GENL_HDRLEN) {
             return "genlmsghdr";
         }
         long target = (long) request.offset() + offsetFromNlmsghdr;

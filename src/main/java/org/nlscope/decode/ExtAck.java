@@ -1,5 +1,12 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_COOKIE;
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_MISS_NEST;
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_MISS_TYPE;
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_MSG;
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_OFFS;
+import static org.nlscope.uapi.Netlink.NLMSGERR_ATTR_POLICY;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
@@ -10,12 +17,6 @@ import org.nlscope.model.Field;
  * error code (enum nlmsgerr_attrs in linux/netlink.h).
  */
 final class ExtAck {
-    static final int NLMSGERR_ATTR_MSG = 1;
-    static final int NLMSGERR_ATTR_OFFS = 2;
-    static final int NLMSGERR_ATTR_COOKIE = 3;
-    static final int NLMSGERR_ATTR_POLICY = 4;
-    static final int NLMSGERR_ATTR_MISS_TYPE = 5;
-    static final int NLMSGERR_ATTR_MISS_NEST = 6;
 
     /** Names a missing attribute by number inside the nest at nestPath (null: the top level). */
     interface MissingNamer {

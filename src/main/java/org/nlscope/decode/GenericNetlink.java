@@ -1,11 +1,15 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Genetlink.GENL_HDRLEN;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Genetlink;
+import org.nlscope.uapi.Netlink;
 
 /**
  * NETLINK_GENERIC messages: nlmsg_type is a family id that only this capture can name
@@ -14,9 +18,6 @@ import org.nlscope.model.NlMsgHeader;
  * dissector describes is typed by the kernel's policy when the capture saved it.
  */
 final class GenericNetlink {
-    /** struct genlmsghdr: cmd u8, version u8, reserved u16. */
-    static final int GENL_HDRLEN = 4;
-
     private final DissectorRegistry registry;
     private final boolean summaryOnly;
 
@@ -48,11 +49,11 @@ final class GenericNetlink {
         ByteView rest = new ByteView(body.data(), body.start() + GENL_HDRLEN, body.end());
         FamilyPolicy policy = cmdName == null ? context.policy(family) : null;
         MessageBody b = policy != null
-                ? PolicyAttributes.body(policy, cmd, h.isRequest() && (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP, rest)
+                ? PolicyAttributes.body(policy, cmd, h.isRequest() && (h.flags() & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP, rest)
                 : d.decode(cmd, cmdName, h.isRequest(), rest, context, summaryOnly);
         found.addAll(b.problems());
-        if (h.type() == DecodeContext.GENL_ID_CTRL && !h.isRequest()
-                && (cmd == ContextLearner.CTRL_CMD_NEWFAMILY || cmd == ContextLearner.CTRL_CMD_GETFAMILY)) {
+        if (h.type() == Genetlink.GENL_ID_CTRL && !h.isRequest()
+                && (cmd == Genetlink.CTRL_CMD_NEWFAMILY || cmd == Genetlink.CTRL_CMD_GETFAMILY)) {
             ContextLearner.Named named = ContextLearner.named(rest);
             String refusal = named == null ? null : context.refusal(named.id(), named.name());
             if (refusal != null) {
@@ -71,7 +72,7 @@ final class GenericNetlink {
      * so such a request's high bits read as a GET's: DUMP, never "0x300".
      */
     private static List<String> flagNames(NlMsgHeader h, MessageKind kind) {
-        boolean dump = h.isRequest() && (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP;
+        boolean dump = h.isRequest() && (h.flags() & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP;
         return NetlinkFlags.names(h.flags(), dump ? MessageKind.GET : kind);
     }
 }

@@ -1,18 +1,18 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NLMSG_MIN_TYPE;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Decodes one nlmsghdr-framed message: control messages for every family, generic
  * netlink by family name, anything else by the family's dissector or raw.
  */
 final class MessageDecoder {
-    /** Types below this are control messages (NLMSG_MIN_TYPE). */
-    static final int NLMSG_MIN_TYPE = 0x10;
-
     private final DissectorRegistry registry;
     private final ControlMessages control;
     private final GenericNetlink genl;
@@ -63,7 +63,7 @@ final class MessageDecoder {
                     ? control.headerOnly(offset, h, problems)
                     : control.decode(frame, family, offset, h, body, context, problems);
         }
-        if (family == NetlinkFamilies.NETLINK_GENERIC) {
+        if (family == Netlink.NETLINK_GENERIC) {
             return genl.decode(offset, h, body, context, problems, headerOnly);
         }
         SafeDissector d = dissector(family);
@@ -80,7 +80,7 @@ final class MessageDecoder {
 
     /** The dissector a request of this family was decoded with, for naming what an error reports by number. */
     SafeDissector dissectorOf(int family, DecodedMessage request) {
-        if (family == NetlinkFamilies.NETLINK_GENERIC) {
+        if (family == Netlink.NETLINK_GENERIC) {
             return request.typeName() == null ? SafeDissector.NONE
                     : SafeDissector.of(registry.forKey(DissectorKey.genl(request.typeName())));
         }

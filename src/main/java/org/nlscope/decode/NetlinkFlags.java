@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NLM_F_DUMP;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,19 +15,6 @@ import java.util.List;
  * Bits with no name for the kind are listed together as one hex string ("0x1000").
  */
 public final class NetlinkFlags {
-    public static final int NLM_F_ROOT = 0x100;
-    public static final int NLM_F_MATCH = 0x200;
-    public static final int NLM_F_ATOMIC = 0x400;
-    public static final int NLM_F_DUMP = NLM_F_ROOT | NLM_F_MATCH;
-    public static final int NLM_F_REPLACE = 0x100;
-    public static final int NLM_F_EXCL = 0x200;
-    public static final int NLM_F_CREATE = 0x400;
-    public static final int NLM_F_APPEND = 0x800;
-    public static final int NLM_F_NONREC = 0x100;
-    public static final int NLM_F_BULK = 0x200;
-    public static final int NLM_F_CAPPED = 0x100;
-    public static final int NLM_F_ACK_TLVS = 0x200;
-
     private static final String[] LOW = {
             "NLM_F_REQUEST", "NLM_F_MULTI", "NLM_F_ACK", "NLM_F_ECHO", "NLM_F_DUMP_INTR", "NLM_F_DUMP_FILTERED"};
     private static final String[] GET = {"NLM_F_ROOT", "NLM_F_MATCH", "NLM_F_ATOMIC"};

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import org.nlscope.model.NlMsgHeader;
 
 /**
  * Encodes one netlink message in host byte order: nlmsghdr, an optional fixed header
@@ -104,7 +103,7 @@ public final class NetlinkMessageBuilder {
         return attrBytes(type, Arrays.copyOf(b, b.length + 1));
     }
 
-    /** Opens a nest; pass {@code type | NlAttr.NLA_F_NESTED} where the kernel wants the flag. */
+    /** Opens a nest; pass {@code type | Netlink.NLA_F_NESTED} where the kernel wants the flag. */
     public NetlinkMessageBuilder beginNest(int type) {
         pad();
         nests.push(size);

@@ -1,5 +1,7 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NLA_HDRLEN;
+
 /**
  * One struct nlattr as found in a frame.
  *
@@ -10,10 +12,7 @@ package org.nlscope.decode;
  * @param netByteOrder NLA_F_NET_BYTEORDER was set
  */
 public record NlAttr(int offset, int length, int type, boolean nestedFlag, boolean netByteOrder) {
-    public static final int HEADER = 4;
-    public static final int NLA_F_NESTED = 0x8000;
-    public static final int NLA_F_NET_BYTEORDER = 0x4000;
-    public static final int NLA_TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
+    public static final int HEADER = NLA_HDRLEN;
 
     public int payloadOffset() {
         return offset + HEADER;

@@ -1,5 +1,17 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_BITFIELD32_MASK;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MASK;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MAX_LENGTH;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MAX_VALUE_S;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MAX_VALUE_U;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MIN_LENGTH;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MIN_VALUE_S;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_MIN_VALUE_U;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_POLICY_IDX;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE;
+import static org.nlscope.uapi.Netlink.NL_POLICY_TYPE_ATTR_TYPE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +23,6 @@ import org.nlscope.model.Field;
  * found in NLMSGERR_ATTR_POLICY and in nlctrl's policy dumps.
  */
 public final class Policy {
-    static final int NL_POLICY_TYPE_ATTR_TYPE = 1;
-    static final int NL_POLICY_TYPE_ATTR_MIN_VALUE_S = 2;
-    static final int NL_POLICY_TYPE_ATTR_MAX_VALUE_S = 3;
-    static final int NL_POLICY_TYPE_ATTR_MIN_VALUE_U = 4;
-    static final int NL_POLICY_TYPE_ATTR_MAX_VALUE_U = 5;
-    static final int NL_POLICY_TYPE_ATTR_MIN_LENGTH = 6;
-    static final int NL_POLICY_TYPE_ATTR_MAX_LENGTH = 7;
-    static final int NL_POLICY_TYPE_ATTR_POLICY_IDX = 8;
-    static final int NL_POLICY_TYPE_ATTR_POLICY_MAXTYPE = 9;
-    static final int NL_POLICY_TYPE_ATTR_BITFIELD32_MASK = 10;
-    static final int NL_POLICY_TYPE_ATTR_MASK = 12;
     private static final String[] ATTRS = {
             "NL_POLICY_TYPE_ATTR_UNSPEC", "NL_POLICY_TYPE_ATTR_TYPE", "NL_POLICY_TYPE_ATTR_MIN_VALUE_S",
             "NL_POLICY_TYPE_ATTR_MAX_VALUE_S", "NL_POLICY_TYPE_ATTR_MIN_VALUE_U", "NL_POLICY_TYPE_ATTR_MAX_VALUE_U",

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nlscope.model.AttrPolicy;
 import org.nlscope.model.Field;
 import org.nlscope.model.FamilyPolicy;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Decodes the attributes of a generic netlink family that no dissector describes by the
@@ -73,13 +74,13 @@ public final class PolicyAttributes {
             return integer(p, a, payload, typed);
         }
         return switch (p.type()) {
-            case AttrPolicy.NL_ATTR_TYPE_FLAG -> payload.length() != 0 ? null
+            case Netlink.NL_ATTR_TYPE_FLAG -> payload.length() != 0 ? null
                     : new Field(null, a.type(), Boolean.TRUE, typed, List.of(), "true", a.offset(), a.length(), false,
                     List.of(), null);
-            case AttrPolicy.NL_ATTR_TYPE_STRING, AttrPolicy.NL_ATTR_TYPE_NUL_STRING -> string(a, payload, typed);
-            case AttrPolicy.NL_ATTR_TYPE_NESTED -> nest(family, p, a, w, depth, problems, false);
-            case AttrPolicy.NL_ATTR_TYPE_NESTED_ARRAY -> nest(family, p, a, w, depth, problems, true);
-            case AttrPolicy.NL_ATTR_TYPE_BITFIELD32 -> bitfield32(a, payload, typed);
+            case Netlink.NL_ATTR_TYPE_STRING, Netlink.NL_ATTR_TYPE_NUL_STRING -> string(a, payload, typed);
+            case Netlink.NL_ATTR_TYPE_NESTED -> nest(family, p, a, w, depth, problems, false);
+            case Netlink.NL_ATTR_TYPE_NESTED_ARRAY -> nest(family, p, a, w, depth, problems, true);
+            case Netlink.NL_ATTR_TYPE_BITFIELD32 -> bitfield32(a, payload, typed);
             default -> {
                 // binary, and types newer than nlscope: the bytes, named by their type
                 String hex = RawAttributes.hex(payload);

@@ -1,5 +1,12 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_ID;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_OP_POLICY;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_POLICY;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_POLICY_DO;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_POLICY_DUMP;
+import static org.nlscope.uapi.Genetlink.CTRL_CMD_GETPOLICY;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +15,8 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Genetlink;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Collects nlctrl's answers to CTRL_CMD_GETPOLICY (what {@code genl ctrl policy} asks) into
@@ -17,29 +26,23 @@ import org.nlscope.model.NlMsgHeader;
  * {NL_POLICY_TYPE_ATTR_*}), each with CTRL_ATTR_FAMILY_ID. Not thread-safe.
  */
 public final class PolicyDump {
-    public static final int CTRL_CMD_GETPOLICY = 10;
-    static final int CTRL_ATTR_FAMILY_ID = 1;
-    static final int CTRL_ATTR_POLICY = 8;
-    static final int CTRL_ATTR_OP_POLICY = 9;
-    static final int CTRL_ATTR_POLICY_DO = 1;
-    static final int CTRL_ATTR_POLICY_DUMP = 2;
 
     /** By family id, until the ids are named. */
     private final Map<Integer, FamilyPolicy.Builder> byId = new TreeMap<>();
 
     /** Adds every CTRL_CMD_GETPOLICY answer of a decoded frame of NETLINK_GENERIC. */
     public void add(DecodedFrame frame) {
-        if (frame.family() != NetlinkFamilies.NETLINK_GENERIC) {
+        if (frame.family() != Netlink.NETLINK_GENERIC) {
             return;
         }
         ByteView all = ByteView.of(frame.frame().data());
         for (DecodedMessage m : frame.messages()) {
             NlMsgHeader h = m.header();
-            if (h.type() != DecodeContext.GENL_ID_CTRL || h.isRequest() || m.genl() == null
+            if (h.type() != Genetlink.GENL_ID_CTRL || h.isRequest() || m.genl() == null
                     || m.genl().cmd() != CTRL_CMD_GETPOLICY) {
                 continue;
             }
-            int attrs = m.offset() + NlMsgHeader.SIZE + GenericNetlink.GENL_HDRLEN;
+            int attrs = m.offset() + NlMsgHeader.SIZE + Genetlink.GENL_HDRLEN;
             int end = (int) Math.min((long) m.offset() + h.length(), all.end());
             if (attrs < end) {
                 add(new ByteView(all.data(), attrs, end));

@@ -1,5 +1,14 @@
 package org.nlscope.model;
 
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_S16;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_S32;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_S64;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_S8;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_U16;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_U32;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_U64;
+import static org.nlscope.uapi.Netlink.NL_ATTR_TYPE_U8;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,22 +31,6 @@ import java.util.TreeMap;
 public record AttrPolicy(int type, Long minSigned, Long maxSigned, Long minUnsigned, Long maxUnsigned,
                          Integer minLength, Integer maxLength, Integer nestedPolicy, Integer maxType, Long mask) {
 
-    public static final int NL_ATTR_TYPE_INVALID = 0;
-    public static final int NL_ATTR_TYPE_FLAG = 1;
-    public static final int NL_ATTR_TYPE_U8 = 2;
-    public static final int NL_ATTR_TYPE_U16 = 3;
-    public static final int NL_ATTR_TYPE_U32 = 4;
-    public static final int NL_ATTR_TYPE_U64 = 5;
-    public static final int NL_ATTR_TYPE_S8 = 6;
-    public static final int NL_ATTR_TYPE_S16 = 7;
-    public static final int NL_ATTR_TYPE_S32 = 8;
-    public static final int NL_ATTR_TYPE_S64 = 9;
-    public static final int NL_ATTR_TYPE_BINARY = 10;
-    public static final int NL_ATTR_TYPE_STRING = 11;
-    public static final int NL_ATTR_TYPE_NUL_STRING = 12;
-    public static final int NL_ATTR_TYPE_NESTED = 13;
-    public static final int NL_ATTR_TYPE_NESTED_ARRAY = 14;
-    public static final int NL_ATTR_TYPE_BITFIELD32 = 15;
     /** Since Linux 6.7. */
     public static final int NL_ATTR_TYPE_SINT = 16;
     public static final int NL_ATTR_TYPE_UINT = 17;

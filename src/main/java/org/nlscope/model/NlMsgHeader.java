@@ -1,5 +1,8 @@
 package org.nlscope.model;
 
+import static org.nlscope.uapi.Netlink.NLMSG_HDRLEN;
+import static org.nlscope.uapi.Netlink.NLM_F_REQUEST;
+
 /**
  * struct nlmsghdr, as read from host byte order.
  *
@@ -10,14 +13,7 @@ package org.nlscope.model;
  * @param pid    nlmsg_pid, the sender's port id (unsigned 32-bit)
  */
 public record NlMsgHeader(int length, int type, int flags, long seq, long pid) {
-    public static final int SIZE = 16;
-
-    public static final int NLM_F_REQUEST = 0x01;
-    public static final int NLM_F_MULTI = 0x02;
-    public static final int NLM_F_ACK = 0x04;
-    public static final int NLM_F_ECHO = 0x08;
-    public static final int NLM_F_DUMP_INTR = 0x10;
-    public static final int NLM_F_DUMP_FILTERED = 0x20;
+    public static final int SIZE = NLMSG_HDRLEN;
 
     public boolean isRequest() {
         return (flags & NLM_F_REQUEST) != 0;

@@ -1,5 +1,7 @@
 package org.nlscope.nativeio;
 
+import static org.nlscope.uapi.Errno.EINVAL;
+
 /**
  * The calling thread's Linux capabilities, narrowed with prctl(2) and capset(2).
  *
@@ -13,7 +15,6 @@ public final class Capabilities {
     public static final int CAP_NET_ADMIN = 12;
     public static final int CAP_NET_RAW = 13;
 
-    private static final int EINVAL = 22;
 
     private Capabilities() {
     }
@@ -28,7 +29,7 @@ public final class Capabilities {
     public static Sets current() {
         int[] header = {LibC.LINUX_CAPABILITY_VERSION_3, 0};
         int[] data = new int[6];
-        Errno.check("capget", LibC.capget(header, data));
+        ErrnoException.check("capget", LibC.capget(header, data));
         return new Sets(join(data[0], data[3]), join(data[1], data[4]), join(data[2], data[5]));
     }
 
@@ -42,13 +43,13 @@ public final class Capabilities {
      * @throws ErrnoException naming the call the kernel refused
      */
     public static Sets keepOnly(long keep) {
-        Errno.check("prctl(PR_SET_NO_NEW_PRIVS)", LibC.prctl(LibC.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+        ErrnoException.check("prctl(PR_SET_NO_NEW_PRIVS)", LibC.prctl(LibC.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
         Sets before = current();
         if (before.hasEffective(CAP_SETPCAP)) {
             // the kernel answers EINVAL for the first number past its last capability
             for (int cap = 0; cap < 64 && LibC.prctl(LibC.PR_CAPBSET_READ, cap, 0, 0, 0) >= 0; cap++) {
                 if ((keep >>> cap & 1) == 0) {
-                    Errno.check("prctl(PR_CAPBSET_DROP, " + cap + ")", LibC.prctl(LibC.PR_CAPBSET_DROP, cap, 0, 0, 0));
+                    ErrnoException.check("prctl(PR_CAPBSET_DROP, " + cap + ")", LibC.prctl(LibC.PR_CAPBSET_DROP, cap, 0, 0, 0));
                 }
             }
         }
@@ -61,13 +62,13 @@ public final class Capabilities {
         long kept = keep & before.permitted();
         int[] header = {LibC.LINUX_CAPABILITY_VERSION_3, 0};
         int[] data = {(int) kept, (int) kept, 0, (int) (kept >>> 32), (int) (kept >>> 32), 0};
-        Errno.check("capset", LibC.capset(header, data));
+        ErrnoException.check("capset", LibC.capset(header, data));
         return current();
     }
 
     /** Whether no_new_privs is set on the calling thread. */
     public static boolean noNewPrivs() {
-        return Errno.check("prctl(PR_GET_NO_NEW_PRIVS)", LibC.prctl(LibC.PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)) == 1;
+        return ErrnoException.check("prctl(PR_GET_NO_NEW_PRIVS)", LibC.prctl(LibC.PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0)) == 1;
     }
 
     private static long join(int low, int high) {

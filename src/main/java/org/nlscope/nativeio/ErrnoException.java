@@ -1,41 +1,17 @@
 package org.nlscope.nativeio;
 
-import java.util.Map;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import org.nlscope.uapi.Errno;
 
 /**
  * A libc call (or a netlink request answered with an error) that failed: the call's
  * name, errno, its symbolic name and strerror's text, e.g.
- * {@code socket(AF_PACKET): EPERM (Operation not permitted)}.
+ * {@code socket(AF_PACKET): EPERM (Operation not permitted)}; and the one place where a
+ * failed libc call's return code becomes one ({@link #check(String, int)}).
  */
 public class ErrnoException extends RuntimeException {
 
-    public static final int EPERM = 1;
-    public static final int ENOENT = 2;
-    public static final int EINTR = 4;
-    public static final int EBADF = 9;
-    public static final int EAGAIN = 11;
-    public static final int ENOMEM = 12;
-    public static final int EACCES = 13;
-    public static final int EBUSY = 16;
-    public static final int EEXIST = 17;
-    public static final int ENODEV = 19;
-    public static final int EINVAL = 22;
-    public static final int EPROTONOSUPPORT = 93;
-    public static final int EOPNOTSUPP = 95;
-    public static final int EAFNOSUPPORT = 97;
-    public static final int ENOBUFS = 105;
-
-    private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(1, "EPERM"), Map.entry(2, "ENOENT"), Map.entry(3, "ESRCH"), Map.entry(4, "EINTR"),
-            Map.entry(5, "EIO"), Map.entry(6, "ENXIO"), Map.entry(7, "E2BIG"), Map.entry(9, "EBADF"),
-            Map.entry(11, "EAGAIN"), Map.entry(12, "ENOMEM"), Map.entry(13, "EACCES"), Map.entry(14, "EFAULT"),
-            Map.entry(16, "EBUSY"), Map.entry(17, "EEXIST"), Map.entry(19, "ENODEV"), Map.entry(22, "EINVAL"),
-            Map.entry(23, "ENFILE"), Map.entry(24, "EMFILE"), Map.entry(28, "ENOSPC"), Map.entry(34, "ERANGE"),
-            Map.entry(38, "ENOSYS"), Map.entry(61, "ENODATA"), Map.entry(75, "EOVERFLOW"),
-            Map.entry(90, "EMSGSIZE"), Map.entry(92, "ENOPROTOOPT"), Map.entry(93, "EPROTONOSUPPORT"),
-            Map.entry(95, "EOPNOTSUPP"), Map.entry(97, "EAFNOSUPPORT"), Map.entry(98, "EADDRINUSE"),
-            Map.entry(100, "ENETDOWN"), Map.entry(105, "ENOBUFS"), Map.entry(107, "ENOTCONN"),
-            Map.entry(110, "ETIMEDOUT"), Map.entry(111, "ECONNREFUSED"));
 
     private final String call;
     private final int errno;
@@ -59,9 +35,41 @@ public class ErrnoException extends RuntimeException {
         return call + ": " + name(errno) + " (" + text(errno) + ")" + (detail == null ? "" : ": " + detail);
     }
 
-    /** errno's symbolic name, or "errno N" for one this table lacks. */
+    /** Returns rc, or throws with the thread's errno when rc is -1. */
+    public static int check(String call, int rc) {
+        if (rc == -1) {
+            throw new ErrnoException(call, Native.getLastError());
+        }
+        return rc;
+    }
+
+    public static long check(String call, long rc) {
+        if (rc == -1) {
+            throw new ErrnoException(call, Native.getLastError());
+        }
+        return rc;
+    }
+
+    /** For if_nametoindex and friends, which return 0 on failure. */
+    public static int checkNonZero(String call, int rc) {
+        if (rc == 0) {
+            throw new ErrnoException(call, Native.getLastError());
+        }
+        return rc;
+    }
+
+    /** For mmap, whose failure is MAP_FAILED ((void *) -1). */
+    public static Pointer checkMap(String call, Pointer p) {
+        if (p == null || Pointer.nativeValue(p) == -1L) {
+            throw new ErrnoException(call, Native.getLastError());
+        }
+        return p;
+    }
+
+    /** errno's symbolic name, or "errno N" for a number Linux does not name. */
     public static String name(int errno) {
-        return NAMES.getOrDefault(errno, "errno " + errno);
+        String name = Errno.name(errno);
+        return name == null ? "errno " + errno : name;
     }
 
     /** strerror's text. */

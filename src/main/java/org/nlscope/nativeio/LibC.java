@@ -7,7 +7,7 @@ import com.sun.jna.Pointer;
 /**
  * The few libc functions nlscope calls, direct-mapped (no proxy, no varargs) because
  * poll() and the socket calls sit on the capture's hot path. Callers check results
- * through {@link Errno}; nothing here throws. Sizes are 64-bit (size_t, ssize_t,
+ * through {@link ErrnoException#check}; nothing here throws. Sizes are 64-bit (size_t, ssize_t,
  * off_t as long): nlscope runs on 64-bit Linux only.
  */
 public final class LibC {
@@ -34,8 +34,6 @@ public final class LibC {
 
     // <linux/netlink.h>
     public static final int SOL_NETLINK = 270;
-    public static final int NETLINK_CAP_ACK = 10;
-    public static final int NETLINK_EXT_ACK = 11;
 
     // <poll.h>
     public static final short POLLIN = 0x1;

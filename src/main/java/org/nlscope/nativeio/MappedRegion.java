@@ -33,7 +33,7 @@ public final class MappedRegion implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            Errno.check("munmap", LibC.munmap(address, length));
+            ErrnoException.check("munmap", LibC.munmap(address, length));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.nlscope.nativeio;
 
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.nlscope.uapi.Errno;
 
 /**
  * An open network namespace file (/run/netns/NAME, /proc/PID/ns/net). Holding it keeps
@@ -20,7 +21,7 @@ public final class NamespaceFd implements AutoCloseable {
 
     /** Opens the file read-only. */
     public static NamespaceFd open(String path) {
-        return new NamespaceFd(path, Errno.check("open(" + path + ")", LibC.open(path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0)));
+        return new NamespaceFd(path, ErrnoException.check("open(" + path + ")", LibC.open(path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0)));
     }
 
     /**
@@ -31,9 +32,9 @@ public final class NamespaceFd implements AutoCloseable {
         lock.readLock().lock();
         try {
             if (fd < 0) {
-                throw new ErrnoException("setns(" + path + ")", ErrnoException.EBADF, "namespace file is closed");
+                throw new ErrnoException("setns(" + path + ")", Errno.EBADF, "namespace file is closed");
             }
-            Errno.check("setns(" + path + ")", LibC.setns(fd, LibC.CLONE_NEWNET));
+            ErrnoException.check("setns(" + path + ")", LibC.setns(fd, LibC.CLONE_NEWNET));
         } finally {
             lock.readLock().unlock();
         }

@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.nlscope.uapi.Errno;
 
 /**
  * A socket file descriptor. Every call runs under the read side of a lock and close()
@@ -33,7 +34,7 @@ public final class NativeSocket implements AutoCloseable {
      * @param what how errors name the socket, e.g. "AF_PACKET" or "NETLINK_ROUTE"
      */
     public static NativeSocket open(String what, int domain, int type, int protocol) {
-        int fd = Errno.check("socket(" + what + ")", LibC.socket(domain, type | LibC.SOCK_CLOEXEC, protocol));
+        int fd = ErrnoException.check("socket(" + what + ")", LibC.socket(domain, type | LibC.SOCK_CLOEXEC, protocol));
         return new NativeSocket(what, fd);
     }
 
@@ -41,7 +42,7 @@ public final class NativeSocket implements AutoCloseable {
         lock.readLock().lock();
         try {
             if (closed) {
-                throw new ErrnoException(name + "(" + what + ")", ErrnoException.EBADF, "socket is closed");
+                throw new ErrnoException(name + "(" + what + ")", Errno.EBADF, "socket is closed");
             }
             return body.apply(fd);
         } finally {
@@ -55,26 +56,26 @@ public final class NativeSocket implements AutoCloseable {
 
     public void bind(Structure address) {
         address.write();
-        call("bind", fd -> Errno.check(named("bind"), LibC.bind(fd, address.getPointer(), address.size())));
+        call("bind", fd -> ErrnoException.check(named("bind"), LibC.bind(fd, address.getPointer(), address.size())));
     }
 
     public void setInt(int level, int option, String optionName, int value) {
         Memory m = new Memory(4);
         m.setInt(0, value);
-        call("setsockopt", fd -> Errno.check(named("setsockopt " + optionName),
+        call("setsockopt", fd -> ErrnoException.check(named("setsockopt " + optionName),
                 LibC.setsockopt(fd, level, option, m, 4)));
     }
 
     public void setOption(int level, int option, String optionName, Structure value) {
         value.write();
-        call("setsockopt", fd -> Errno.check(named("setsockopt " + optionName),
+        call("setsockopt", fd -> ErrnoException.check(named("setsockopt " + optionName),
                 LibC.setsockopt(fd, level, option, value.getPointer(), value.size())));
     }
 
     /** Fills value from getsockopt. */
     public <S extends Structure> S getOption(int level, int option, String optionName, S value) {
         int[] len = {value.size()};
-        call("getsockopt", fd -> Errno.check(named("getsockopt " + optionName),
+        call("getsockopt", fd -> ErrnoException.check(named("getsockopt " + optionName),
                 LibC.getsockopt(fd, level, option, value.getPointer(), len)));
         value.read();
         return value;
@@ -104,13 +105,13 @@ public final class NativeSocket implements AutoCloseable {
         Pointer a = address == null ? null : address.getPointer();
         int alen = address == null ? 0 : address.size();
         return (int) (long) call("sendto",
-                fd -> Errno.check(named("sendto"), LibC.sendto(fd, buf, len, 0, a, alen)));
+                fd -> ErrnoException.check(named("sendto"), LibC.sendto(fd, buf, len, 0, a, alen)));
     }
 
     /** Receives into buf; returns bytes received. MSG_DONTWAIT with nothing queued throws EAGAIN. */
     public int receive(byte[] buf, int flags) {
         return (int) (long) call("recvfrom",
-                fd -> Errno.check(named("recvfrom"), LibC.recvfrom(fd, buf, buf.length, flags, null, null)));
+                fd -> ErrnoException.check(named("recvfrom"), LibC.recvfrom(fd, buf, buf.length, flags, null, null)));
     }
 
     /**
@@ -129,7 +130,7 @@ public final class NativeSocket implements AutoCloseable {
             int n = LibC.poll(p.getPointer(), 1, timeoutMillis);
             if (n == -1) {
                 int errno = com.sun.jna.Native.getLastError();
-                if (errno == ErrnoException.EINTR) {
+                if (errno == Errno.EINTR) {
                     return 0;
                 }
                 throw new ErrnoException(named("poll"), errno);
@@ -141,7 +142,7 @@ public final class NativeSocket implements AutoCloseable {
 
     /** Maps length bytes of this socket's ring (MAP_SHARED, read/write). */
     public MappedRegion map(long length) {
-        return call("mmap", fd -> new MappedRegion(Errno.checkMap(named("mmap"),
+        return call("mmap", fd -> new MappedRegion(ErrnoException.checkMap(named("mmap"),
                 LibC.mmap(null, length, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0)), length));
     }
 
@@ -158,7 +159,7 @@ public final class NativeSocket implements AutoCloseable {
             if (fd >= 0) {
                 int old = fd;
                 fd = -1;
-                Errno.check(named("close"), LibC.close(old));
+                ErrnoException.check(named("close"), LibC.close(old));
             }
         } finally {
             lock.writeLock().unlock();

@@ -1,8 +1,10 @@
 package org.nlscope.session;
 
+import static org.nlscope.uapi.Genetlink.GENL_HDRLEN;
+import static org.nlscope.uapi.Netlink.NLMSG_MIN_TYPE;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.decode.NlAttr;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.DecodedFrame;
@@ -12,6 +14,7 @@ import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
 import org.nlscope.model.Limits;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The index pass over one frame: its cooked header and the nlmsghdr of every message, split
@@ -30,8 +33,6 @@ final class FrameIndexer {
      */
     record Facts(int family, Direction direction, boolean inferred, int rows) {
     }
-
-    private static final int GENL_HDRLEN = 4;
 
     private FrameIndexer() {
     }
@@ -56,8 +57,8 @@ final class FrameIndexer {
                 int type = u16(d, pos + 4);
                 int flags = u16(d, pos + 6);
                 int body = Math.min(pos + NlMsgHeader.SIZE, end);
-                int code = type == RowBuilder.NLMSG_ERROR && end - body >= 4 ? (int) u32(d, body) : 0;
-                int cmd = family == NetlinkFamilies.NETLINK_GENERIC && type >= NLMSG_MIN_TYPE && end - body >= GENL_HDRLEN
+                int code = type == Netlink.NLMSG_ERROR && end - body >= 4 ? (int) u32(d, body) : 0;
+                int cmd = family == Netlink.NETLINK_GENERIC && type >= NLMSG_MIN_TYPE && end - body >= GENL_HDRLEN
                         ? d[body] & 0xff : 0;
                 if (added == 0) {
                     firstFlags = flags;
@@ -82,7 +83,7 @@ final class FrameIndexer {
         } else if (packetType == CookedHeader.PACKET_KERNEL) {
             direction = Direction.FROM_KERNEL;
         } else if (added > 0) {
-            direction = (firstFlags & NlMsgHeader.NLM_F_REQUEST) != 0 ? Direction.TO_KERNEL : Direction.FROM_KERNEL;
+            direction = (firstFlags & Netlink.NLM_F_REQUEST) != 0 ? Direction.TO_KERNEL : Direction.FROM_KERNEL;
             inferred = true;
         } else {
             direction = Direction.UNKNOWN;
@@ -102,7 +103,7 @@ final class FrameIndexer {
      * header), or null when its family teaches nothing: no attribute is decoded for it.
      */
     static DecodedFrame forLearning(Frame frame, int number, Facts facts, RowTable rows, int firstRow) {
-        if (facts.family() != NetlinkFamilies.NETLINK_ROUTE && facts.family() != NetlinkFamilies.NETLINK_GENERIC) {
+        if (facts.family() != Netlink.NETLINK_ROUTE && facts.family() != Netlink.NETLINK_GENERIC) {
             return null;
         }
         List<DecodedMessage> messages = new ArrayList<>(facts.rows());
@@ -114,9 +115,6 @@ final class FrameIndexer {
         }
         return new DecodedFrame(number, frame, facts.family(), null, facts.direction(), facts.inferred(), messages, null);
     }
-
-    /** Types below this are netlink's own control messages (NLMSG_NOOP .. NLMSG_OVERRUN). */
-    private static final int NLMSG_MIN_TYPE = 0x10;
 
     private static long u32(byte[] d, int at) {
         return (d[at] & 0xffL) | (d[at + 1] & 0xffL) << 8 | (d[at + 2] & 0xffL) << 16 | (d[at + 3] & 0xffL) << 24;

@@ -1,5 +1,8 @@
 package org.nlscope.session;
 
+import static org.nlscope.uapi.Netlink.NLMSG_DONE;
+import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.decode.DecodeContext;
@@ -8,11 +11,10 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Direction;
 import org.nlscope.model.NlMsgHeader;
 import org.nlscope.model.ProcessInfo;
+import org.nlscope.uapi.Netlink;
 
 /** Flattens decoded frames into table rows and says what role each message plays. */
 public final class RowBuilder {
-    public static final int NLMSG_ERROR = 2;
-    public static final int NLMSG_DONE = 3;
 
     private RowBuilder() {
     }
@@ -31,10 +33,10 @@ public final class RowBuilder {
         if (type == NLMSG_DONE) {
             return MessageRow.Kind.DONE;
         }
-        if ((flags & NlMsgHeader.NLM_F_REQUEST) != 0) {
+        if ((flags & Netlink.NLM_F_REQUEST) != 0) {
             return MessageRow.Kind.REQUEST;
         }
-        if ((flags & NlMsgHeader.NLM_F_MULTI) != 0) {
+        if ((flags & Netlink.NLM_F_MULTI) != 0) {
             return MessageRow.Kind.DUMP_PART;
         }
         if (seq == 0 && direction != Direction.TO_KERNEL) {

@@ -1,6 +1,7 @@
 package org.nlscope.session;
 
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * What a store's index knows of a row without decoding it: the nlmsghdr, an NLMSG_ERROR's code,
@@ -24,7 +25,7 @@ public record RowHeader(int length, int type, int flags, long seq, long port, in
     public enum Field { TIME, DIRECTION, FAMILY, TYPE, FLAGS, SEQ, PORT, LENGTH }
 
     public boolean isRequest() {
-        return (flags & NlMsgHeader.NLM_F_REQUEST) != 0;
+        return (flags & Netlink.NLM_F_REQUEST) != 0;
     }
 
     /** The header as the decode's model has it. */

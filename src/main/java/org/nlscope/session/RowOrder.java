@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.transactions.Transactions;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Sorts rows of a store by a table column, as a permutation of row indexes: numbers come
@@ -121,7 +121,7 @@ public final class RowOrder {
                 continue;
             }
             int number = store.frameOfRow(row);
-            String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
+            String genl = h.family() == Netlink.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
             of[i] = names.computeIfAbsent(new Kind(h.family(), h.type(), h.command(), genl), k -> {
                 DecodedMessage m = store.message(row);
                 return family ? RowBuilder.familyName(store.decoded(number), m) : RowBuilder.typeName(m);

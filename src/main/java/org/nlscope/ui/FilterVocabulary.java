@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.nlscope.decode.Dissector;
-import org.nlscope.decode.Errno;
 import org.nlscope.model.ProcessInfo;
 import org.nlscope.session.MessageRow;
+import org.nlscope.uapi.Errno;
 
 /**
  * The words the display filter field completes: the language's own (kinds, fields, and / or /

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.Field;
+import org.nlscope.uapi.Netlink;
 
 class ControlMessagesTest {
     static final int ERR = 2;
     static final int DONE = 3;
-    static final int CAPPED = NetlinkFlags.NLM_F_CAPPED;
-    static final int TLVS = NetlinkFlags.NLM_F_ACK_TLVS;
+    static final int CAPPED = Netlink.NLM_F_CAPPED;
+    static final int TLVS = Netlink.NLM_F_ACK_TLVS;
     /** Where IFLA_LINKINFO/IFLA_INFO_KIND starts in newLink("dum0", ...), from its nlmsghdr. */
     static final int INFO_KIND_OFFSET = 16 + 16 + 12 + 8 + 4;
     static final int LINKINFO_OFFSET = 16 + 16 + 12 + 8;
@@ -61,7 +62,7 @@ class ControlMessagesTest {
     void anErrorEchoingTheWholeRequestWithAMessage() {
         byte[] req = newLink("dum0", 1400, "dummy", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, TLVS, 5, 4242).fixedU32(-17).fixed(req)
-                .attrString(ExtAck.NLMSGERR_ATTR_MSG, "Link already exists").build();
+                .attrString(Netlink.NLMSGERR_ATTR_MSG, "Link already exists").build();
         DecodedMessage m = one(err);
         assertEquals("NLMSG_ERROR -EEXIST: File exists (Link already exists)", m.summary());
         assertEquals(List.of("NLM_F_ACK_TLVS"), m.flagNames());
@@ -85,8 +86,8 @@ class ControlMessagesTest {
     void theOffendingAttributeIsFoundInTheEchoedRequest() {
         byte[] req = newLink("dum0", 1400, "nosuch", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, TLVS, 5, 0).fixedU32(-95).fixed(req)
-                .attrString(ExtAck.NLMSGERR_ATTR_MSG, "Unknown device type")
-                .attrU32(ExtAck.NLMSGERR_ATTR_OFFS, INFO_KIND_OFFSET).build();
+                .attrString(Netlink.NLMSGERR_ATTR_MSG, "Unknown device type")
+                .attrU32(Netlink.NLMSGERR_ATTR_OFFS, INFO_KIND_OFFSET).build();
         ErrorInfo e = one(err).error();
         assertEquals("EOPNOTSUPP", e.name());
         assertEquals(INFO_KIND_OFFSET, e.badAttrOffset());
@@ -102,8 +103,8 @@ class ControlMessagesTest {
         byte[] req = newLink("dum0", 1400, "nosuch", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, CAPPED | TLVS, 5, 0).fixedU32(-22)
                 .fixed(Arrays.copyOf(req, 16))
-                .attrString(ExtAck.NLMSGERR_ATTR_MSG, "Unknown device type")
-                .attrU32(ExtAck.NLMSGERR_ATTR_OFFS, INFO_KIND_OFFSET).build();
+                .attrString(Netlink.NLMSGERR_ATTR_MSG, "Unknown device type")
+                .attrU32(Netlink.NLMSGERR_ATTR_OFFS, INFO_KIND_OFFSET).build();
         DecodedMessage m = one(err);
         assertEquals("NLMSG_ERROR -EINVAL: Invalid argument (Unknown device type)", m.summary());
         assertEquals(List.of("NLM_F_CAPPED", "NLM_F_ACK_TLVS"), m.flagNames());
@@ -123,8 +124,8 @@ class ControlMessagesTest {
     void aMissingAttributeIsNamedWithTheRequestsAttributeSet() {
         byte[] req = newLink("dum0", 1400, "dummy", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, TLVS, 5, 0).fixedU32(-22).fixed(req)
-                .attrU32(ExtAck.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_INFO_DATA)
-                .attrU32(ExtAck.NLMSGERR_ATTR_MISS_NEST, LINKINFO_OFFSET).build();
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_INFO_DATA)
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_NEST, LINKINFO_OFFSET).build();
         ErrorInfo e = one(err).error();
         Field missType = e.extAck().get(0);
         assertEquals("NLMSGERR_ATTR_MISS_TYPE", missType.name());
@@ -134,7 +135,7 @@ class ControlMessagesTest {
         assertEquals("IFLA_LINKINFO", missNest.valueName());
 
         byte[] top = new NetlinkMessageBuilder(ERR, CAPPED | TLVS, 5, 0).fixedU32(-22).fixed(Arrays.copyOf(req, 16))
-                .attrU32(ExtAck.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_IFNAME).build();
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_IFNAME).build();
         assertEquals("IFLA_IFNAME", one(top).error().extAck().get(0).valueName(),
                 "a top-level attribute is named even when the echo is capped");
     }
@@ -143,8 +144,8 @@ class ControlMessagesTest {
     void policyAndCookieAttributes() {
         byte[] req = newLink("dum0", 1400, "dummy", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, CAPPED | TLVS, 5, 0).fixedU32(-34).fixed(Arrays.copyOf(req, 16))
-                .attrBytes(ExtAck.NLMSGERR_ATTR_COOKIE, hex("0102030405060708"))
-                .beginNest(ExtAck.NLMSGERR_ATTR_POLICY | NlAttr.NLA_F_NESTED)
+                .attrBytes(Netlink.NLMSGERR_ATTR_COOKIE, hex("0102030405060708"))
+                .beginNest(Netlink.NLMSGERR_ATTR_POLICY | Netlink.NLA_F_NESTED)
                 .attrU32(1, 4) // NL_POLICY_TYPE_ATTR_TYPE: NL_ATTR_TYPE_U32
                 .attrU64(5, -1L) // MAX_VALUE_U: 2^64 - 1
                 .attrU64(2, -5L) // MIN_VALUE_S
@@ -170,7 +171,7 @@ class ControlMessagesTest {
     void extAckAttributesOfTheWrongSizeAreProblems() {
         byte[] req = newLink("dum0", 1400, "dummy", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, CAPPED | TLVS, 5, 0).fixedU32(-22).fixed(Arrays.copyOf(req, 16))
-                .attrU16(ExtAck.NLMSGERR_ATTR_OFFS, 40).attrU32(77, 1).build();
+                .attrU16(Netlink.NLMSGERR_ATTR_OFFS, 40).attrU32(77, 1).build();
         DecodedMessage m = one(err);
         assertEquals(List.of("NLMSGERR_ATTR_OFFS at offset 52 has 2 bytes, expected 4"), m.problems());
         assertNull(m.error().badAttrOffset());
@@ -226,7 +227,7 @@ class ControlMessagesTest {
         assertEquals(0L, ok.fixedHeader().get(0).value());
 
         byte[] failed = new NetlinkMessageBuilder(DONE, 0x02 | TLVS, 9, 0).fixedU32(-4)
-                .attrString(ExtAck.NLMSGERR_ATTR_MSG, "dump interrupted").build();
+                .attrString(Netlink.NLMSGERR_ATTR_MSG, "dump interrupted").build();
         DecodedMessage bad = one(failed);
         assertEquals("NLMSG_DONE -EINTR: Interrupted system call (dump interrupted)", bad.summary());
         assertEquals(List.of("NLM_F_MULTI", "NLM_F_ACK_TLVS"), bad.flagNames());
@@ -252,7 +253,7 @@ class ControlMessagesTest {
     void controlMessagesAreTheEnginesInEveryFamily() {
         byte[] err = new NetlinkMessageBuilder(ERR, CAPPED, 1, 0).fixedU32(-2)
                 .fixed(new NetlinkMessageBuilder(0x14, 1, 1, 0).build()).build();
-        DecodedMessage m = decode(NetlinkFamilies.NETLINK_SOCK_DIAG, err).messages().get(0);
+        DecodedMessage m = decode(Netlink.NETLINK_SOCK_DIAG, err).messages().get(0);
         assertEquals("NLMSG_ERROR -ENOENT: No such file or directory", m.summary());
         assertNull(m.error().request().typeName(), "no sock_diag dissector here");
     }

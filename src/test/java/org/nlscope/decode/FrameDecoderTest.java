@@ -19,6 +19,7 @@ import org.nlscope.model.Direction;
 import org.nlscope.model.Field;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.uapi.Netlink;
 
 class FrameDecoderTest {
 
@@ -184,9 +185,9 @@ class FrameDecoderTest {
     void aFamilyWithoutDissectorShowsRawAttributes() {
         byte[] msg = new NetlinkMessageBuilder(0x10, 1, 7, 0)
                 .attrU32(5, 0xdeadbeefL)
-                .beginNest(9 | NlAttr.NLA_F_NESTED).attrString(1, "inner").endNest()
+                .beginNest(9 | Netlink.NLA_F_NESTED).attrString(1, "inner").endNest()
                 .build();
-        DecodedFrame f = decode(NetlinkFamilies.NETLINK_XFRM, msg);
+        DecodedFrame f = decode(Netlink.NETLINK_XFRM, msg);
         assertEquals("NETLINK_XFRM", f.familyName());
         DecodedMessage m = f.messages().get(0);
         assertNull(m.typeName());
@@ -278,13 +279,13 @@ class FrameDecoderTest {
     void nestingDeeperThanTheLimitIsReportedNotFollowed() {
         NetlinkMessageBuilder b = new NetlinkMessageBuilder(0x10, 0, 0, 0);
         for (int i = 0; i < 40; i++) {
-            b.beginNest(1 | NlAttr.NLA_F_NESTED);
+            b.beginNest(1 | Netlink.NLA_F_NESTED);
         }
         b.attrU32(2, 1);
         for (int i = 0; i < 40; i++) {
             b.endNest();
         }
-        DecodedMessage m = decode(NetlinkFamilies.NETLINK_NETFILTER, b.build()).messages().get(0);
+        DecodedMessage m = decode(Netlink.NETLINK_NETFILTER, b.build()).messages().get(0);
         assertEquals(1, m.problems().size());
         assertTrue(m.problems().get(0).startsWith("nesting deeper than " + org.nlscope.model.Limits.MAX_NESTING_DEPTH + " at offset "), m.problems().get(0));
         int depth = 0;

@@ -11,9 +11,10 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Frame;
 import org.nlscope.model.GenlInfo;
+import org.nlscope.uapi.Netlink;
 
 class GenericNetlinkTest {
-    static final int GENERIC = NetlinkFamilies.NETLINK_GENERIC;
+    static final int GENERIC = Netlink.NETLINK_GENERIC;
     static final int NL80211 = 0x1c;
 
     private static DecodedFrame decode(Frame f, DecodeContext ctx) {
@@ -109,8 +110,8 @@ class GenericNetlinkTest {
     @Test
     void aGenlErrorNamesTheMissingAttributeWithTheFamilysDissector() {
         byte[] req = NetlinkMessageBuilder.genl(0x10, 0x05, 3, 777, 3, 1).build();
-        byte[] err = new NetlinkMessageBuilder(2, NetlinkFlags.NLM_F_ACK_TLVS, 3, 777).fixedU32(-22).fixed(req)
-                .attrU32(ExtAck.NLMSGERR_ATTR_MISS_TYPE, 2).build();
+        byte[] err = new NetlinkMessageBuilder(2, Netlink.NLM_F_ACK_TLVS, 3, 777).fixedU32(-22).fixed(req)
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, 2).build();
         DecodedMessage m = decode(frame(GENERIC, err), DecodeContext.empty()).messages().get(0);
         assertEquals("nlctrl CTRL_CMD_GETFAMILY", m.error().request().summary());
         assertEquals("CTRL_ATTR_FAMILY_NAME", m.error().extAck().get(0).valueName());
@@ -120,7 +121,7 @@ class GenericNetlinkTest {
     @Test
     void aCappedGenlEchoNamesTheFamilyOnly() {
         byte[] req = NetlinkMessageBuilder.genl(0x10, 0x05, 3, 777, 3, 1).attrString(2, "nosuch").build();
-        byte[] err = new NetlinkMessageBuilder(2, NetlinkFlags.NLM_F_CAPPED, 3, 777).fixedU32(-2)
+        byte[] err = new NetlinkMessageBuilder(2, Netlink.NLM_F_CAPPED, 3, 777).fixedU32(-2)
                 .fixed(java.util.Arrays.copyOf(req, 16)).build();
         DecodedMessage echoed = decode(frame(GENERIC, err), DecodeContext.empty()).messages().get(0).error().request();
         assertEquals("nlctrl", echoed.typeName());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
+import org.nlscope.uapi.Netlink;
 
 class NetlinkMessageBuilderTest {
 
@@ -37,9 +38,9 @@ class NetlinkMessageBuilderTest {
         byte[] msg = new NetlinkMessageBuilder(0x20, 0x301, 0xffffffffL, 0x80000000L)
                 .attrU8(1, 0xab).attrU16(2, 0xbeef).attrU32(3, 0xdeadbeefL).attrU64(4, 0x0102030405060708L)
                 .attrString(5, "é").attrFlag(6).attrBytes(7, hex("cafe"))
-                .beginNest(8 | NlAttr.NLA_F_NESTED).beginNest(9 | NlAttr.NLA_F_NESTED).attrU8(1, 1).endNest().endNest()
+                .beginNest(8 | Netlink.NLA_F_NESTED).beginNest(9 | Netlink.NLA_F_NESTED).attrU8(1, 1).endNest().endNest()
                 .build();
-        DecodedMessage m = TestFrames.decode(NetlinkFamilies.NETLINK_USERSOCK, msg).messages().get(0);
+        DecodedMessage m = TestFrames.decode(Netlink.NETLINK_USERSOCK, msg).messages().get(0);
         assertEquals(0xffffffffL, m.header().seq());
         assertEquals(0x80000000L, m.header().pid());
         assertEquals(0x301, m.header().flags());
@@ -56,7 +57,7 @@ class NetlinkMessageBuilderTest {
         byte[] a = NetlinkMessageBuilder.genl(0x10, 0x301, 1, 0, 3, 1).build();
         byte[] b = NetlinkMessageBuilder.genl(0x10, 0x05, 2, 0, 3, 1).attrString(2, "nl80211").build();
         assertEquals("14000000 1000 0103 01000000 00000000 03010000".replaceAll(" ", ""), HexFormat.of().formatHex(a));
-        List<DecodedMessage> ms = TestFrames.decode(NetlinkFamilies.NETLINK_GENERIC, a, b).messages();
+        List<DecodedMessage> ms = TestFrames.decode(Netlink.NETLINK_GENERIC, a, b).messages();
         assertEquals(List.of("NLM_F_REQUEST", "NLM_F_DUMP"), ms.get(0).flagNames());
         assertEquals("nlctrl CTRL_CMD_GETFAMILY nl80211", ms.get(1).summary());
     }
@@ -71,12 +72,12 @@ class NetlinkMessageBuilderTest {
     @Test
     void aClientReadsTheKernelsAnswerToItsRequest() {
         byte[] req = TestFrames.newLink("nlmon0", 1500, "nlmon", 9);
-        byte[] answer = new NetlinkMessageBuilder(2, NetlinkFlags.NLM_F_CAPPED | NetlinkFlags.NLM_F_ACK_TLVS, 9, 4711)
+        byte[] answer = new NetlinkMessageBuilder(2, Netlink.NLM_F_CAPPED | Netlink.NLM_F_ACK_TLVS, 9, 4711)
                 .fixedU32(-95).fixed(java.util.Arrays.copyOf(req, 16))
                 .attrString(1, "Unknown device type").build();
         // as a socket reads it from the kernel, behind the cooked header nlmon would give it
         org.nlscope.model.DecodedFrame f = TestFrames.decode(
-                TestFrames.frame(org.nlscope.model.CookedHeader.PACKET_KERNEL, NetlinkFamilies.NETLINK_ROUTE, answer));
+                TestFrames.frame(org.nlscope.model.CookedHeader.PACKET_KERNEL, Netlink.NETLINK_ROUTE, answer));
         assertEquals(org.nlscope.model.Direction.FROM_KERNEL, f.direction());
         DecodedMessage m = f.messages().get(0);
         assertEquals("NLMSG_ERROR -EOPNOTSUPP: Operation not supported (Unknown device type)", m.summary());

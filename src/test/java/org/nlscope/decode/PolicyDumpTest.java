@@ -18,6 +18,8 @@ import org.nlscope.model.Field;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureFileException;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.uapi.Genetlink;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The CTRL_CMD_GETPOLICY parser on the kernel's own answers: {@code genl ctrl policy name
@@ -49,7 +51,7 @@ class PolicyDumpTest {
         for (DecodedFrame df : decode(GENL, UNDESCRIBED, DecodeContext.empty())) {
             dump.add(df);
         }
-        Map<String, FamilyPolicy> built = dump.build(Map.of(DecodeContext.GENL_ID_CTRL, "nlctrl"));
+        Map<String, FamilyPolicy> built = dump.build(Map.of(Genetlink.GENL_ID_CTRL, "nlctrl"));
         assertEquals(List.of("nlctrl"), List.copyOf(built.keySet()));
         return built.get("nlctrl");
     }
@@ -61,7 +63,7 @@ class PolicyDumpTest {
         assertEquals(Map.of(3, new FamilyPolicy.OpPolicy(0, -1), 10, new FamilyPolicy.OpPolicy(-1, 1)), p.ops());
         // policy[0]:attr[1]: type=U16 range:[0,65535]   policy[0]:attr[2]: type=NUL_STRING max len:15
         AttrPolicy id = p.policy(0).get(1);
-        assertEquals(AttrPolicy.NL_ATTR_TYPE_U16, id.type());
+        assertEquals(Netlink.NL_ATTR_TYPE_U16, id.type());
         assertEquals(0L, id.minUnsigned());
         assertEquals(65535L, id.maxUnsigned());
         AttrPolicy name = p.policy(0).get(2);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nlscope.uapi.Errno;
 
 /** Flags, errno, family names and the registry. */
 class SmallPartsTest {

@@ -6,6 +6,7 @@ import org.nlscope.model.CookedHeader;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.uapi.Netlink;
 
 /** Builds LINKTYPE_NETLINK frames for the engine's tests and decodes them. */
 final class TestFrames {
@@ -44,7 +45,7 @@ final class TestFrames {
     /** An RTM_NEWLINK request: ifinfomsg (index 0), IFLA_IFNAME, IFLA_MTU and IFLA_LINKINFO {IFLA_INFO_KIND}. */
     static byte[] newLink(String name, int mtu, String kind, long seq) {
         return new NetlinkMessageBuilder(TestLinkDissector.RTM_NEWLINK,
-                0x01 | 0x04 | NetlinkFlags.NLM_F_CREATE | NetlinkFlags.NLM_F_EXCL, seq, 0)
+                0x01 | 0x04 | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, seq, 0)
                 .fixed(new byte[16])
                 .attrString(TestLinkDissector.IFLA_IFNAME, name)
                 .attrU32(TestLinkDissector.IFLA_MTU, mtu)

@@ -3,6 +3,7 @@ package org.nlscope.decode;
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.Field;
+import org.nlscope.uapi.Netlink;
 
 /**
  * A tiny hand-written rtnetlink link dissector for the engine's tests: ifinfomsg, then
@@ -22,7 +23,7 @@ final class TestLinkDissector implements Dissector {
 
     @Override
     public DissectorKey key() {
-        return DissectorKey.netlink(NetlinkFamilies.NETLINK_ROUTE);
+        return DissectorKey.netlink(Netlink.NETLINK_ROUTE);
     }
 
     @Override

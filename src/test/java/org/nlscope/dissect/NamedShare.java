@@ -15,6 +15,7 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Prints how much of each recorded capture, and of each family across them, the built-in
@@ -92,7 +93,7 @@ public final class NamedShare {
         if (m.genl() != null) {
             return name + "/" + (m.genl().family() == null ? "id " + m.genl().familyId() : m.genl().family());
         }
-        if (family == NetlinkFamilies.NETLINK_NETFILTER) {
+        if (family == Netlink.NETLINK_NETFILTER) {
             return name + "/" + (m.header().type() >> 8);
         }
         return name;

@@ -22,7 +22,6 @@ import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
 import org.nlscope.decode.PolicyAttributes;
-import org.nlscope.model.AttrPolicy;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
@@ -30,6 +29,7 @@ import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.Field;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * genl-policy.pcapng, written by {@code nlscope capture} in the nlmon VM with the kernel's
@@ -85,9 +85,9 @@ class PolicySnapshotCaptureTest {
         }
         assertNull(p.get("VFS_DQUOT"), "the kernel has no policy for it (ENODATA)");
         // genl ctrl policy name nlctrl, in the same VM: policy[1]:attr[10]: type=U32
-        assertEquals(AttrPolicy.NL_ATTR_TYPE_U32, p.get("nlctrl").policy(1).get(10).type());
+        assertEquals(Netlink.NL_ATTR_TYPE_U32, p.get("nlctrl").policy(1).get(10).type());
         // TIPC's top-level attributes are nests whose policies the kernel keeps to itself
-        assertEquals(AttrPolicy.NL_ATTR_TYPE_NESTED, p.get("TIPCv2").policy(0).get(5).type());
+        assertEquals(Netlink.NL_ATTR_TYPE_NESTED, p.get("TIPCv2").policy(0).get(5).type());
         assertNull(p.get("TIPCv2").policy(0).get(5).nestedPolicy());
         // ethtool's request headers nest a policy of their own
         FamilyPolicy ethtool = p.get("ethtool");

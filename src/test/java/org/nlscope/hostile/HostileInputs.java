@@ -4,6 +4,12 @@ import static org.nlscope.session.NetlinkTestFrames.attr;
 import static org.nlscope.session.NetlinkTestFrames.concat;
 import static org.nlscope.session.NetlinkTestFrames.msg;
 import static org.nlscope.session.NetlinkTestFrames.str;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_ID;
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_NAME;
+import static org.nlscope.uapi.Genetlink.CTRL_CMD_NEWFAMILY;
+import static org.nlscope.uapi.Genetlink.GENL_ID_CTRL;
+import static org.nlscope.uapi.Netlink.NETLINK_GENERIC;
+import static org.nlscope.uapi.Netlink.NETLINK_ROUTE;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,12 +29,6 @@ import org.nlscope.session.NetlinkTestFrames;
  * messages and attributes, long comments, control characters in strings.
  */
 public final class HostileInputs {
-    public static final int NETLINK_ROUTE = 0;
-    public static final int NETLINK_GENERIC = 16;
-    public static final int GENL_ID_CTRL = 0x10;
-    static final int CTRL_CMD_NEWFAMILY = 1;
-    static final int CTRL_ATTR_FAMILY_ID = 1;
-    static final int CTRL_ATTR_FAMILY_NAME = 2;
     static final int RTM_NEWROUTE = 24;
     static final int RTA_MULTIPATH = 9;
     static final long T0 = 1_795_340_295_000_000_000L;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nlscope.cli.Main;
 import org.nlscope.model.Limits;
 import org.nlscope.pcap.CaptureFormat;
+import org.nlscope.uapi.Netlink;
 
 /** Item 2 (and nlctrl's fixed id of item 8) of issue 12: what a capture teaches costs linear time, within limits. */
 class LearnedIdsTest {
@@ -49,7 +50,7 @@ class LearnedIdsTest {
         Path file = HostileInputs.write(dir.resolve("flip.pcapng"), CaptureFormat.PCAPNG, frames, i -> i < frames - 1
                 ? HostileInputs.flippingGenlIds(i)
                 // a message of family 18 after the flips: named by the last rename of id 18
-                : org.nlscope.session.NetlinkTestFrames.frame(0, HostileInputs.NETLINK_GENERIC,
+                : org.nlscope.session.NetlinkTestFrames.frame(0, Netlink.NETLINK_GENERIC,
                         org.nlscope.session.NetlinkTestFrames.msg(18, 1, 7, 0, new byte[] {1, 0, 0, 0})));
         List<String> lines = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> read(file));
         assertEquals(frames, lines.size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nlscope.uapi.Netlink;
 
 /** The saved form of the kernel's policies in a capture's metadata, and which policy a message follows. */
 class FamilyPolicyTest {
@@ -12,12 +13,12 @@ class FamilyPolicyTest {
     private static FamilyPolicy sample() {
         return new FamilyPolicy.Builder("TIPCv2")
                 .op(4, 0, 0).op(11, 0, 0).op(14, -1, 0)
-                .attribute(0, 1, new AttrPolicy(AttrPolicy.NL_ATTR_TYPE_NESTED, null, null, null, null, null, null, 1, 7, null))
-                .attribute(0, 9, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_NESTED_ARRAY))
-                .attribute(1, 1, new AttrPolicy(AttrPolicy.NL_ATTR_TYPE_NUL_STRING, null, null, null, null, null, 31, null, null, null))
-                .attribute(1, 2, new AttrPolicy(AttrPolicy.NL_ATTR_TYPE_S32, -5L, 5L, null, null, null, null, null, null, null))
-                .attribute(1, 3, new AttrPolicy(AttrPolicy.NL_ATTR_TYPE_U64, null, null, 0L, -1L, null, null, null, null, null))
-                .attribute(1, 4, new AttrPolicy(AttrPolicy.NL_ATTR_TYPE_BITFIELD32, null, null, null, null, null, null, null, null, 0xf0L))
+                .attribute(0, 1, new AttrPolicy(Netlink.NL_ATTR_TYPE_NESTED, null, null, null, null, null, null, 1, 7, null))
+                .attribute(0, 9, AttrPolicy.of(Netlink.NL_ATTR_TYPE_NESTED_ARRAY))
+                .attribute(1, 1, new AttrPolicy(Netlink.NL_ATTR_TYPE_NUL_STRING, null, null, null, null, null, 31, null, null, null))
+                .attribute(1, 2, new AttrPolicy(Netlink.NL_ATTR_TYPE_S32, -5L, 5L, null, null, null, null, null, null, null))
+                .attribute(1, 3, new AttrPolicy(Netlink.NL_ATTR_TYPE_U64, null, null, 0L, -1L, null, null, null, null, null))
+                .attribute(1, 4, new AttrPolicy(Netlink.NL_ATTR_TYPE_BITFIELD32, null, null, null, null, null, null, null, null, 0xf0L))
                 .build();
     }
 
@@ -44,22 +45,22 @@ class FamilyPolicyTest {
                 + "genl-op TIPCv2 4\n"                    // too short
                 + "genl-op\n";
         FamilyPolicy p = CaptureMetadata.parse(text).policies().get("TIPCv2");
-        assertEquals(Map.of(1, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U32),
-                5, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_STRING, Map.of("maxlen", "8"))), p.policy(0));
+        assertEquals(Map.of(1, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U32),
+                5, AttrPolicy.of(Netlink.NL_ATTR_TYPE_STRING, Map.of("maxlen", "8"))), p.policy(0));
         assertTrue(p.ops().isEmpty());
     }
 
     @Test
     void aMessageFollowsItsCommandsPolicyElseTheOneMostCommandsUse() {
         FamilyPolicy p = new FamilyPolicy.Builder("f").op(1, 2, -1).op(2, 2, 3).op(3, 2, -1).op(4, -1, -1)
-                .attribute(2, 1, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U8))
-                .attribute(3, 1, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U16)).build();
+                .attribute(2, 1, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U8))
+                .attribute(3, 1, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U16)).build();
         assertEquals(3, p.policyFor(2, true), "a dump request: its dump's policy");
         assertEquals(2, p.policyFor(2, false));
         assertEquals(2, p.policyFor(1, true), "no dump policy: the do's");
         assertEquals(2, p.policyFor(4, false), "no policy at all: the common one");
         assertEquals(2, p.policyFor(99, false), "a reply's own command");
-        FamilyPolicy old = new FamilyPolicy.Builder("old").attribute(0, 1, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U8)).build();
+        FamilyPolicy old = new FamilyPolicy.Builder("old").attribute(0, 1, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U8)).build();
         assertEquals(0, old.policyFor(7, false), "a kernel that dumps one policy per family: policy 0");
         assertEquals(-1, new FamilyPolicy.Builder("none").build().policyFor(1, false));
     }
@@ -67,8 +68,8 @@ class FamilyPolicyTest {
     @Test
     void blocksMergeWithinTheirLimits() {
         CaptureMetadata.Accumulator acc = new CaptureMetadata.Accumulator();
-        FamilyPolicy first = new FamilyPolicy.Builder("f").attribute(0, 1, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U8)).build();
-        FamilyPolicy second = new FamilyPolicy.Builder("f").attribute(0, 2, AttrPolicy.of(AttrPolicy.NL_ATTR_TYPE_U16)).build();
+        FamilyPolicy first = new FamilyPolicy.Builder("f").attribute(0, 1, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U8)).build();
+        FamilyPolicy second = new FamilyPolicy.Builder("f").attribute(0, 2, AttrPolicy.of(Netlink.NL_ATTR_TYPE_U16)).build();
         acc.add(CaptureMetadata.EMPTY.withPolicies(Map.of("f", first)));
         CaptureMetadata added = acc.add(CaptureMetadata.EMPTY.withPolicies(Map.of("f", second)));
         assertEquals(Map.of("f", second), added.policies(), "what was new in the block");

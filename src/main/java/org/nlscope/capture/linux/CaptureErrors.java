@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureException.Reason;
 import org.nlscope.nativeio.ErrnoException;
+import org.nlscope.uapi.Errno;
 
 /** Turns what the kernel refused into one line a user can act on. */
 final class CaptureErrors {
@@ -21,7 +22,7 @@ final class CaptureErrors {
 
     /** Privileges when errno says so, else the kernel's own words. */
     static CaptureException of(ErrnoException e) {
-        if (e.errno() == ErrnoException.EPERM || e.errno() == ErrnoException.EACCES) {
+        if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
             return privileges(e);
         }
         return new CaptureException(Reason.SYSTEM, e.getMessage(), e);

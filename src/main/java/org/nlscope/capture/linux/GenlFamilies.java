@@ -1,5 +1,10 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_ID;
+import static org.nlscope.uapi.Genetlink.CTRL_CMD_GETFAMILY;
+import static org.nlscope.uapi.Genetlink.GENL_ID_CTRL;
+import static org.nlscope.uapi.Netlink.NETLINK_GENERIC;
+
 import java.util.Map;
 import java.util.TreeMap;
 import org.nlscope.decode.ContextLearner;
@@ -7,7 +12,9 @@ import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.NetlinkMessageBuilder;
 import org.nlscope.decode.PolicyDump;
 import org.nlscope.model.FamilyPolicy;
-import org.nlscope.nativeio.ErrnoException;
+import org.nlscope.uapi.Errno;
+import org.nlscope.uapi.Genetlink;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Snapshots of the generic netlink families, so a capture can name families whose ids were
@@ -16,10 +23,6 @@ import org.nlscope.nativeio.ErrnoException;
  * by the decode engine, as a capture's nlctrl frames are.
  */
 final class GenlFamilies {
-    static final int NETLINK_GENERIC = 16;
-    static final int GENL_ID_CTRL = 0x10;
-    static final int CTRL_CMD_GETFAMILY = 3;
-    static final int CTRL_ATTR_FAMILY_ID = 1;
     /** nlctrl's genl version: 2 since CTRL_CMD_GETPOLICY. */
     static final int CTRL_VERSION = 2;
 
@@ -30,7 +33,7 @@ final class GenlFamilies {
     static Map<Integer, String> snapshot() {
         DecodeContext[] learned = {DecodeContext.empty()};
         try (NetlinkClient genl = NetlinkClient.open(NETLINK_GENERIC, "NETLINK_GENERIC")) {
-            byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP,
+            byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP,
                     genl.nextSeq(), 0, CTRL_CMD_GETFAMILY, 1).build();
             genl.dumpFrames(dump, "CTRL_CMD_GETFAMILY dump", f -> learned[0] = ContextLearner.learn(learned[0], f));
         }
@@ -47,13 +50,13 @@ final class GenlFamilies {
         PolicyDump collected = new PolicyDump();
         try (NetlinkClient genl = NetlinkClient.open(NETLINK_GENERIC, "NETLINK_GENERIC")) {
             for (Map.Entry<Integer, String> family : families.entrySet()) {
-                byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP,
-                        genl.nextSeq(), 0, PolicyDump.CTRL_CMD_GETPOLICY, CTRL_VERSION)
+                byte[] dump = NetlinkMessageBuilder.genl(GENL_ID_CTRL, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP,
+                        genl.nextSeq(), 0, Genetlink.CTRL_CMD_GETPOLICY, CTRL_VERSION)
                         .attrU16(CTRL_ATTR_FAMILY_ID, family.getKey()).build();
                 try {
                     genl.dumpFrames(dump, "CTRL_CMD_GETPOLICY " + family.getValue(), collected::add);
                 } catch (NetlinkError e) {
-                    if (e.errno() == ErrnoException.EOPNOTSUPP) {
+                    if (e.errno() == Errno.EOPNOTSUPP) {
                         break;      // this kernel has no policy dumps
                     }
                     // ENODATA: no policy; ENOENT: the family went away since the family dump

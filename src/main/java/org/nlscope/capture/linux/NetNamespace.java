@@ -8,6 +8,7 @@ import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureException.Reason;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.NamespaceFd;
+import org.nlscope.uapi.Errno;
 
 /**
  * The network namespace a capture works in: this process's own, or another one named
@@ -46,7 +47,7 @@ final class NetNamespace implements AutoCloseable {
         try {
             fd = NamespaceFd.open(path);
         } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENOENT) {
+            if (e.errno() == Errno.ENOENT) {
                 throw new CaptureException(Reason.INTERFACE, "--netns " + spec + ": " + missing(spec, path), e);
             }
             throw new CaptureException(Reason.SYSTEM, "--netns " + spec + ": " + e.getMessage(), e);
@@ -158,11 +159,11 @@ final class NetNamespace implements AutoCloseable {
         try {
             fd.enterNetworkNamespace();
         } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.EPERM) {
+            if (e.errno() == Errno.EPERM) {
                 throw new CaptureException(Reason.PRIVILEGES, "entering the " + label
                         + " needs CAP_SYS_ADMIN: run nlscope with sudo (" + e.getMessage() + ")", e);
             }
-            if (e.errno() == ErrnoException.EINVAL) {
+            if (e.errno() == Errno.EINVAL) {
                 throw new CaptureException(Reason.INTERFACE, fd.path() + " is not a network namespace", e);
             }
             throw new CaptureException(Reason.SYSTEM, "entering the " + label + ": " + e.getMessage(), e);

@@ -1,5 +1,9 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Netlink.NLMSG_DONE;
+import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
+import static org.nlscope.uapi.Netlink.NLM_F_DUMP;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +19,8 @@ import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.LibC;
 import org.nlscope.nativeio.NativeSocket;
 import org.nlscope.nativeio.SockaddrNl;
+import org.nlscope.uapi.Errno;
+import org.nlscope.uapi.Netlink;
 
 /**
  * A netlink socket that sends one request at a time and reads its answer, through the
@@ -23,13 +29,6 @@ import org.nlscope.nativeio.SockaddrNl;
  * Never blocks for ever: the kernel answers at once, so a long silence is an error.
  */
 final class NetlinkClient implements AutoCloseable {
-    static final int NLMSG_ERROR = 2;
-    static final int NLMSG_DONE = 3;
-    static final int NLM_F_REQUEST = 0x01;
-    static final int NLM_F_ACK = 0x04;
-    static final int NLM_F_DUMP = 0x300;
-    static final int NLM_F_EXCL = 0x200;
-    static final int NLM_F_CREATE = 0x400;
     private static final int ANSWER_TIMEOUT_MS = 5000;
 
     private final NativeSocket socket;
@@ -47,8 +46,8 @@ final class NetlinkClient implements AutoCloseable {
         NativeSocket s = NativeSocket.open(name, LibC.AF_NETLINK, LibC.SOCK_RAW, protocol);
         try {
             s.bind(new SockaddrNl());
-            s.setInt(LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, "NETLINK_EXT_ACK", 1);
-            s.setInt(LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, "NETLINK_CAP_ACK", 1);
+            s.setInt(LibC.SOL_NETLINK, Netlink.NETLINK_EXT_ACK, "NETLINK_EXT_ACK", 1);
+            s.setInt(LibC.SOL_NETLINK, Netlink.NETLINK_CAP_ACK, "NETLINK_CAP_ACK", 1);
             return new NetlinkClient(s, protocol);
         } catch (RuntimeException e) {
             s.close();
@@ -117,7 +116,7 @@ final class NetlinkClient implements AutoCloseable {
             for (DecodedMessage m : frame.messages()) {
                 NlMsgHeader h = m.header();
                 if (h.length() < NlMsgHeader.SIZE || (long) m.offset() + h.length() > data.length) {
-                    throw new ErrnoException(what, ErrnoException.EINVAL, "malformed answer from the kernel");
+                    throw new ErrnoException(what, Errno.EINVAL, "malformed answer from the kernel");
                 }
                 if (h.seq() != mySeq || finished) {
                     continue;   // a late answer to an earlier request
@@ -125,7 +124,7 @@ final class NetlinkClient implements AutoCloseable {
                 if (h.type() == NLMSG_ERROR) {
                     ErrorInfo error = m.error();
                     if (error == null) {
-                        throw new ErrnoException(what, ErrnoException.EINVAL, "malformed answer from the kernel");
+                        throw new ErrnoException(what, Errno.EINVAL, "malformed answer from the kernel");
                     }
                     if (error.code() != 0) {
                         throw new NetlinkError(what, -error.code(), error.message());

@@ -1,5 +1,7 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Netlink.NETLINK_ROUTE;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -10,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureException.Reason;
 import org.nlscope.decode.NetlinkMessageBuilder;
-import org.nlscope.decode.NlAttr;
 import org.nlscope.model.LinkType;
 import org.nlscope.nativeio.ErrnoException;
+import org.nlscope.uapi.Errno;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The netlink monitor device a capture reads: one named by the user (it must be
@@ -22,7 +25,6 @@ import org.nlscope.nativeio.ErrnoException;
  */
 final class NlmonLink implements AutoCloseable {
     static final String DEFAULT_NAME = "nlmon0";
-    static final int NETLINK_ROUTE = 0;
     static final int RTM_NEWLINK = 16;
     static final int RTM_DELLINK = 17;
     static final int RTM_GETLINK = 18;
@@ -96,11 +98,11 @@ final class NlmonLink implements AutoCloseable {
         try {
             rtnl.call(add, "RTM_NEWLINK " + DEFAULT_NAME + " kind nlmon");
         } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.EOPNOTSUPP) {
+            if (e.errno() == Errno.EOPNOTSUPP) {
                 // rtnl_newlink's answer when no link ops are registered for the kind
                 throw new CaptureException(Reason.NO_NLMON, CaptureErrors.NO_NLMON, e);
             }
-            if (e.errno() == ErrnoException.EEXIST) {
+            if (e.errno() == Errno.EEXIST) {
                 throw new CaptureException(Reason.INTERFACE, DEFAULT_NAME
                         + " exists and is not a netlink monitor; remove it or name an nlmon device with -i", e);
             }
@@ -120,11 +122,11 @@ final class NlmonLink implements AutoCloseable {
 
     /** RTM_NEWLINK nlmon0 with IFLA_LINKINFO { IFLA_INFO_KIND "nlmon" }, created only if new, ACKed. */
     static byte[] newLinkRequest(int seq) {
-        return new NetlinkMessageBuilder(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK
-                | NetlinkClient.NLM_F_CREATE | NetlinkClient.NLM_F_EXCL, seq, 0)
+        return new NetlinkMessageBuilder(RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK
+                | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, seq, 0)
                 .fixed(new byte[16])                                   // struct ifinfomsg, all zero
                 .attrString(IFLA_IFNAME, DEFAULT_NAME)
-                .beginNest(IFLA_LINKINFO | NlAttr.NLA_F_NESTED).attrString(IFLA_INFO_KIND, "nlmon").endNest()
+                .beginNest(IFLA_LINKINFO | Netlink.NLA_F_NESTED).attrString(IFLA_INFO_KIND, "nlmon").endNest()
                 .build();
     }
 
@@ -151,7 +153,7 @@ final class NlmonLink implements AutoCloseable {
 
     /** RTM_NEWLINK for one index: IFF_UP, and IFLA_IFALIAS when alias is not null; ACKed. */
     static byte[] upRequest(int seq, int index, String alias) {
-        NetlinkMessageBuilder b = new NetlinkMessageBuilder(RTM_NEWLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK,
+        NetlinkMessageBuilder b = new NetlinkMessageBuilder(RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK,
                 seq, 0).fixed(ifinfomsg(index, true));
         if (alias != null) {
             b.attrString(LinkInfo.IFLA_IFALIAS, alias);
@@ -163,7 +165,7 @@ final class NlmonLink implements AutoCloseable {
     static LinkInfo byName(NetlinkClient rtnl, String name) {
         List<LinkInfo> found = new ArrayList<>();
         try {
-            rtnl.call(rtnl.request(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+            rtnl.call(rtnl.request(RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK)
                     .fixed(new byte[16]).attrString(IFLA_IFNAME, name).build(), "RTM_GETLINK " + name, m -> {
                         LinkInfo l = LinkInfo.parse(m);
                         if (l != null) {
@@ -171,7 +173,7 @@ final class NlmonLink implements AutoCloseable {
                         }
                     });
         } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENODEV) {
+            if (e.errno() == Errno.ENODEV) {
                 return null;
             }
             throw e;
@@ -194,7 +196,7 @@ final class NlmonLink implements AutoCloseable {
 
     static List<LinkInfo> allLinks(NetlinkClient rtnl) {
         List<LinkInfo> links = new ArrayList<>();
-        rtnl.dump(rtnl.request(RTM_GETLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP)
+        rtnl.dump(rtnl.request(RTM_GETLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP)
                 .fixed(new byte[16]).build(), "RTM_GETLINK dump", m -> {
                     LinkInfo l = LinkInfo.parse(m);
                     if (l != null) {
@@ -248,11 +250,11 @@ final class NlmonLink implements AutoCloseable {
     /** RTM_DELLINK; false when the link was already gone (what we wanted anyway). */
     private static boolean delete(NetlinkClient rtnl, LinkInfo l) {
         try {
-            rtnl.call(rtnl.request(RTM_DELLINK, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_ACK)
+            rtnl.call(rtnl.request(RTM_DELLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK)
                     .fixed(ifinfomsg(l.index(), false)).build(), "RTM_DELLINK " + l.name());
             return true;
         } catch (ErrnoException e) {
-            if (e.errno() != ErrnoException.ENODEV) {
+            if (e.errno() != Errno.ENODEV) {
                 throw e;
             }
             return false;

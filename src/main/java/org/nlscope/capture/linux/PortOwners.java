@@ -1,5 +1,7 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Netlink.NETLINK_SOCK_DIAG;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.model.ProcessInfo;
 import org.nlscope.nativeio.ErrnoException;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Which process owns a netlink port id: a NETLINK_SOCK_DIAG dump of netlink sockets
@@ -26,7 +29,6 @@ import org.nlscope.nativeio.ErrnoException;
  * marked gone.
  */
 final class PortOwners implements AutoCloseable {
-    static final int NETLINK_SOCK_DIAG = 4;
     static final int SOCK_DIAG_BY_FAMILY = 20;
     static final int AF_NETLINK = 16;
     static final int NDIAG_PROTO_ALL = 255;
@@ -86,7 +88,7 @@ final class PortOwners implements AutoCloseable {
             byte[] req = new byte[20];                 // struct netlink_diag_req
             req[0] = AF_NETLINK;
             req[1] = (byte) NDIAG_PROTO_ALL;
-            diag.dump(diag.request(SOCK_DIAG_BY_FAMILY, NetlinkClient.NLM_F_REQUEST | NetlinkClient.NLM_F_DUMP).fixed(req).build(),
+            diag.dump(diag.request(SOCK_DIAG_BY_FAMILY, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP).fixed(req).build(),
                     "SOCK_DIAG_BY_FAMILY AF_NETLINK dump", m -> {
                         // struct netlink_diag_msg: ndiag_portid at 4, ndiag_ino at 16
                         if (m.has(m.start() + 16, 24)) {

@@ -1,11 +1,15 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Netlink.NETLINK_CONNECTOR;
+import static org.nlscope.uapi.Netlink.NLMSG_DONE;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.LibC;
 import org.nlscope.nativeio.NativeSocket;
 import org.nlscope.nativeio.SockaddrNl;
+import org.nlscope.uapi.Errno;
 
 /**
  * Fork and exec events from the kernel's process connector (NETLINK_CONNECTOR,
@@ -16,13 +20,11 @@ import org.nlscope.nativeio.SockaddrNl;
  * CONFIG_PROC_EVENTS) the scope walks /proc alone.
  */
 final class ProcConnector implements AutoCloseable {
-    static final int NETLINK_CONNECTOR = 11;
     static final int CN_IDX_PROC = 1;
     static final int CN_VAL_PROC = 1;
     static final int PROC_CN_MCAST_LISTEN = 1;
     static final int PROC_EVENT_FORK = 1;
     static final int PROC_EVENT_EXEC = 2;
-    static final int NLMSG_DONE = 3;
     /** nlmsghdr (16) + struct cn_msg (20): where struct proc_event starts. */
     static final int EVENT = 36;
     /** struct proc_event: what, cpu, timestamp_ns, then the event's data. */
@@ -90,7 +92,7 @@ final class ProcConnector implements AutoCloseable {
                     }
                 }
             } catch (ErrnoException e) {
-                if (closed || e.errno() == ErrnoException.EBADF) {
+                if (closed || e.errno() == Errno.EBADF) {
                     return;
                 }
                 // ENOBUFS (events came faster than read) or EAGAIN: go on with the next ones

@@ -1,5 +1,11 @@
 package org.nlscope.capture.scope;
 
+import static org.nlscope.uapi.Netlink.NETLINK_ROUTE;
+import static org.nlscope.uapi.Netlink.NLMSG_DONE;
+import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
+import static org.nlscope.uapi.Netlink.NLM_F_CAPPED;
+import static org.nlscope.uapi.Netlink.NLM_F_DUMP;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +15,7 @@ import org.nlscope.decode.ByteView;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.Frame;
 import org.nlscope.model.NlMsgHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Keeps the netlink traffic of some processes and drops the rest, frame by frame in
@@ -43,12 +50,6 @@ public final class ScopeFilter {
     public static final long WAIT_NANOS = 3_000_000_000L;
     /** Frames held at most; beyond, the oldest is decided with what is known. */
     static final int MAX_PENDING = 1 << 15;
-    static final int NLMSG_ERROR = 2;
-    static final int NLMSG_DONE = 3;
-    /** In an NLMSG_ERROR's flags: only the request's header is echoed. */
-    static final int NLM_F_CAPPED = 0x100;
-    static final int NETLINK_ROUTE = 0;
-    static final int NLM_F_DUMP = 0x300;
     static final int RTM_BASE = 16;
 
     record Message(int family, NlMsgHeader header, int offset) {
@@ -220,7 +221,7 @@ public final class ScopeFilter {
                 NlMsgHeader h = a.header();
                 if (a.fromKernel() && a.family() == first.family() && h.pid() == key.pid() && h.seq() == key.seq()) {
                     p.claimed()[i] = true;
-                    if (h.type() == NLMSG_DONE || h.type() == NLMSG_ERROR || (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0) {
+                    if (h.type() == NLMSG_DONE || h.type() == NLMSG_ERROR || (h.flags() & Netlink.NLM_F_MULTI) == 0) {
                         return;
                     }
                 }

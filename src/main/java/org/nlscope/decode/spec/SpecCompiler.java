@@ -22,6 +22,7 @@ import org.nlscope.decode.spec.FamilySpec.Format;
 import org.nlscope.decode.spec.FamilySpec.Member;
 import org.nlscope.decode.spec.FamilySpec.Message;
 import org.nlscope.decode.spec.FamilySpec.SubMessage;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Checks parsed dissector files against each other and turns them into one
@@ -73,7 +74,7 @@ public final class SpecCompiler {
             if (s.genlFamily().isBlank()) {
                 throw fail(f, "genl-family", "is empty");
             }
-            if (number != null && number != DissectorKey.NETLINK_GENERIC) {
+            if (number != null && number != Netlink.NETLINK_GENERIC) {
                 throw fail(f, "family", "a file with genl-family belongs to family generic, not '" + s.family() + "'");
             }
             return DissectorKey.genl(s.genlFamily());

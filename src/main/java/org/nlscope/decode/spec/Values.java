@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.SockAddr;
-import org.nlscope.decode.Errno;
+import org.nlscope.uapi.Errno;
 
 /** Reading integers, strings and addresses out of a window, and showing them to people. */
 final class Values {

@@ -2,7 +2,7 @@ package org.nlscope.session.filter;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nlscope.decode.Errno;
+import org.nlscope.uapi.Errno;
 
 /**
  * Values a filter compares with that cannot be right: a message type no dissector knows,

@@ -12,13 +12,13 @@ import org.nlscope.decode.ByteView;
 import org.nlscope.decode.Dissector;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorRegistry;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.decode.NlAttr;
 import org.nlscope.decode.SockAddr;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
 import org.nlscope.model.Frame;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Makes frames safe to attach to a bug report: the payload of every secret attribute
@@ -116,7 +116,7 @@ public final class Redactor {
     }
 
     private boolean mayHoldSecrets(DecodedFrame decoded) {
-        if (decoded.family() == NetlinkFamilies.NETLINK_XFRM) {
+        if (decoded.family() == Netlink.NETLINK_XFRM) {
             return true;
         }
         if (keysWithSecrets.isEmpty()) {
@@ -140,7 +140,7 @@ public final class Redactor {
     }
 
     private void collect(int family, ByteView view, DecodedMessage m, List<Span> zero, List<Span> hide) {
-        if (family == NetlinkFamilies.NETLINK_XFRM) {
+        if (family == Netlink.NETLINK_XFRM) {
             XfrmKeys.find(view, m.offset(), zero);
         }
         walk(view, m.fixedHeader(), false, zero, hide);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Direction;
 import org.nlscope.model.DecodedMessage;
@@ -16,6 +15,7 @@ import org.nlscope.session.CaptureStore;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.RowBuilder;
 import org.nlscope.session.RowHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Counts of a store's messages, kept up to date as frames arrive: totals, per family and
@@ -156,7 +156,7 @@ public final class Statistics implements CaptureStore.Listener {
             byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
             return;
         }
-        String genl = h.family() == NetlinkFamilies.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
+        String genl = h.family() == Netlink.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
         NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl, direction, h.isRequest());
         TypeKey key = names.get(nameKey);
         if (key == null) {

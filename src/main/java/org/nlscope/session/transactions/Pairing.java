@@ -3,7 +3,7 @@ package org.nlscope.session.transactions;
 import java.util.HashMap;
 import java.util.Map;
 import org.nlscope.model.NlMsgHeader;
-import org.nlscope.session.RowBuilder;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Finds the request an answer belongs to, by netlink family, port id and sequence number.
@@ -44,8 +44,8 @@ public final class Pairing<T> {
         if (t != null) {
             return t;
         }
-        if (h.seq() == 0 && h.type() != RowBuilder.NLMSG_ERROR && h.type() != RowBuilder.NLMSG_DONE
-                && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0) {
+        if (h.seq() == 0 && h.type() != Netlink.NLMSG_ERROR && h.type() != Netlink.NLMSG_DONE
+                && (h.flags() & Netlink.NLM_F_MULTI) == 0) {
             return null; // a notification, unless a request named this exact port and seq 0
         }
         t = waitingForPort.remove(new SeqKey(family, h.seq()));

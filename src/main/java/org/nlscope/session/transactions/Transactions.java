@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nlscope.decode.ErrorLocator;
-import org.nlscope.decode.NetlinkFlags;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.NlMsgHeader;
 import org.nlscope.session.CaptureStore;
-import org.nlscope.session.RowBuilder;
 import org.nlscope.session.RowHeader;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Pairs each request with its replies, its NLMSG_DONE and its ACK or error, by netlink family,
@@ -44,7 +43,7 @@ public final class Transactions implements CaptureStore.Listener {
             this.port = h.pid();
             this.requestRow = row;
             this.requestNanos = nanos;
-            this.wantsAck = (h.flags() & NlMsgHeader.NLM_F_ACK) != 0;
+            this.wantsAck = (h.flags() & Netlink.NLM_F_ACK) != 0;
             this.dump = dump;
         }
 
@@ -54,16 +53,16 @@ public final class Transactions implements CaptureStore.Listener {
                 firstReply = latency;
             }
             boolean completes;
-            if (h.type() == RowBuilder.NLMSG_ERROR) {
+            if (h.type() == Netlink.NLMSG_ERROR) {
                 ackRow = row;
                 errorCode = h.errorCode();
                 completes = true;
-            } else if (h.type() == RowBuilder.NLMSG_DONE) {
+            } else if (h.type() == Netlink.NLMSG_DONE) {
                 doneRow = row;
                 completes = endsAtDone();
             } else {
                 replies.add(row);
-                completes = !dump && !wantsAck && (h.flags() & NlMsgHeader.NLM_F_MULTI) == 0;
+                completes = !dump && !wantsAck && (h.flags() & Netlink.NLM_F_MULTI) == 0;
             }
             if (completes && completion < 0) {
                 completion = latency;
@@ -135,7 +134,7 @@ public final class Transactions implements CaptureStore.Listener {
     }
 
     private Open request(int family, RowHeader h, int row) {
-        Open t = new Open(all.size(), family, h.nlmsghdr(), row, h.timeNanos(), (h.flags() & NetlinkFlags.NLM_F_DUMP) == NetlinkFlags.NLM_F_DUMP);
+        Open t = new Open(all.size(), family, h.nlmsghdr(), row, h.timeNanos(), (h.flags() & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP);
         all.add(t);
         pairing.request(family, h.nlmsghdr(), t);
         return t;

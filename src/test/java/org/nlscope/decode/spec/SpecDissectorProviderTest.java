@@ -23,6 +23,7 @@ import org.nlscope.decode.Dissector;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.DissectorProvider;
+import org.nlscope.uapi.Netlink;
 
 /** Finding the built-in files, and user files that add to or replace them. */
 class SpecDissectorProviderTest {
@@ -48,7 +49,7 @@ class SpecDissectorProviderTest {
         }
         assertTrue(found);
         List<Dissector> all = new SpecDissectorProvider(tmp.resolve("none")).dissectors(List.of());
-        Dissector route = find(all, DissectorKey.netlink(DissectorKey.NETLINK_ROUTE));
+        Dissector route = find(all, DissectorKey.netlink(Netlink.NETLINK_ROUTE));
         assertNotNull(route);
         assertEquals("RTM_NEWLINK", route.messageName(16));
         Dissector nlctrl = find(all, DissectorKey.genl("nlctrl"));

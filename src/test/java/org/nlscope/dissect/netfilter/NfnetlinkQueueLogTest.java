@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.FrameDecoder;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.decode.NetlinkMessageBuilder;
 import org.nlscope.model.CookedHeader;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
+import org.nlscope.uapi.Netlink;
 
 /**
  * nflog and nfqueue messages (no tool for them is installed where the captures are recorded)
@@ -23,7 +23,7 @@ class NfnetlinkQueueLogTest {
 
     private static DecodedMessage decode(byte[] message) {
         byte[] data = new byte[16 + message.length];
-        System.arraycopy(CookedHeader.netlinkHeader(CookedHeader.PACKET_OUTGOING, NetlinkFamilies.NETLINK_NETFILTER),
+        System.arraycopy(CookedHeader.netlinkHeader(CookedHeader.PACKET_OUTGOING, Netlink.NETLINK_NETFILTER),
                 0, data, 0, 16);
         System.arraycopy(message, 0, data, 16, message.length);
         return DECODER.decode(Frame.of(1_000_000_000L, LinkType.NETLINK, data), 1, DecodeContext.empty())

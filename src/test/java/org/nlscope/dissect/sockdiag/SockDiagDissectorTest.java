@@ -13,9 +13,9 @@ import org.nlscope.decode.Dissector;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorRegistry;
 import org.nlscope.decode.MessageBody;
-import org.nlscope.decode.NetlinkFamilies;
 import org.nlscope.model.Field;
 import org.nlscope.model.ProcessInfo;
+import org.nlscope.uapi.Netlink;
 
 /**
  * Bytes recorded from this machine's kernel: an `ss -A netlink` style dump request and its first
@@ -27,7 +27,7 @@ class SockDiagDissectorTest {
     private static final String REPLY = "340000001400020007000000b3380000100200070000000000000000000000000400000001000000000000000800040000000000";
 
     private final Dissector dissector = DissectorRegistry.load(List.of())
-            .forKey(DissectorKey.netlink(NetlinkFamilies.NETLINK_SOCK_DIAG));
+            .forKey(DissectorKey.netlink(Netlink.NETLINK_SOCK_DIAG));
 
     /** The message body (after its nlmsghdr), placed after a 16-byte cooked header as in a capture. */
     private static ByteView body(String messageHex) {
