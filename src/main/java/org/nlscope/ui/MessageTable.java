@@ -24,6 +24,10 @@ public final class MessageTable extends TableView<MessageRow> {
     /** What the empty table says when no capture is open. */
     public static final String NO_CAPTURE = "No messages. Open a capture (Ctrl+O) or start a live capture.";
 
+    /** One for every inferred direction: a tooltip is a window of its own, too dear to make per cell. */
+    private static final Tooltip INFERRED =
+            new Tooltip("Inferred from NLM_F_REQUEST: the capture did not record which way this message went");
+
     private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(NO_CAPTURE);
     private Function<MessageRow, String> latency = r -> "";
     private Marks marks = new Marks();
@@ -66,9 +70,7 @@ public final class MessageTable extends TableView<MessageRow> {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(!empty && text != null && text.endsWith("*")
-                        ? new Tooltip("Inferred from NLM_F_REQUEST: the capture did not record which way this message went")
-                        : null);
+                setTooltip(!empty && text != null && text.endsWith("*") ? INFERRED : null);
             }
         });
         getColumns().add(direction);

@@ -21,6 +21,10 @@ final class RowList extends ObservableListBase<MessageRow> {
     private CaptureStore store;
     private int[] rows = new int[0];
     private int size;
+    /** True while the rows are in capture order (the usual case): found by binary search. */
+    private boolean ascending = true;
+    /** Where each store row is shown (-1: not), built when first asked of a sorted view; null after a change. */
+    private int[] positions;
     private final Map<Integer, MessageRow> cache = new LinkedHashMap<>(CACHE_ROWS * 4 / 3 + 1, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, MessageRow> eldest) {
@@ -85,12 +89,33 @@ final class RowList extends ObservableListBase<MessageRow> {
 
     /** Where store row {@code row} is shown, or -1. */
     int indexOfStoreRow(int row) {
-        for (int i = 0; i < size; i++) {
-            if (rows[i] == row) {
-                return i;
+        if (ascending) {
+            int at = Arrays.binarySearch(rows, 0, size, row);
+            return at < 0 ? -1 : at;
+        }
+        if (positions == null) {
+            // a sorted view: one pass builds where each store row is, until the rows change again
+            int max = -1;
+            for (int i = 0; i < size; i++) {
+                max = Math.max(max, rows[i]);
+            }
+            positions = new int[max + 1];
+            Arrays.fill(positions, -1);
+            for (int i = 0; i < size; i++) {
+                positions[rows[i]] = i;
             }
         }
-        return -1;
+        return row >= 0 && row < positions.length ? positions[row] : -1;
+    }
+
+    private static boolean ascending(int[] a, int from, int to, int after) {
+        for (int i = from; i < to; i++) {
+            if (a[i] <= after) {
+                return false;
+            }
+            after = a[i];
+        }
+        return true;
     }
 
     /** Appends store rows at the end. */
@@ -101,6 +126,8 @@ final class RowList extends ObservableListBase<MessageRow> {
         if (size + n > rows.length) {
             rows = Arrays.copyOf(rows, Math.max(size + n, rows.length * 2));
         }
+        ascending = ascending && RowList.ascending(more, 0, n, size == 0 ? -1 : rows[size - 1]);
+        positions = null;
         System.arraycopy(more, 0, rows, size, n);
         beginChange();
         nextAdd(size, size + n);
@@ -125,6 +152,8 @@ final class RowList extends ObservableListBase<MessageRow> {
         }
         rows = n == newRows.length ? newRows : Arrays.copyOf(newRows, n);
         size = n;
+        ascending = ascending(rows, 0, n, -1);
+        positions = null;
         if (n > 0) {
             nextAdd(0, n);
         }

@@ -52,9 +52,19 @@ public enum TimeFormat {
     }
 
     private static String seconds(long nanos) {
+        // one per visible row at every scroll: digits, not String.format
         long micros = Math.floorDiv(nanos, 1000);
-        return String.format(Locale.ROOT, "%s%d.%06d", micros < 0 ? "-" : "",
-                Math.abs(micros / 1_000_000), Math.abs(micros % 1_000_000));
+        long whole = Math.abs(micros / 1_000_000);
+        long fraction = Math.abs(micros % 1_000_000);
+        StringBuilder sb = new StringBuilder(20);
+        if (micros < 0) {
+            sb.append('-');
+        }
+        sb.append(whole).append('.');
+        for (long p = 100_000; p > 1 && fraction < p; p /= 10) {
+            sb.append('0');
+        }
+        return sb.append(fraction).toString();
     }
 
     /** The format saved under this name, or RELATIVE. */

@@ -25,14 +25,9 @@ final class TransactionText {
 
     /** The Latency column: completion time on a request, time since the request on an answer. */
     String latency(MessageRow row) {
-        Transaction tx = transactions.ofRow(row.index());
-        if (tx == null) {
-            return "";
-        }
-        if (row.index() == tx.requestRow()) {
-            return tx.isComplete() ? millis(tx.completionNanos()) : "";
-        }
-        return millis(row.timeNanos() - tx.requestNanos());
+        // drawn for every visible row: no snapshot of the transaction (a dump's has thousands of rows)
+        long nanos = transactions.latencyNanos(row.index());
+        return nanos < 0 ? "" : millis(nanos);
     }
 
     /** "0.178 ms" below a second, "15.195 s" above. */

@@ -105,7 +105,7 @@ public final class GuiBench {
                 int shown = 0;
                 for (StackTraceElement e : fx.getStackTrace()) {
                     boolean ours = e.getClassName().startsWith("org.nlscope");
-                    if (shown < 3 || ours && shown < 12) {
+                    if (shown < 8 || ours && shown < 16) {
                         key.append("\n    ").append(e.getClassName()).append('.').append(e.getMethodName())
                                 .append(':').append(e.getLineNumber());
                         shown++;

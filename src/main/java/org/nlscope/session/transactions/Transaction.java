@@ -29,8 +29,23 @@ public record Transaction(int id, int family, long portId, long seq, int request
 
     /** A latency as the app and the command line show it: "0.178 ms" below a second, "15.195 s" above. */
     public static String latencyText(long nanos) {
-        return nanos < 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f ms", nanos / 1e6)
-                : String.format(java.util.Locale.ROOT, "%.3f s", nanos / 1e9);
+        // the table draws one per visible row: digits, not String.format
+        return nanos < 1_000_000_000L ? thousandths(nanos, 1_000L) + " ms" : thousandths(nanos, 1_000_000L) + " s";
+    }
+
+    /** {@code nanos / (unit * 1000)} with three decimals, rounded half away from zero (as "%.3f"). */
+    static String thousandths(long nanos, long unit) {
+        long n = Math.abs(nanos / unit) + (Math.abs(nanos % unit) * 2 >= unit ? 1 : 0);
+        long fraction = n % 1000;
+        StringBuilder sb = new StringBuilder(12);
+        if (nanos < 0) {
+            sb.append('-'); // "-0.000" too, as String.format writes it
+        }
+        sb.append(n / 1000).append('.');
+        if (fraction < 100) {
+            sb.append(fraction < 10 ? "00" : "0");
+        }
+        return sb.append(fraction).toString();
     }
 
     public boolean isComplete() {
