@@ -157,7 +157,8 @@ final class ControlMessages {
     private static Field errorMember(int code, int offset) {
         String name = Errno.name(code);
         String display = code == 0 ? "0" : name != null ? code + " (" + name + ")" : String.valueOf(code);
-        return new Field("error", -1, (long) code, name, List.of(), display, offset, 4, false, List.of(), null);
+        Field f = Field.member("error", (long) code, display, offset, 4);
+        return name == null ? f : f.withValueName(name);
     }
 
     private static String note(String message) {

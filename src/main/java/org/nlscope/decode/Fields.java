@@ -45,7 +45,9 @@ final class Fields {
     }
 
     static Field attr(String name, NlAttr a, Object value, String valueName, String display, String problem) {
-        return new Field(name, a.type(), value, valueName, List.of(), display, a.offset(), a.length(), false, List.of(), problem);
+        Field f = Field.value(name, a.type(), value, display, a.offset(), a.length());
+        f = valueName == null ? f : f.withValueName(valueName);
+        return problem == null ? f : f.withProblem(problem);
     }
 
     static Field wrongSize(String name, NlAttr a, ByteView w, int size) {

@@ -98,8 +98,8 @@ public final class Policy {
         for (NlAttr a : walk.attributes()) {
             children.add(member(a, payload));
         }
-        return new Field(name, nest.type(), null, null, List.of(), "", nest.offset(), nest.length(), true, children,
-                walk.clean() ? null : name + ": " + walk.problem());
+        Field f = Field.parent(name, nest.type(), "", nest.offset(), nest.length(), true, children);
+        return walk.clean() ? f : f.withProblem(name + ": " + walk.problem());
     }
 
     private static Field member(NlAttr a, ByteView w) {

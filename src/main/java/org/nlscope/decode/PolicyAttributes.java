@@ -75,8 +75,7 @@ public final class PolicyAttributes {
         }
         return switch (p.type()) {
             case Netlink.NL_ATTR_TYPE_FLAG -> payload.length() != 0 ? null
-                    : new Field(null, a.type(), Boolean.TRUE, typed, List.of(), "true", a.offset(), a.length(), false,
-                    List.of(), null);
+                    : Field.value(null, a.type(), Boolean.TRUE, "true", a.offset(), a.length()).withValueName(typed);
             case Netlink.NL_ATTR_TYPE_STRING, Netlink.NL_ATTR_TYPE_NUL_STRING -> string(a, payload, typed);
             case Netlink.NL_ATTR_TYPE_NESTED -> nest(family, p, a, w, depth, problems, false);
             case Netlink.NL_ATTR_TYPE_NESTED_ARRAY -> nest(family, p, a, w, depth, problems, true);
@@ -84,8 +83,8 @@ public final class PolicyAttributes {
             default -> {
                 // binary, and types newer than nlscope: the bytes, named by their type
                 String hex = RawAttributes.hex(payload);
-                yield new Field(null, a.type(), hex, typed, List.of(), RawAttributes.display(payload, hex),
-                        a.offset(), a.length(), false, List.of(), null);
+                yield Field.value(null, a.type(), hex, RawAttributes.display(payload, hex), a.offset(), a.length())
+                        .withValueName(typed);
             }
         };
     }
@@ -97,8 +96,7 @@ public final class PolicyAttributes {
             return null;
         }
         Object value = read(v, len, p.isSigned(), a.netByteOrder());
-        return new Field(null, a.type(), value, typed, List.of(), value.toString(), a.offset(), a.length(), false,
-                List.of(), null);
+        return Field.value(null, a.type(), value, value.toString(), a.offset(), a.length()).withValueName(typed);
     }
 
     /** A little-endian (host order) or, with NLA_F_NET_BYTEORDER, big-endian integer; a u64 above Long.MAX_VALUE as BigInteger. */
@@ -123,7 +121,7 @@ public final class PolicyAttributes {
             n++;
         }
         String s = new String(b, 0, n, StandardCharsets.UTF_8);
-        return new Field(null, a.type(), s, typed, List.of(), s, a.offset(), a.length(), false, List.of(), null);
+        return Field.value(null, a.type(), s, s, a.offset(), a.length()).withValueName(typed);
     }
 
     private static Field bitfield32(NlAttr a, ByteView v, String typed) {
@@ -135,9 +133,9 @@ public final class PolicyAttributes {
         List<Field> members = List.of(
                 Field.member("value", value, "0x" + Long.toHexString(value), v.start(), 4),
                 Field.member("selector", selector, "0x" + Long.toHexString(selector), v.start() + 4, 4));
-        return new Field(null, a.type(), null, typed, List.of(),
+        return Field.parent(null, a.type(),
                 "0x" + Long.toHexString(value) + " (selector 0x" + Long.toHexString(selector) + ", " + typed + ")",
-                a.offset(), a.length(), false, members, null);
+                a.offset(), a.length(), false, members).withValueName(typed);
     }
 
     /**
@@ -153,7 +151,8 @@ public final class PolicyAttributes {
             String problem = "nesting deeper than " + MAX_DEPTH + " at offset " + a.offset();
             problems.add(problem);
             String hex = RawAttributes.hex(payload);
-            return new Field(null, a.type(), hex, null, List.of(), label, a.offset(), a.length(), true, List.of(), problem);
+            return Field.parent(null, a.type(), label, a.offset(), a.length(), true, List.of()).withValue(hex)
+                    .withProblem(problem);
         }
         List<String> found = new ArrayList<>();
         List<Field> children;
@@ -165,8 +164,8 @@ public final class PolicyAttributes {
             children = members(family, inner, payload, depth + 1, found);
         }
         problems.addAll(found);
-        return new Field(null, a.type(), null, null, List.of(), label, a.offset(), a.length(), true, children,
-                found.isEmpty() ? null : found.get(0));
+        Field nest = Field.parent(null, a.type(), label, a.offset(), a.length(), true, children);
+        return found.isEmpty() ? nest : nest.withProblem(found.get(0));
     }
 
     /** The members of a nested array: each an index ("[3]") whose payload is a nest of the given policy. */
@@ -181,8 +180,8 @@ public final class PolicyAttributes {
             List<String> found = new ArrayList<>();
             List<Field> children = attributes(family, policy, policy, m.payload(payload), depth + 1, found);
             problems.addAll(found);
-            out.add(new Field("[" + m.type() + "]", m.type(), null, null, List.of(), "", m.offset(), m.length(), true,
-                    children, found.isEmpty() ? null : found.get(0)));
+            Field entry = Field.parent("[" + m.type() + "]", m.type(), "", m.offset(), m.length(), true, children);
+            out.add(found.isEmpty() ? entry : entry.withProblem(found.get(0)));
         }
         if (!walk.clean()) {
             problems.add(walk.problem());

@@ -66,22 +66,22 @@ public final class RawAttributes {
         boolean guessed = !a.nestedFlag() && looksLikeAttributes(payload);
         if (!a.nestedFlag() && !guessed) {
             String hex = hex(payload);
-            return new Field(null, a.type(), hex, null, List.of(), display(payload, hex),
-                    a.offset(), a.length(), false, List.of(), null);
+            return Field.value(null, a.type(), hex, display(payload, hex), a.offset(), a.length());
         }
         if (depth + 1 > MAX_DEPTH) {
             String problem = "nesting deeper than " + MAX_DEPTH + " at offset " + a.offset();
             problems.add(problem);
             String hex = hex(payload);
-            return new Field(null, a.type(), hex, null, List.of(), display(payload, hex),
-                    a.offset(), a.length(), true, List.of(), problem);
+            return Field.parent(null, a.type(), display(payload, hex), a.offset(), a.length(), true, List.of())
+                    .withValue(hex).withProblem(problem);
         }
         List<String> inner = new ArrayList<>();
         List<Field> children = decode(payload, depth + 1, inner);
         problems.addAll(inner);
         String hex = guessed ? hex(payload) : null; // a guess keeps its bytes, in case it is wrong
-        return new Field(null, a.type(), hex, null, List.of(), guessed ? display(payload, hex) : "",
-                a.offset(), a.length(), true, children, inner.isEmpty() ? null : inner.get(0));
+        Field f = Field.parent(null, a.type(), guessed ? display(payload, hex) : "", a.offset(), a.length(), true,
+                children).withValue(hex);
+        return inner.isEmpty() ? f : f.withProblem(inner.get(0));
     }
 
     /**

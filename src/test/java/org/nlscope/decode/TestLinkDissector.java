@@ -124,6 +124,6 @@ final class TestLinkDissector implements Dissector {
 
     private Field nest(String name, NlAttr a, ByteView w, List<String> problems, int level) {
         List<Field> children = attributes(a.payload(w), problems, level);
-        return new Field(name, a.type(), null, null, List.of(), "", a.offset(), a.length(), true, children, null);
+        return Field.parent(name, a.type(), "", a.offset(), a.length(), true, children);
     }
 }

@@ -25,7 +25,6 @@ import org.nlscope.model.Field;
  */
 public final class SpecDissector implements Dissector {
     private final Namespace ns;
-    private final Map<String, ValueDecoder> decoders;
     /** By {@link #slot}: a message type in one direction. */
     private final Map<Integer, SummaryTemplate> summaries = new HashMap<>();
     /** Each message's kind by {@link #slot}, worked out once: it is asked for every message decoded. */
@@ -33,13 +32,12 @@ public final class SpecDissector implements Dissector {
     private final Set<String> secrets;
     private final Set<String> addresses;
     private final Set<String> sockaddrs;
-    /** The names a summary-only decode decodes whole: what the summaries show, and the sub-message selectors. */
-    private final SummaryNames summaryNames;
+    /** The family compiled for the decode, the fields a summary-only decode decodes whole marked. */
+    private final FamilyModel model;
     private Map<String, List<String>> filterFields;
 
     SpecDissector(Namespace ns, Map<String, ValueDecoder> decoders) {
         this.ns = ns;
-        this.decoders = decoders;
         Set<String> zeroIsNone = zeroIsNone(ns);
         for (boolean request : new boolean[] {true, false}) {
             (request ? ns.messages() : ns.replies()).forEach((type, m) -> {
@@ -78,7 +76,7 @@ public final class SpecDissector implements Dissector {
                 named.add(a.selector());
             }
         }));
-        this.summaryNames = new SummaryNames(ns, named);
+        this.model = new FamilyModel(ns, decoders, named);
     }
 
     /** A message type (16 bits) and its direction as one key. */
@@ -238,18 +236,18 @@ public final class SpecDissector implements Dissector {
 
     @Override
     public MessageBody decode(int type, boolean request, ByteView body, DecodeContext context) {
-        return decode(type, request, body, context, null);
+        return decode(type, request, body, context, false);
     }
 
     @Override
     public MessageBody decodeForSummary(int type, boolean request, ByteView body, DecodeContext context) {
-        return decode(type, request, body, context, summaryNames);
+        return decode(type, request, body, context, true);
     }
 
-    /** @param whole the fields to decode whole (the rest: place, children, problems), null for all */
-    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, SummaryNames whole) {
+    /** @param summaryOnly decode whole only what the summaries show (the rest: place, children, problems) */
+    private MessageBody decode(int type, boolean request, ByteView body, DecodeContext context, boolean summaryOnly) {
         try {
-            return decodeBody(type, request, body, context, whole);
+            return decodeBody(type, request, body, context, summaryOnly);
         } catch (RuntimeException e) {
             // a bug here must not lose the message: show its bytes and say what happened
             Field raw = Field.member("payload", body.hex(body.start(), body.length()),
@@ -274,7 +272,7 @@ public final class SpecDissector implements Dissector {
             throw new IllegalArgumentException("no attribute set '" + attributeSet + "' in " + key());
         }
         try {
-            return decodeLayout(header, attributeSet, false, false, body, context, null);
+            return decodeLayout(header, attributeSet, false, false, body, context, false);
         } catch (RuntimeException e) {
             Field raw = Field.member("payload", body.hex(body.start(), body.length()),
                     body.hex(body.start(), body.length()), body.start(), body.length());
@@ -282,7 +280,8 @@ public final class SpecDissector implements Dissector {
         }
     }
 
-    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context, SummaryNames whole) {
+    private MessageBody decodeBody(int type, boolean request, ByteView body, DecodeContext context,
+                                   boolean summaryOnly) {
         Message m = ns.message(type, request);
         String headerName = m != null && m.header() != null ? m.header() : ns.fixedHeader();
         String setName = m == null ? null
@@ -290,7 +289,7 @@ public final class SpecDissector implements Dissector {
         // a dump request may still carry the legacy one-byte struct rtgenmsg, which the
         // kernel accepts for every GET: only a shorter header elsewhere is a problem
         boolean legacyDump = request && kind(type, true) == MessageKind.GET;
-        MessageBody decoded = decodeLayout(headerName, setName, m == null, legacyDump, body, context, whole);
+        MessageBody decoded = decodeLayout(headerName, setName, m == null, legacyDump, body, context, summaryOnly);
         SummaryTemplate summary = summaries.get(slot(type, request));
         return summary == null ? decoded : new MessageBody(decoded.fixedHeader(), decoded.attributes(),
                 summary.render(decoded.fixedHeader(), decoded.attributes()), decoded.problems());
@@ -300,17 +299,17 @@ public final class SpecDissector implements Dissector {
      * @param undescribed  true for a message type the family does not list: a body that is not
      *                     attributes is shown as one hex payload
      * @param legacyDumpOk true when a one-byte (rtgenmsg) body in place of the header is fine
-     * @param whole        the names of the fields to decode whole, null for all
+     * @param summaryOnly  decode whole only what the summaries show
      */
     private MessageBody decodeLayout(String headerName, String setName, boolean undescribed, boolean legacyDumpOk,
-                                     ByteView body, DecodeContext context, SummaryNames whole) {
-        Decoding decoding = new Decoding(ns, decoders, context, body, whole);
+                                     ByteView body, DecodeContext context, boolean summaryOnly) {
+        Decoding decoding = new Decoding(model, context, body, summaryOnly);
         List<String> problems = new ArrayList<>();
         List<Field> fixed = List.of();
         int pos = body.start();
         if (headerName != null) {
-            StructDef s = ns.structs().get(headerName);
-            fixed = decoding.members(s, body, false);
+            StructSpec s = model.struct(headerName);
+            fixed = decoding.structs.members(s, body, false);
             decoding.setHeader(fixed);
             boolean legacyDump = legacyDumpOk && body.length() == NlAttr.align(1);
             if (body.length() < s.size() && !legacyDump) {
@@ -319,7 +318,7 @@ public final class SpecDissector implements Dissector {
             pos = Math.min(body.end(), pos + NlAttr.align(s.size()));
         }
         ByteView rest = body.slice(pos, body.end() - pos);
-        AttrSetDef set = setName == null ? null : ns.attributeSets().get(setName);
+        AttrSetSpec set = model.set(setName);
         List<Field> attributes;
         if (rest.length() == 0) {
             attributes = List.of();
@@ -328,7 +327,7 @@ public final class SpecDissector implements Dissector {
             String hex = rest.hex(rest.start(), rest.length());
             attributes = List.of(Field.member("payload", hex, hex, rest.start(), rest.length()));
         } else {
-            SpecDecoding.Attributes attrs = decoding.attributes(set, rest);
+            SpecDecoding.Attributes attrs = decoding.attributes.attributes(set, rest, null, 0);
             attributes = attrs.fields();
             if (attrs.problem() != null) {
                 problems.add(attrs.problem());

@@ -37,7 +37,7 @@ public interface ValueDecoder {
     record Result(Object value, String display, List<Field> children, boolean nested, String problem) {
         public Result {
             display = display == null ? "" : display;
-            children = children == null ? List.of() : List.copyOf(children);
+            children = org.nlscope.model.FieldList.immutable(children);
         }
 
         /** A value made of children, such as a list of entries. */

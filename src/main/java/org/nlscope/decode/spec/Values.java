@@ -2,7 +2,6 @@ package org.nlscope.decode.spec;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.SockAddr;
 import org.nlscope.uapi.Errno;
@@ -10,10 +9,6 @@ import org.nlscope.uapi.Errno;
 /** Reading integers, strings and addresses out of a window, and showing them to people. */
 final class Values {
     private Values() {
-    }
-
-    /** How a value reads: the enum/flag names and the short display. */
-    record Shown(String valueName, List<String> valueNames, String display) {
     }
 
     /** An integer of 1, 2, 4 or 8 bytes: a Long, or a BigInteger for a u64 above Long.MAX_VALUE. */
@@ -33,35 +28,6 @@ final class Values {
             return new BigInteger(Long.toUnsignedString(raw));
         }
         return raw;
-    }
-
-    /** The names and display of an integer value with its enum (may be null) and display hint (may be null). */
-    static Shown describeInt(Object value, EnumDef en, String display, ByteView v, int offset, int size) {
-        long n = ((Number) value).longValue();
-        if (en != null) {
-            if (en.isFlags()) {
-                return new Shown(null, en.flagNames(n), en.flagDisplay(n));
-            }
-            return new Shown(en.nameOf(n), List.of(), en.display(n));
-        }
-        String text;
-        if (display == null || "dec".equals(display) || "if-index".equals(display)) {
-            text = value.toString();
-        } else {
-            text = switch (display) {
-                case "hex", "hex-int" -> "0x" + (value instanceof BigInteger b ? b.toString(16) : Long.toHexString(
-                        size == 8 ? n : n & (-1L >>> (64 - size * 8))));
-                case "errno" -> errno(n);
-                case "proto" -> IpProtocols.display(n);
-                case "ipv4" -> ipv4(v, offset);
-                case "tc-handle" -> tcHandle(n);
-                case "psched-ticks" -> duration(n * PSCHED_NS_PER_TICK);
-                case "percent32" -> percent32(n);
-                case "lifetime" -> (n & 0xffffffffL) == INFINITY_LIFE_TIME ? "forever" : n + "sec";
-                default -> value.toString();
-            };
-        }
-        return new Shown(null, List.of(), text);
     }
 
     /** A packet scheduler tick is 64 ns (PSCHED_SHIFT 6 in net/pkt_sched.h; /proc/net/psched says so too). */
@@ -129,18 +95,18 @@ final class Values {
     }
 
     /** The display of bytes shaped by a hint, or null when the length does not fit the hint. */
-    static String shapedBytes(ByteView v, int offset, int length, String display) {
+    static String shapedBytes(ByteView v, int offset, int length, Display display) {
         if (!fits(v, offset, length, display)) {
             return null;
         }
         return switch (display) {
-            case "mac" -> mac(v, offset, length);
-            case "ipv4" -> ipv4(v, offset);
-            case "ipv6" -> ipv6(v, offset);
-            case "ip" -> length == 4 ? ipv4(v, offset) : ipv6(v, offset);
-            case "base64" -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
-            case "sockaddr" -> sockaddr(v, offset, length);
-            case "uuid" -> uuid(v.hex(offset, length));
+            case MAC -> mac(v, offset, length);
+            case IPV4 -> ipv4(v, offset);
+            case IPV6 -> ipv6(v, offset);
+            case IP -> length == 4 ? ipv4(v, offset) : ipv6(v, offset);
+            case BASE64 -> java.util.Base64.getEncoder().encodeToString(v.bytes(offset, length));
+            case SOCKADDR -> sockaddr(v, offset, length);
+            case UUID -> uuid(v.hex(offset, length));
             default -> v.hex(offset, length);
         };
     }
@@ -152,14 +118,14 @@ final class Values {
     }
 
     /** Whether these bytes can be shown in this display (a MAC of any length but 0, an IPv4 address of 4 bytes...). */
-    static boolean fits(ByteView v, int offset, int length, String display) {
+    static boolean fits(ByteView v, int offset, int length, Display display) {
         return switch (display) {
-            case "mac" -> length != 0;
-            case "ipv4" -> length == 4;
-            case "ipv6" -> length == 16;
-            case "ip", "ip-slot" -> length == 4 || length == 16;
-            case "sockaddr" -> SockAddr.family(v, offset, length) >= 0;
-            case "uuid" -> length == 16;
+            case MAC -> length != 0;
+            case IPV4 -> length == 4;
+            case IPV6 -> length == 16;
+            case IP, IP_SLOT -> length == 4 || length == 16;
+            case SOCKADDR -> SockAddr.family(v, offset, length) >= 0;
+            case UUID -> length == 16;
             default -> true;
         };
     }
@@ -202,6 +168,11 @@ final class Values {
 
     static String ipv4(ByteView v, int offset) {
         return v.u8(offset) + "." + v.u8(offset + 1) + "." + v.u8(offset + 2) + "." + v.u8(offset + 3);
+    }
+
+    /** The address of four bytes held first byte highest. */
+    static String ipv4(int address) {
+        return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "." + (address & 0xff);
     }
 
     /** RFC 5952 text: lowercase, the longest run of two or more zero groups as "::". */

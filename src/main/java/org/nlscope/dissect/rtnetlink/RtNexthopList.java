@@ -45,7 +45,8 @@ public final class RtNexthopList implements ValueDecoder {
             children.addAll(attrs.fields());
             String display = describe(children);
             shown.add(display);
-            hops.add(new Field(STRUCT, -1, null, null, List.of(), display, pos, len, false, children, attrs.problem()));
+            Field entry = Field.parent(STRUCT, -1, display, pos, len, false, children);
+            hops.add(attrs.problem() == null ? entry : entry.withProblem(attrs.problem()));
             pos += NlAttr.align(len);
         }
         return ValueDecoder.Result.ofChildren(hops, String.join(", ", shown), problem);

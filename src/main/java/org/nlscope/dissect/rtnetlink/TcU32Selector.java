@@ -40,7 +40,7 @@ public final class TcU32Selector implements ValueDecoder {
             // "match 0a000001/ffffffff at 16", as tc shows a key
             String shown = "match " + hex(payload.u32be(pos + 4)) + "/" + hex(payload.u32be(pos)) + " at " + payload.s32(pos + 8);
             matches.add(shown);
-            children.add(new Field("tc_u32_key", -1, null, null, List.of(), shown, pos, keySize, false, key, null));
+            children.add(Field.parent("tc_u32_key", -1, shown, pos, keySize, false, key));
         }
         if (problem == null && pos < payload.end()) {
             problem = (payload.end() - pos) + " bytes after " + nkeys + " keys";

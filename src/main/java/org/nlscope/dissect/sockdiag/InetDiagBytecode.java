@@ -41,7 +41,7 @@ public final class InetDiagBytecode implements ValueDecoder {
             String operand = operand(p, p.u8(pos), pos + OP, yes - OP, decoding, members);
             String display = members.get(0).display() + (operand.isEmpty() ? "" : " " + operand);
             shown.add(display);
-            ops.add(new Field("inet_diag_bc_op", -1, null, null, List.of(), display, pos, yes, false, members, null));
+            ops.add(Field.parent("inet_diag_bc_op", -1, display, pos, yes, false, members));
             pos += yes;
         }
         return Result.ofChildren(ops, String.join(", ", shown), problem);

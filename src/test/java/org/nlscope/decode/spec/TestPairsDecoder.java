@@ -28,8 +28,8 @@ public final class TestPairsDecoder implements ValueDecoder {
             List<Field> children = new ArrayList<>(decoding.struct("point", payload.slice(pos + 4, 4)));
             SpecDecoding.Attributes attrs = decoding.attributes("kind-a", payload.slice(pos + 8, len - 8));
             children.addAll(attrs.fields());
-            entries.add(new Field("pair", -1, null, null, List.of(), decoding.structDisplay(children), pos, len,
-                    false, children, attrs.problem()));
+            Field pair = Field.parent("pair", -1, decoding.structDisplay(children), pos, len, false, children);
+            entries.add(attrs.problem() == null ? pair : pair.withProblem(attrs.problem()));
             pos += len;
         }
         return Result.ofChildren(entries, entries.size() + " entries", null);

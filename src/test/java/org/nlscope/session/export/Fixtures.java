@@ -44,16 +44,16 @@ final class Fixtures {
         attr(b, 72, 10, 1).put(76, "dummy\0".getBytes(StandardCharsets.US_ASCII));
 
         List<Field> header = List.of(
-                new Field("ifi_family", -1, 0L, "AF_UNSPEC", List.of(), "UNSPEC", 32, 1, false, List.of(), null),
-                new Field("ifi_type", -1, 1L, "ARPHRD_ETHER", List.of(), "ETHER", 34, 2, false, List.of(), null),
+                Field.member("ifi_family", 0L, "UNSPEC", 32, 1).withValueName("AF_UNSPEC"),
+                Field.member("ifi_type", 1L, "ETHER", 34, 2).withValueName("ARPHRD_ETHER"),
                 Field.member("ifi_index", 0L, "0", 36, 4),
-                new Field("ifi_flags", -1, 1L, null, List.of("IFF_UP"), "UP", 40, 4, false, List.of(), null),
+                Field.member("ifi_flags", 1L, "UP", 40, 4).withValueNames(List.of("IFF_UP")),
                 Field.member("ifi_change", 1L, "1", 44, 4));
-        Field kind = new Field("IFLA_INFO_KIND", 1, "dummy", null, List.of(), "dummy", 72, 10, false, List.of(), null);
+        Field kind = Field.value("IFLA_INFO_KIND", 1, "dummy", "dummy", 72, 10);
         List<Field> attrs = List.of(
-                new Field("IFLA_IFNAME", 3, "dum0", null, List.of(), "dum0", 48, 9, false, List.of(), null),
-                new Field("IFLA_MTU", 4, 1400L, null, List.of(), "1400", 60, 8, false, List.of(), null),
-                new Field("IFLA_LINKINFO", 18, null, null, List.of(), null, 68, 16, true, List.of(kind), null));
+                Field.value("IFLA_IFNAME", 3, "dum0", "dum0", 48, 9),
+                Field.value("IFLA_MTU", 4, 1400L, "1400", 60, 8),
+                Field.parent("IFLA_LINKINFO", 18, null, 68, 16, true, List.of(kind)));
         DecodedMessage m = new DecodedMessage(16, new NlMsgHeader(68, 16, 0x605, 7, 4242), "RTM_NEWLINK",
                 List.of("NLM_F_REQUEST", "NLM_F_ACK", "NLM_F_EXCL", "NLM_F_CREATE"), null, header, attrs, null,
                 "RTM_NEWLINK dum0 mtu 1400 UP", List.of());
@@ -78,8 +78,8 @@ final class Fixtures {
                 List.of("NLM_F_REQUEST", "NLM_F_ACK", "NLM_F_EXCL", "NLM_F_CREATE"), null, List.of(), List.of(), null,
                 "RTM_NEWLINK", List.of());
         List<Field> extAck = List.of(
-                new Field("NLMSGERR_ATTR_MSG", 1, "Device exists", null, List.of(), "Device exists", 52, 20, false, List.of(), null),
-                new Field("NLMSGERR_ATTR_OFFS", 2, 32L, null, List.of(), "32", 72, 8, false, List.of(), null));
+                Field.value("NLMSGERR_ATTR_MSG", 1, "Device exists", "Device exists", 52, 20),
+                Field.value("NLMSGERR_ATTR_OFFS", 2, 32L, "32", 72, 8));
         ErrorInfo e = new ErrorInfo(-17, "EEXIST", "File exists", "Device exists", 32, "IFLA_IFNAME", request, extAck);
         DecodedMessage m = new DecodedMessage(16, new NlMsgHeader(64, 2, 0x300, 7, 4242), "NLMSG_ERROR",
                 List.of("NLM_F_CAPPED", "NLM_F_ACK_TLVS"), null, List.of(), List.of(), e,
@@ -102,13 +102,13 @@ final class Fixtures {
         attr(b, 48, 12, 20).putLong(52, -1L);
         attr(b, 60, 12, 21).putInt(64, 5).putInt(68, 6);
         attr(b, 72, 6, 99).put(76, (byte) 0xab).put(77, (byte) 0xcd);
-        Field u64 = new Field("TEST_U64", 20, new BigInteger("18446744073709551615"), null, List.of(),
-                "18446744073709551615", 48, 12, false, List.of(), null);
-        Field struct = new Field("TEST_STRUCT", 21, null, null, List.of(), null, 60, 12, false, List.of(
-                Field.member("lo", 5L, "5", 64, 4), Field.member("hi", 6L, "6", 68, 4)), null);
-        Field unknown = new Field(null, 99, "abcd", null, List.of(), null, 72, 6, false, List.of(), null);
+        Field u64 = Field.value("TEST_U64", 20, new BigInteger("18446744073709551615"),
+                "18446744073709551615", 48, 12);
+        Field struct = Field.parent("TEST_STRUCT", 21, null, 60, 12, false, List.of(
+                Field.member("lo", 5L, "5", 64, 4), Field.member("hi", 6L, "6", 68, 4)));
+        Field unknown = Field.value(null, 99, "abcd", null, 72, 6);
         List<Field> attrs = List.of(
-                new Field("CTRL_ATTR_FAMILY_NAME", 2, "nl80211", null, List.of(), "nl80211", 36, 12, false, List.of(), null),
+                Field.value("CTRL_ATTR_FAMILY_NAME", 2, "nl80211", "nl80211", 36, 12),
                 u64, struct, unknown);
         DecodedMessage m = new DecodedMessage(16, new NlMsgHeader(64, 16, 0, 3, 4242), "nlctrl", List.of(),
                 new GenlInfo(16, "nlctrl", 1, "CTRL_CMD_NEWFAMILY", 2), List.of(), attrs, null,

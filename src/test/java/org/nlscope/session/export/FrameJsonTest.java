@@ -114,10 +114,9 @@ class FrameJsonTest {
         // the fixed header keeps plain values; attributes carry value_name / value_names
         var f = Fixtures.newLink();
         var msg = f.messages().get(0);
-        var flagsAttr = new org.nlscope.model.Field("IFLA_FLAGS_TEST", 50, 3L, null, List.of("IFF_UP", "IFF_BROADCAST"),
-                "UP|BROADCAST", 60, 8, false, List.of(), null);
-        var enumAttr = new org.nlscope.model.Field("IFLA_OPERSTATE", 16, 6L, "IF_OPER_UP", List.of(), "UP", 60, 5, false,
-                List.of(), null);
+        var flagsAttr = org.nlscope.model.Field.value("IFLA_FLAGS_TEST", 50, 3L, "UP|BROADCAST", 60, 8)
+                .withValueNames(List.of("IFF_UP", "IFF_BROADCAST"));
+        var enumAttr = org.nlscope.model.Field.value("IFLA_OPERSTATE", 16, 6L, "UP", 60, 5).withValueName("IF_OPER_UP");
         var m2 = new org.nlscope.model.DecodedMessage(msg.offset(), msg.header(), msg.typeName(), msg.flagNames(), null,
                 List.of(), List.of(flagsAttr, enumAttr), null, msg.summary(), List.of());
         JsonNode attrs = parse(new FrameJson().toJson(m2)).get("attributes");
