@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nlscope.decode.DissectorSources;
 import org.nlscope.model.TerminalText;
+import org.nlscope.session.export.Utf8Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
     List<Path> ynlDirs = new ArrayList<>();
 
     private InputStream in;
-    private Writer out;
+    private Utf8Output out;
     private OutputStream rawOut;
     private CommandLine commandLine;
 
@@ -85,7 +85,7 @@ public final class Main implements Runnable {
     public static int run(InputStream stdin, OutputStream stdout, OutputStream stderr, String... args) {
         Main main = new Main();
         main.in = stdin;
-        Writer out = StdoutException.marking(new Utf8Writer(stdout));
+        Utf8Output out = new Utf8Output(StdoutException.marking(stdout));
         // every line on stderr is one line: file names and what they contained are escaped
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true) {
             @Override
@@ -143,7 +143,7 @@ public final class Main implements Runnable {
     }
 
     /** Standard output, buffered; the only place nlscope prints results. */
-    Writer out() {
+    Utf8Output out() {
         return out;
     }
 

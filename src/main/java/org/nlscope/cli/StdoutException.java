@@ -1,7 +1,7 @@
 package org.nlscope.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /** Writing to standard output failed (the reader went away, the disk is full). */
 final class StdoutException extends IOException {
@@ -15,13 +15,13 @@ final class StdoutException extends IOException {
         return (IOException) super.getCause();
     }
 
-    /** A writer whose failures say they are stdout's, so they are not mistaken for the capture file's. */
-    static Writer marking(Writer w) {
-        return new Writer() {
+    /** A stream whose failures say they are stdout's, so they are not mistaken for the capture file's. */
+    static OutputStream marking(OutputStream out) {
+        return new OutputStream() {
             @Override
-            public void write(int c) throws IOException {
+            public void write(int b) throws IOException {
                 try {
-                    w.write(c);
+                    out.write(b);
                 } catch (StdoutException e) {
                     throw e;
                 } catch (IOException e) {
@@ -30,20 +30,9 @@ final class StdoutException extends IOException {
             }
 
             @Override
-            public void write(char[] buf, int off, int len) throws IOException {
+            public void write(byte[] b, int off, int len) throws IOException {
                 try {
-                    w.write(buf, off, len);
-                } catch (StdoutException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw new StdoutException(e);
-                }
-            }
-
-            @Override
-            public void write(String s, int off, int len) throws IOException {
-                try {
-                    w.write(s, off, len);
+                    out.write(b, off, len);
                 } catch (StdoutException e) {
                     throw e;
                 } catch (IOException e) {
@@ -54,7 +43,9 @@ final class StdoutException extends IOException {
             @Override
             public void flush() throws IOException {
                 try {
-                    w.flush();
+                    out.flush();
+                } catch (StdoutException e) {
+                    throw e;
                 } catch (IOException e) {
                     throw new StdoutException(e);
                 }

@@ -1,12 +1,10 @@
 package org.nlscope.session.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,46 +15,56 @@ import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.Field;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.ProcessInfo;
-import org.nlscope.model.TerminalText;
 
 /**
  * The JSON contract of {@code read --json} (issue 2): one object per frame, one per line.
  * Keys beyond the contract are only ever added ("text", "process", "ext_ack",
  * "problem" on an attribute, "problems" and "comment" on a frame), never renamed.
- * Written with Jackson's streaming generator so a frame costs no intermediate tree.
+ * Written as bytes straight into the output ({@link JsonWriter}): a frame costs no
+ * intermediate tree and no String per value.
  */
 public final class FrameJson {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build()
-            .setCharacterEscapes(new TerminalEscapes());
-
-    /**
-     * Jackson escapes C0 controls already; DEL, C1 and what {@link TerminalText} also
-     * escapes go out as {@code \\uXXXX} escapes too, so a JSON line on a terminal stays inert
-     * while every value keeps its exact characters.
-     */
-    private static final class TerminalEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
-        private static final int[] ASCII = standardAsciiEscapesForJSON();
-
-        static {
-            ASCII[0x7f] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ASCII;
-        }
-
-        @Override
-        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
-            if (ch > 0x7f && ch <= 0xffff && !TerminalText.isSafe((char) ch)) {
-                return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch));
-            }
-            return null;
-        }
-    }
+    private static final byte[] FRAME = JsonWriter.ascii("{\"frame\":");
+    private static final byte[] TIME_NS = JsonWriter.ascii(",\"time_ns\":");
+    private static final byte[] FAMILY = JsonWriter.ascii(",\"family\":");
+    private static final byte[] FAMILY_NAME = JsonWriter.ascii(",\"family_name\":");
+    private static final byte[] DIRECTION = JsonWriter.ascii(",\"direction\":");
+    private static final byte[] DIRECTION_INFERRED = JsonWriter.ascii(",\"direction_inferred\":");
+    private static final byte[] LENGTH = JsonWriter.ascii(",\"length\":");
+    private static final byte[] CAPTURED_LENGTH = JsonWriter.ascii(",\"captured_length\":");
+    private static final byte[] COMMENT = JsonWriter.ascii(",\"comment\":");
+    private static final byte[] MESSAGES = JsonWriter.ascii(",\"messages\":[");
+    private static final byte[] PROBLEMS = JsonWriter.ascii(",\"problems\":");
+    private static final byte[] OFFSET = JsonWriter.ascii("{\"offset\":");
+    private static final byte[] LEN = JsonWriter.ascii(",\"len\":");
+    private static final byte[] TYPE = JsonWriter.ascii(",\"type\":");
+    private static final byte[] TYPE_NAME = JsonWriter.ascii(",\"type_name\":");
+    private static final byte[] FLAGS = JsonWriter.ascii(",\"flags\":");
+    private static final byte[] FLAG_NAMES = JsonWriter.ascii(",\"flag_names\":");
+    private static final byte[] SEQ = JsonWriter.ascii(",\"seq\":");
+    private static final byte[] PID = JsonWriter.ascii(",\"pid\":");
+    private static final byte[] PROCESS = JsonWriter.ascii(",\"process\":{\"pid\":");
+    private static final byte[] NAME = JsonWriter.ascii(",\"name\":");
+    private static final byte[] GONE = JsonWriter.ascii(",\"gone\":");
+    private static final byte[] GENL = JsonWriter.ascii(",\"genl\":{\"family_id\":");
+    private static final byte[] CMD = JsonWriter.ascii(",\"cmd\":");
+    private static final byte[] CMD_NAME = JsonWriter.ascii(",\"cmd_name\":");
+    private static final byte[] VERSION = JsonWriter.ascii(",\"version\":");
+    private static final byte[] HEADER = JsonWriter.ascii(",\"header\":");
+    private static final byte[] ATTRIBUTES = JsonWriter.ascii(",\"attributes\":");
+    private static final byte[] ERROR = JsonWriter.ascii(",\"error\":{\"code\":");
+    private static final byte[] TEXT = JsonWriter.ascii(",\"text\":");
+    private static final byte[] MESSAGE = JsonWriter.ascii(",\"message\":");
+    private static final byte[] BAD_ATTR_OFFSET = JsonWriter.ascii(",\"bad_attr_offset\":");
+    private static final byte[] BAD_ATTR = JsonWriter.ascii(",\"bad_attr\":");
+    private static final byte[] REQUEST = JsonWriter.ascii(",\"request\":");
+    private static final byte[] EXT_ACK = JsonWriter.ascii(",\"ext_ack\":");
+    private static final byte[] NESTED = JsonWriter.ascii(",\"nested\":true,\"attributes\":");
+    private static final byte[] VALUE = JsonWriter.ascii(",\"value\":");
+    private static final byte[] VALUE_NAME = JsonWriter.ascii(",\"value_name\":");
+    private static final byte[] VALUE_NAMES = JsonWriter.ascii(",\"value_names\":");
+    private static final byte[] PROBLEM = JsonWriter.ascii(",\"problem\":");
 
     private final LongFunction<ProcessInfo> processes;
 
@@ -72,10 +80,13 @@ public final class FrameJson {
     /** Writes the frame as one line of JSON followed by a line break. */
     public void write(DecodedFrame df, Writer out) {
         try {
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                frame(df, g);
+            if (out instanceof Utf8Output bytes) {
+                frame(df, new JsonWriter(bytes));
+                bytes.ascii('\n');
+            } else {
+                out.write(toJson(df));
+                out.write('\n');
             }
-            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,169 +94,236 @@ public final class FrameJson {
 
     /** The frame as one line of JSON, without a line break. */
     public String toJson(DecodedFrame df) {
-        StringWriter sw = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
-            frame(df, g);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(1024);
+        Utf8Output bytes = new Utf8Output(sink);
+        try {
+            frame(df, new JsonWriter(bytes));
+            bytes.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sw.toString();
+        return sink.toString(StandardCharsets.UTF_8);
     }
 
     /** One message in the shape of an entry of "messages", for copying a single message. */
     public String toJson(DecodedMessage m) {
-        StringWriter sw = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
-            message(m, g);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(1024);
+        Utf8Output bytes = new Utf8Output(sink);
+        try {
+            message(m, new JsonWriter(bytes));
+            bytes.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sw.toString();
+        return sink.toString(StandardCharsets.UTF_8);
     }
 
-    private void frame(DecodedFrame df, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("frame", df.number());
-        g.writeNumberField("time_ns", df.frame().timestampNanos());
-        g.writeNumberField("family", df.family());
-        g.writeStringField("family_name", df.familyName());
-        g.writeStringField("direction", df.direction().jsonName());
-        g.writeBooleanField("direction_inferred", df.directionInferred());
-        g.writeNumberField("length", df.frame().originalLength());
+    private void frame(DecodedFrame df, JsonWriter g) throws IOException {
+        g.raw(FRAME);
+        g.number(df.number());
+        g.raw(TIME_NS);
+        g.number(df.frame().timestampNanos());
+        g.raw(FAMILY);
+        g.number(df.family());
+        g.raw(FAMILY_NAME);
+        g.string(df.familyName());
+        g.raw(DIRECTION);
+        g.string(df.direction().jsonName());
+        g.raw(DIRECTION_INFERRED);
+        g.bool(df.directionInferred());
+        g.raw(LENGTH);
+        g.number(df.frame().originalLength());
         if (df.frame().capturedLength() != df.frame().originalLength()) {
-            g.writeNumberField("captured_length", df.frame().capturedLength());
+            g.raw(CAPTURED_LENGTH);
+            g.number(df.frame().capturedLength());
         }
         if (df.frame().comment() != null) {
-            g.writeStringField("comment", df.frame().comment());
+            g.raw(COMMENT);
+            g.string(df.frame().comment());
         }
-        g.writeArrayFieldStart("messages");
-        for (DecodedMessage m : df.messages()) {
-            message(m, g);
+        g.raw(MESSAGES);
+        List<DecodedMessage> messages = df.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            if (i > 0) {
+                g.raw(',');
+            }
+            message(messages.get(i), g);
         }
-        g.writeEndArray();
-        strings("problems", df.problems(), g);
-        g.writeEndObject();
+        g.raw(']');
+        g.raw(PROBLEMS);
+        strings(df.problems(), g);
+        g.raw('}');
     }
 
-    private void message(DecodedMessage m, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("offset", m.offset());
-        g.writeNumberField("len", m.header().length());
-        g.writeNumberField("type", m.header().type());
-        g.writeStringField("type_name", m.typeName());
-        g.writeNumberField("flags", m.header().flags());
-        strings("flag_names", m.flagNames(), g);
-        g.writeNumberField("seq", m.header().seq());
-        g.writeNumberField("pid", m.header().pid());
+    private void message(DecodedMessage m, JsonWriter g) throws IOException {
+        g.raw(OFFSET);
+        g.number(m.offset());
+        g.raw(LEN);
+        g.number(m.header().length());
+        g.raw(TYPE);
+        g.number(m.header().type());
+        g.raw(TYPE_NAME);
+        g.string(m.typeName());
+        g.raw(FLAGS);
+        g.number(m.header().flags());
+        g.raw(FLAG_NAMES);
+        strings(m.flagNames(), g);
+        g.raw(SEQ);
+        g.number(m.header().seq());
+        g.raw(PID);
+        g.number(m.header().pid());
         ProcessInfo p = m.header().pid() != 0 ? processes.apply(m.header().pid()) : null;
         if (p != null) {
-            g.writeObjectFieldStart("process");
-            g.writeNumberField("pid", p.pid());
-            g.writeStringField("name", p.name());
-            g.writeBooleanField("gone", p.gone());
-            g.writeEndObject();
+            g.raw(PROCESS);
+            g.number(p.pid());
+            g.raw(NAME);
+            g.string(p.name());
+            g.raw(GONE);
+            g.bool(p.gone());
+            g.raw('}');
         }
         GenlInfo genl = m.genl();
         if (genl != null) {
-            g.writeObjectFieldStart("genl");
-            g.writeNumberField("family_id", genl.familyId());
-            g.writeStringField("family", genl.family());
-            g.writeNumberField("cmd", genl.cmd());
-            g.writeStringField("cmd_name", genl.cmdName());
-            g.writeNumberField("version", genl.version());
-            g.writeEndObject();
+            g.raw(GENL);
+            g.number(genl.familyId());
+            g.raw(FAMILY);
+            g.string(genl.family());
+            g.raw(CMD);
+            g.number(genl.cmd());
+            g.raw(CMD_NAME);
+            g.string(genl.cmdName());
+            g.raw(VERSION);
+            g.number(genl.version());
+            g.raw('}');
         }
-        g.writeFieldName("header");
+        g.raw(HEADER);
         members(m.fixedHeader(), g);
-        g.writeFieldName("attributes");
+        g.raw(ATTRIBUTES);
         attributes(m.attributes(), g);
         if (m.error() != null) {
             error(m.error(), g);
         }
-        strings("problems", m.problems(), g);
-        g.writeEndObject();
+        g.raw(PROBLEMS);
+        strings(m.problems(), g);
+        g.raw('}');
     }
 
-    private void error(ErrorInfo e, JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("error");
-        g.writeNumberField("code", e.code());
-        g.writeStringField("name", e.name());
-        g.writeStringField("text", e.text());
-        g.writeStringField("message", e.message());
-        g.writeFieldName("bad_attr_offset");
+    private void error(ErrorInfo e, JsonWriter g) throws IOException {
+        g.raw(ERROR);
+        g.number(e.code());
+        g.raw(NAME);
+        g.string(e.name());
+        g.raw(TEXT);
+        g.string(e.text());
+        g.raw(MESSAGE);
+        g.string(e.message());
+        g.raw(BAD_ATTR_OFFSET);
         if (e.badAttrOffset() == null) {
-            g.writeNull();
+            g.nul();
         } else {
-            g.writeNumber(e.badAttrOffset());
+            g.number(e.badAttrOffset());
         }
-        g.writeStringField("bad_attr", e.badAttr());
-        g.writeFieldName("request");
+        g.raw(BAD_ATTR);
+        g.string(e.badAttr());
+        g.raw(REQUEST);
         if (e.request() == null) {
-            g.writeNull();
+            g.nul();
         } else {
             message(e.request(), g);
         }
-        g.writeFieldName("ext_ack");
+        g.raw(EXT_ACK);
         attributes(e.extAck(), g);
-        g.writeEndObject();
+        g.raw('}');
     }
 
-    private static void attributes(List<Field> attrs, JsonGenerator g) throws IOException {
-        g.writeStartArray();
-        for (Field a : attrs) {
-            g.writeStartObject();
-            g.writeNumberField("offset", a.offset());
-            g.writeNumberField("len", a.length());
-            g.writeNumberField("type", a.type());
-            g.writeStringField("name", a.name());
+    private static void attributes(List<Field> attrs, JsonWriter g) throws IOException {
+        g.raw('[');
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            Field a = attrs.get(i);
+            if (i > 0) {
+                g.raw(',');
+            }
+            g.raw(OFFSET);
+            g.number(a.offset());
+            g.raw(LEN);
+            g.number(a.length());
+            g.raw(TYPE);
+            g.number(a.type());
+            g.raw(NAME);
+            g.string(a.name());
             if (a.nested()) {
-                g.writeBooleanField("nested", true);
-                g.writeFieldName("attributes");
+                g.raw(NESTED);
                 attributes(a.children(), g);
             } else {
-                g.writeFieldName("value");
+                g.raw(VALUE);
                 value(a, g);
                 if (a.valueName() != null) {
-                    g.writeStringField("value_name", a.valueName());
+                    g.raw(VALUE_NAME);
+                    g.string(a.valueName());
                 }
                 if (!a.valueNames().isEmpty()) {
-                    strings("value_names", a.valueNames(), g);
+                    g.raw(VALUE_NAMES);
+                    strings(a.valueNames(), g);
                 }
             }
             if (a.problem() != null) {
-                g.writeStringField("problem", a.problem());
+                g.raw(PROBLEM);
+                g.string(a.problem());
             }
-            g.writeEndObject();
+            g.raw('}');
         }
-        g.writeEndArray();
+        g.raw(']');
     }
 
     /** A field's value: a scalar, or for a struct-typed value an object of its members (an array when they repeat). */
-    private static void value(Field f, JsonGenerator g) throws IOException {
-        if (f.children().isEmpty()) {
-            scalar(f.value(), g);
-        } else if (uniqueNames(f.children())) {
-            members(f.children(), g);
+    private static void value(Field f, JsonWriter g) throws IOException {
+        List<Field> children = f.children();
+        if (children.isEmpty()) {
+            g.scalar(f.value());
+        } else if (uniqueNames(children)) {
+            members(children, g);
         } else {
-            g.writeStartArray();
-            for (Field c : f.children()) {
-                value(c, g);
+            g.raw('[');
+            for (int i = 0, n = children.size(); i < n; i++) {
+                if (i > 0) {
+                    g.raw(',');
+                }
+                value(children.get(i), g);
             }
-            g.writeEndArray();
+            g.raw(']');
         }
     }
 
     /** Members as an object name -> value (the fixed header, a struct). */
-    private static void members(List<Field> members, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        for (Field m : members) {
-            g.writeFieldName(m.label());
+    private static void members(List<Field> members, JsonWriter g) throws IOException {
+        g.raw('{');
+        for (int i = 0, n = members.size(); i < n; i++) {
+            Field m = members.get(i);
+            if (i > 0) {
+                g.raw(',');
+            }
+            g.key(m.label());
             value(m, g);
         }
-        g.writeEndObject();
+        g.raw('}');
     }
 
     private static boolean uniqueNames(List<Field> fields) {
+        int n = fields.size();
+        if (n <= 8) { // a struct's few members: compared pairwise, no set made
+            for (int i = 0; i < n; i++) {
+                String name = fields.get(i).name();
+                if (name == null) {
+                    return false;
+                }
+                for (int j = 0; j < i; j++) {
+                    if (name.equals(fields.get(j).name())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
         Set<String> seen = new HashSet<>();
         for (Field f : fields) {
             if (f.name() == null || !seen.add(f.name())) {
@@ -255,29 +333,14 @@ public final class FrameJson {
         return true;
     }
 
-    private static void scalar(Object v, JsonGenerator g) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof BigInteger b) {
-            g.writeNumber(b);
-        } else if (v instanceof Number n) {
-            g.writeNumber(n.longValue());
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else {
-            g.writeString(v.toString());
+    private static void strings(List<String> values, JsonWriter g) throws IOException {
+        g.raw('[');
+        for (int i = 0, n = values.size(); i < n; i++) {
+            if (i > 0) {
+                g.raw(',');
+            }
+            g.string(values.get(i));
         }
-    }
-
-    private static void strings(String name, List<String> values, JsonGenerator g) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
+        g.raw(']');
     }
 }

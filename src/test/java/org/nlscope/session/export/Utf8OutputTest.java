@@ -1,4 +1,4 @@
-package org.nlscope.cli;
+package org.nlscope.session.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -9,8 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Utf8Writer writes the bytes OutputStreamWriter would, whatever the text and however it is split. */
-class Utf8WriterTest {
+/** Utf8Output writes the bytes OutputStreamWriter would, whatever the text and however it is split. */
+class Utf8OutputTest {
 
     /** ASCII, Latin-1, the BMP ("…"), a pair split across writes, lone surrogates, and more than a buffer. */
     private static final String[] PIECES = {"nlmsg_len: 1400\n", "é", "struct … ", "\uD83D", "\uDE00", "x",
@@ -25,7 +25,7 @@ class Utf8WriterTest {
     /** Everything in PIECES written by the JDK's writer or ours, as strings or char by char. */
     private static byte[] bytes(boolean jdk, boolean strings) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Writer w = jdk ? new OutputStreamWriter(sink, StandardCharsets.UTF_8) : new Utf8Writer(sink);
+        Writer w = jdk ? new OutputStreamWriter(sink, StandardCharsets.UTF_8) : new Utf8Output(sink);
         for (String p : PIECES) {
             if (strings) {
                 w.write(p);

@@ -1,4 +1,4 @@
-package org.nlscope.cli;
+package org.nlscope.session.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,19 +6,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A buffered UTF-8 writer onto a byte stream. Each write is encoded on its own, so one
- * non-ASCII char ("…" in a struct's display) slows only its own line, where the JDK's
- * OutputStreamWriter behind a BufferedWriter encodes the rest of its 64 KiB buffer char by
- * char after it. Malformed UTF-16 (a lone surrogate) is written as '?', as
+ * A buffered UTF-8 writer onto a byte stream, which the output forms ({@link FrameText},
+ * {@link DetailTree}, {@link FrameJson}) also fill byte by byte: numbers digit by digit,
+ * ASCII as it is, so a big capture's output makes no String per value. As a {@link Writer},
+ * each write is encoded on its own, so one non-ASCII char slows only its own text, where
+ * the JDK's OutputStreamWriter behind a BufferedWriter encodes the rest of its buffer char
+ * by char after it. Malformed UTF-16 (a lone surrogate) is written as '?', as
  * OutputStreamWriter does. Not thread-safe.
  */
-final class Utf8Writer extends Writer {
+public final class Utf8Output extends Writer {
 
     private static final int SIZE = 1 << 16;
     /** The most one char can write: '?' for a lone high surrogate, then three bytes. */
     private static final int ROOM = 5;
     /** From this many chars on, a write is encoded by the JDK in one go. */
     private static final int BULK = 16;
+    /** The longest decimal long: "-9223372036854775808". */
+    private static final int LONG_DIGITS = 20;
 
     private final OutputStream out;
     private final byte[] buf = new byte[SIZE];
@@ -26,16 +30,79 @@ final class Utf8Writer extends Writer {
     /** A high surrogate whose low half has not been written yet, or 0. */
     private char high;
 
-    Utf8Writer(OutputStream out) {
+    public Utf8Output(OutputStream out) {
         this.out = out;
+    }
+
+    /** One ASCII char (below 0x80), as a byte. */
+    void ascii(char c) throws IOException {
+        if (pos >= SIZE - ROOM) {
+            drain();
+        }
+        buf[pos++] = (byte) c;
+    }
+
+    /** Bytes encoded before (an ASCII constant, a key). */
+    void bytes(byte[] b) throws IOException {
+        if (b.length > SIZE - ROOM - pos) {
+            drain();
+            if (b.length > SIZE - ROOM) {
+                out.write(b);
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    /** A number in decimal, digit by digit. */
+    void decimal(long n) throws IOException {
+        if (pos > SIZE - ROOM - LONG_DIGITS) {
+            drain();
+        }
+        if (n < 0) {
+            if (n == Long.MIN_VALUE) {
+                bytes("-9223372036854775808".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            buf[pos++] = '-';
+            n = -n;
+        }
+        int end = pos + digits(n);
+        for (int i = end - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        pos = end;
+    }
+
+    /** A number of 0 or more, zero-padded to at least this many digits (%0Nd without its cost). */
+    void decimal(long n, int width) throws IOException {
+        for (int i = digits(n); i < width; i++) {
+            ascii('0');
+        }
+        decimal(n);
+    }
+
+    private static int digits(long n) {
+        int d = 1;
+        for (long p = 10; d < 19 && n >= p; p *= 10) { // 19 digits from 10^18 on; p stops before it overflows
+            d++;
+        }
+        return d;
+    }
+
+    /** One UTF-16 unit, encoded (a surrogate pair across two calls too); {@link #write(int)} without its checks. */
+    void utf16(char c) throws IOException {
+        if (pos >= SIZE - ROOM) {
+            drain();
+        }
+        put(c);
     }
 
     @Override
     public void write(int c) throws IOException {
-        if (pos >= SIZE - ROOM) {
-            drain();
-        }
-        put((char) c);
+        utf16((char) c);
     }
 
     @Override
@@ -66,18 +133,6 @@ final class Utf8Writer extends Writer {
             return;
         }
         bytes(new String(cbuf, off, len).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void bytes(byte[] b) throws IOException {
-        if (b.length > SIZE - pos) {
-            drain();
-            if (b.length > SIZE) {
-                out.write(b);
-                return;
-            }
-        }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
     }
 
     /** Encodes one char; the caller made room for ROOM bytes. */
