@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One pcapng block as read: its type, where it starts, and its body (after the type and
- * length words, before the trailing length), in the section's byte order. Every read is
+ * length words, before the trailing length), in the section's byte order, a view into
+ * the input's buffer until the next block is read (what outlives it is copied out). Every read is
  * checked against the body, so a field that lies becomes a problem naming the block.
  */
 final class Block {
@@ -34,11 +35,12 @@ final class Block {
     private final int type;
     private final ByteBuffer body;
 
-    Block(ByteSource src, long offset, int type, byte[] body, int bodyStart, int bodyEnd, ByteOrder order) {
+    /** @param body the body as a view that stays valid while the block is read (its position is 0) */
+    Block(ByteSource src, long offset, int type, ByteBuffer body, ByteOrder order) {
         this.src = src;
         this.offset = offset;
         this.type = type;
-        this.body = ByteBuffer.wrap(body, bodyStart, bodyEnd - bodyStart).slice().order(order);
+        this.body = body.order(order);
     }
 
     int type() {

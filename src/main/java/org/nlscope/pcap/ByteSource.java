@@ -1,8 +1,8 @@
 package org.nlscope.pcap;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -21,6 +21,9 @@ final class ByteSource implements AutoCloseable {
     private final InputStream in;
     private final String name;
     private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+    /** Where a structure larger than the buffer is put together (see {@link #view}); grows to the largest one. */
+    private byte[] large = new byte[0];
     private int bufferStart;
     private int bufferEnd;
     private boolean eof;
@@ -45,9 +48,7 @@ final class ByteSource implements AutoCloseable {
             throw new IllegalArgumentException("peek of " + n + " bytes");
         }
         if (bufferEnd - bufferStart < n) {
-            System.arraycopy(buffer, bufferStart, buffer, 0, bufferEnd - bufferStart);
-            bufferEnd -= bufferStart;
-            bufferStart = 0;
+            compact();
             while (bufferEnd < n && fill()) {
                 // fill() appends what the input had
             }
@@ -55,45 +56,115 @@ final class ByteSource implements AutoCloseable {
         return Arrays.copyOfRange(buffer, bufferStart, bufferStart + Math.min(n, bufferEnd - bufferStart));
     }
 
-    /** Up to n bytes; fewer only when the input ends. */
+    /** Up to n bytes, in an array of their own; fewer only when the input ends. */
     byte[] read(int n) throws CaptureFileException {
-        // grows with what arrives, so a lying n costs no more memory than the input has
-        ByteArrayOutputStream out = n <= BUFFER_SIZE ? null : new ByteArrayOutputStream(BUFFER_SIZE);
-        byte[] small = out == null ? new byte[n] : null;
+        byte[] into = new byte[Math.min(n, BUFFER_SIZE)];
         int got = 0;
         while (got < n) {
-            if (bufferStart == bufferEnd) {
-                bufferStart = 0;
-                bufferEnd = 0;
-                if (!fill()) {
-                    break;
-                }
+            if (got == into.length) {
+                into = grown(into, n);
             }
-            int k = Math.min(n - got, bufferEnd - bufferStart);
-            if (out != null) {
-                out.write(buffer, bufferStart, k);
-            } else {
-                System.arraycopy(buffer, bufferStart, small, got, k);
+            int k = take(into, got, into.length - got);
+            if (k < 0) {
+                return Arrays.copyOf(into, got);
             }
-            bufferStart += k;
             got += k;
-            position += k;
         }
-        if (out != null) {
-            return out.toByteArray();
-        }
-        return got == n ? small : Arrays.copyOf(small, got);
+        return into;
     }
 
-    /** Exactly n bytes, or a "truncated" error naming the structure that started at {@code start}. */
+    /** Exactly n bytes in an array of their own, or a "truncated" error naming the structure that started at {@code start}. */
     byte[] readExactly(int n, long start, String what) throws CaptureFileException {
         byte[] b = read(n);
         if (b.length < n) {
-            long have = position - start;
-            long want = have - b.length + n;
-            throw error("truncated " + what + " (" + have + " of " + want + " bytes)", start);
+            throw truncated(b.length, n, start, what);
         }
         return b;
+    }
+
+    /** True when no byte is left: a clean end between structures. */
+    boolean atEnd() throws CaptureFileException {
+        if (bufferStart < bufferEnd) {
+            return false;
+        }
+        bufferStart = 0;
+        bufferEnd = 0;
+        return !fill();
+    }
+
+    /**
+     * The next n bytes as a view, valid only until the next read: into the input buffer
+     * when they fit there (no copy), else into one larger array kept for the next big
+     * structure. Either way a read of any size keeps no more than the largest structure
+     * and the input buffer; an array grows with what arrives, so a lying n costs no more
+     * memory than the input has. Fewer than n bytes is a "truncated" error naming the
+     * structure that started at {@code start}.
+     */
+    ByteBuffer view(int n, long start, String what) throws CaptureFileException {
+        if (n <= BUFFER_SIZE) {
+            if (bufferEnd - bufferStart < n) {
+                compact();
+                while (bufferEnd < n && fill()) {
+                    // fill() appends what the input had
+                }
+                if (bufferEnd < n) {
+                    int have = bufferEnd;
+                    position += have;
+                    bufferStart = bufferEnd = 0;
+                    throw truncated(have, n, start, what);
+                }
+            }
+            ByteBuffer v = wrapped.slice(bufferStart, n);
+            bufferStart += n;
+            position += n;
+            return v;
+        }
+        int got = 0;
+        while (got < n) {
+            if (got == large.length) {
+                large = grown(large, n);
+            }
+            int k = take(large, got, large.length - got);
+            if (k < 0) {
+                throw truncated(got, n, start, what);
+            }
+            got += k;
+        }
+        return ByteBuffer.wrap(large, 0, n).slice();
+    }
+
+    /** The array, doubled (at least to a buffer's size), but to no more than n. */
+    private static byte[] grown(byte[] a, int n) {
+        return Arrays.copyOf(a, (int) Math.min(n, Math.max(2L * a.length, BUFFER_SIZE)));
+    }
+
+    /** Copies up to len buffered bytes (filling the buffer once when empty) into dst; -1 at the end. */
+    private int take(byte[] dst, int off, int len) throws CaptureFileException {
+        if (bufferStart == bufferEnd) {
+            bufferStart = 0;
+            bufferEnd = 0;
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int k = Math.min(len, bufferEnd - bufferStart);
+        System.arraycopy(buffer, bufferStart, dst, off, k);
+        bufferStart += k;
+        position += k;
+        return k;
+    }
+
+    private void compact() {
+        System.arraycopy(buffer, bufferStart, buffer, 0, bufferEnd - bufferStart);
+        bufferEnd -= bufferStart;
+        bufferStart = 0;
+    }
+
+    /** "truncated WHAT (HAVE of WANT bytes)", where HAVE counts from the structure's start to where the input ended. */
+    private CaptureFileException truncated(int got, int n, long start, String what) {
+        long have = position - start;
+        long want = have - got + n;
+        return error("truncated " + what + " (" + have + " of " + want + " bytes)", start);
     }
 
     CaptureFileException error(String problem, long offset) {

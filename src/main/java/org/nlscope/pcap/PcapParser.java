@@ -66,14 +66,10 @@ final class PcapParser implements FrameParser {
     @Override
     public RawFrame next() throws CaptureFileException {
         long start = src.position();
-        byte[] h = src.read(RECORD_HEADER_LENGTH);
-        if (h.length == 0) {
+        if (src.atEnd()) {
             return null;
         }
-        if (h.length < RECORD_HEADER_LENGTH) {
-            throw src.error("truncated packet record header (" + h.length + " of " + RECORD_HEADER_LENGTH + " bytes)", start);
-        }
-        ByteBuffer b = ByteBuffer.wrap(h).order(order);
+        ByteBuffer b = src.view(RECORD_HEADER_LENGTH, start, "packet record header").order(order);
         long seconds = Integer.toUnsignedLong(b.getInt(0));
         long fraction = Integer.toUnsignedLong(b.getInt(4));
         long capturedLength = Integer.toUnsignedLong(b.getInt(8));

@@ -30,7 +30,8 @@ final class PcapngParser implements FrameParser {
     private long declaredSnapLength;
     private ByteOrder order;
     private boolean anySupportedInterface;
-    private Block firstUnsupportedInterface;
+    /** The first interface of a link type not read, as the error to throw when no interface is of one read; or null. */
+    private CaptureFileException firstUnsupportedInterface;
 
     static boolean isMagic(byte[] first4) {
         return first4.length == 4 && ByteBuffer.wrap(first4).getInt() == Pcapng.SECTION_HEADER;
@@ -82,33 +83,33 @@ final class PcapngParser implements FrameParser {
             }
         }
         if (!anySupportedInterface && firstUnsupportedInterface != null) {
-            Block idb = firstUnsupportedInterface;
-            throw src.error(PcapParser.unsupportedLinkType(idb.u16(0)), idb.offset());
+            throw firstUnsupportedInterface;
         }
         return null;
     }
 
-    /** Reads the next whole block, checking both its length words; null at a clean end. */
+    /**
+     * The next whole block, checking both its length words; null at a clean end. Its body
+     * is a view into the input's buffer, valid until the next block is read: only a frame's
+     * captured bytes are copied, once, into the frame.
+     */
     private Block nextBlock() throws CaptureFileException {
         long start = src.position();
-        byte[] head = src.read(8);
-        if (head.length == 0) {
+        if (src.atEnd()) {
             return null;
         }
-        if (head.length < 8) {
-            throw src.error("truncated block header (" + head.length + " of 8 bytes)", start);
-        }
+        ByteBuffer head = src.view(8, start, "block header");
         // the section header's type reads the same in both byte orders
-        int type = ByteBuffer.wrap(head).getInt(0);
+        int type = head.getInt(0);
+        int rawLength = head.getInt(4);
         if (type == Pcapng.SECTION_HEADER) {
-            byte[] bom = src.readExactly(4, start, "section header block");
-            order = sectionOrder(bom, start);
+            order = sectionOrder(src.view(4, start, "section header block"), start);
         } else if (order == null) {
             throw src.error("not a pcap or pcapng file", start);
         } else {
-            type = ByteBuffer.wrap(head).order(order).getInt(0);
+            type = head.order(order).getInt(0);
         }
-        long length = Integer.toUnsignedLong(ByteBuffer.wrap(head).order(order).getInt(4));
+        long length = Integer.toUnsignedLong(order == ByteOrder.BIG_ENDIAN ? rawLength : Integer.reverseBytes(rawLength));
         int headLength = type == Pcapng.SECTION_HEADER ? 12 : 8;
         if (length < headLength + 4 || length % 4 != 0) {
             throw src.error("bad block length " + length, start);
@@ -116,18 +117,18 @@ final class PcapngParser implements FrameParser {
         if (length > Limits.MAX_BLOCK_BYTES) {
             throw src.error("block length " + length + " exceeds the limit of " + Limits.MAX_BLOCK_BYTES, start);
         }
-        byte[] rest = src.readExactly((int) length - headLength, start, "block");
-        long trailer = Integer.toUnsignedLong(ByteBuffer.wrap(rest).order(order).getInt(rest.length - 4));
+        ByteBuffer rest = src.view((int) length - headLength, start, "block").order(order);
+        long trailer = Integer.toUnsignedLong(rest.getInt(rest.limit() - 4));
         if (trailer != length) {
             throw src.error("block length mismatch: " + length + " at the start, " + trailer + " at the end", start);
         }
         // a section header's body starts after its byte-order magic, at the version
-        return new Block(src, start, type, rest, 0, rest.length - 4, order);
+        return new Block(src, start, type, rest.limit(rest.limit() - 4), order);
     }
 
-    private ByteOrder sectionOrder(byte[] bom, long start) throws CaptureFileException {
+    private ByteOrder sectionOrder(ByteBuffer bom, long start) throws CaptureFileException {
         for (ByteOrder o : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
-            if (ByteBuffer.wrap(bom).order(o).getInt() == Pcapng.BYTE_ORDER_MAGIC) {
+            if (bom.order(o).getInt(0) == Pcapng.BYTE_ORDER_MAGIC) {
                 return o;
             }
         }
@@ -170,7 +171,7 @@ final class PcapngParser implements FrameParser {
         if (LinkType.isSupported(linkType)) {
             anySupportedInterface = true;
         } else if (firstUnsupportedInterface == null) {
-            firstUnsupportedInterface = idb;
+            firstUnsupportedInterface = src.error(PcapParser.unsupportedLinkType(linkType), idb.offset());
         }
         return null;
     }

@@ -9,7 +9,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.nlscope.session.MessageRow;
-import org.nlscope.session.export.Values;
+import org.nlscope.session.export.DisplayText;
 
 /**
  * The message table: one row per netlink message, coloured by the first colouring rule it
@@ -74,7 +74,7 @@ public final class MessageTable extends TableView<MessageRow> {
             }
         });
         getColumns().add(direction);
-        getColumns().add(column("family", "Family", 64, r -> Values.shortFamily(r.familyName(), r.family())));
+        getColumns().add(column("family", "Family", 64, r -> DisplayText.shortFamily(r.familyName(), r.family())));
         getColumns().add(column("type", "Type", 150, MessageRow::typeName));
         getColumns().add(column("flags", "Flags", 90, MessageRow::flagsText));
         getColumns().add(column("seq", "Seq", 80, r -> Long.toString(r.seq())));

@@ -227,7 +227,7 @@ class FirstUseTest {
         CaptureStore store = window.store();
         MessageRow dump = store.row(0);
         assertEquals("REQUEST|DUMP", dump.flagsText());
-        assertEquals("generic", org.nlscope.session.export.Values.shortFamily("NETLINK_GENERIC", 16));
+        assertEquals("generic", org.nlscope.session.export.DisplayText.shortFamily("NETLINK_GENERIC", 16));
         for (MessageRow r : store.rows(0, store.size())) {
             String info = RowText.info(r);
             assertFalse(info.startsWith(r.typeName()) || info.startsWith(r.familyName() + " " + r.typeName()), r.info());

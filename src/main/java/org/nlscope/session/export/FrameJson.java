@@ -1,18 +1,13 @@
 package org.nlscope.session.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongFunction;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
-import org.nlscope.model.Field;
 import org.nlscope.model.GenlInfo;
 import org.nlscope.model.ProcessInfo;
 
@@ -36,16 +31,16 @@ public final class FrameJson {
     private static final byte[] COMMENT = JsonWriter.ascii(",\"comment\":");
     private static final byte[] MESSAGES = JsonWriter.ascii(",\"messages\":[");
     private static final byte[] PROBLEMS = JsonWriter.ascii(",\"problems\":");
-    private static final byte[] OFFSET = JsonWriter.ascii("{\"offset\":");
-    private static final byte[] LEN = JsonWriter.ascii(",\"len\":");
-    private static final byte[] TYPE = JsonWriter.ascii(",\"type\":");
+    static final byte[] OFFSET = JsonWriter.ascii("{\"offset\":");
+    static final byte[] LEN = JsonWriter.ascii(",\"len\":");
+    static final byte[] TYPE = JsonWriter.ascii(",\"type\":");
     private static final byte[] TYPE_NAME = JsonWriter.ascii(",\"type_name\":");
     private static final byte[] FLAGS = JsonWriter.ascii(",\"flags\":");
     private static final byte[] FLAG_NAMES = JsonWriter.ascii(",\"flag_names\":");
     private static final byte[] SEQ = JsonWriter.ascii(",\"seq\":");
     private static final byte[] PID = JsonWriter.ascii(",\"pid\":");
     private static final byte[] PROCESS = JsonWriter.ascii(",\"process\":{\"pid\":");
-    private static final byte[] NAME = JsonWriter.ascii(",\"name\":");
+    static final byte[] NAME = JsonWriter.ascii(",\"name\":");
     private static final byte[] GONE = JsonWriter.ascii(",\"gone\":");
     private static final byte[] GENL = JsonWriter.ascii(",\"genl\":{\"family_id\":");
     private static final byte[] CMD = JsonWriter.ascii(",\"cmd\":");
@@ -60,11 +55,6 @@ public final class FrameJson {
     private static final byte[] BAD_ATTR = JsonWriter.ascii(",\"bad_attr\":");
     private static final byte[] REQUEST = JsonWriter.ascii(",\"request\":");
     private static final byte[] EXT_ACK = JsonWriter.ascii(",\"ext_ack\":");
-    private static final byte[] NESTED = JsonWriter.ascii(",\"nested\":true,\"attributes\":");
-    private static final byte[] VALUE = JsonWriter.ascii(",\"value\":");
-    private static final byte[] VALUE_NAME = JsonWriter.ascii(",\"value_name\":");
-    private static final byte[] VALUE_NAMES = JsonWriter.ascii(",\"value_names\":");
-    private static final byte[] PROBLEM = JsonWriter.ascii(",\"problem\":");
 
     private final LongFunction<ProcessInfo> processes;
 
@@ -94,28 +84,12 @@ public final class FrameJson {
 
     /** The frame as one line of JSON, without a line break. */
     public String toJson(DecodedFrame df) {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream(1024);
-        Utf8Output bytes = new Utf8Output(sink);
-        try {
-            frame(df, new JsonWriter(bytes));
-            bytes.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sink.toString(StandardCharsets.UTF_8);
+        return Utf8Output.text(bytes -> frame(df, new JsonWriter(bytes)));
     }
 
     /** One message in the shape of an entry of "messages", for copying a single message. */
     public String toJson(DecodedMessage m) {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream(1024);
-        Utf8Output bytes = new Utf8Output(sink);
-        try {
-            message(m, new JsonWriter(bytes));
-            bytes.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sink.toString(StandardCharsets.UTF_8);
+        return Utf8Output.text(bytes -> message(m, new JsonWriter(bytes)));
     }
 
     private void frame(DecodedFrame df, JsonWriter g) throws IOException {
@@ -197,9 +171,9 @@ public final class FrameJson {
             g.raw('}');
         }
         g.raw(HEADER);
-        members(m.fixedHeader(), g);
+        FieldJson.members(m.fixedHeader(), g);
         g.raw(ATTRIBUTES);
-        attributes(m.attributes(), g);
+        FieldJson.attributes(m.attributes(), g);
         if (m.error() != null) {
             error(m.error(), g);
         }
@@ -232,108 +206,11 @@ public final class FrameJson {
             message(e.request(), g);
         }
         g.raw(EXT_ACK);
-        attributes(e.extAck(), g);
+        FieldJson.attributes(e.extAck(), g);
         g.raw('}');
     }
 
-    private static void attributes(List<Field> attrs, JsonWriter g) throws IOException {
-        g.raw('[');
-        for (int i = 0, n = attrs.size(); i < n; i++) {
-            Field a = attrs.get(i);
-            if (i > 0) {
-                g.raw(',');
-            }
-            g.raw(OFFSET);
-            g.number(a.offset());
-            g.raw(LEN);
-            g.number(a.length());
-            g.raw(TYPE);
-            g.number(a.type());
-            g.raw(NAME);
-            g.string(a.name());
-            if (a.nested()) {
-                g.raw(NESTED);
-                attributes(a.children(), g);
-            } else {
-                g.raw(VALUE);
-                value(a, g);
-                if (a.valueName() != null) {
-                    g.raw(VALUE_NAME);
-                    g.string(a.valueName());
-                }
-                if (!a.valueNames().isEmpty()) {
-                    g.raw(VALUE_NAMES);
-                    strings(a.valueNames(), g);
-                }
-            }
-            if (a.problem() != null) {
-                g.raw(PROBLEM);
-                g.string(a.problem());
-            }
-            g.raw('}');
-        }
-        g.raw(']');
-    }
-
-    /** A field's value: a scalar, or for a struct-typed value an object of its members (an array when they repeat). */
-    private static void value(Field f, JsonWriter g) throws IOException {
-        List<Field> children = f.children();
-        if (children.isEmpty()) {
-            g.scalar(f.value());
-        } else if (uniqueNames(children)) {
-            members(children, g);
-        } else {
-            g.raw('[');
-            for (int i = 0, n = children.size(); i < n; i++) {
-                if (i > 0) {
-                    g.raw(',');
-                }
-                value(children.get(i), g);
-            }
-            g.raw(']');
-        }
-    }
-
-    /** Members as an object name -> value (the fixed header, a struct). */
-    private static void members(List<Field> members, JsonWriter g) throws IOException {
-        g.raw('{');
-        for (int i = 0, n = members.size(); i < n; i++) {
-            Field m = members.get(i);
-            if (i > 0) {
-                g.raw(',');
-            }
-            g.key(m.label());
-            value(m, g);
-        }
-        g.raw('}');
-    }
-
-    private static boolean uniqueNames(List<Field> fields) {
-        int n = fields.size();
-        if (n <= 8) { // a struct's few members: compared pairwise, no set made
-            for (int i = 0; i < n; i++) {
-                String name = fields.get(i).name();
-                if (name == null) {
-                    return false;
-                }
-                for (int j = 0; j < i; j++) {
-                    if (name.equals(fields.get(j).name())) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-        Set<String> seen = new HashSet<>();
-        for (Field f : fields) {
-            if (f.name() == null || !seen.add(f.name())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void strings(List<String> values, JsonWriter g) throws IOException {
+    static void strings(List<String> values, JsonWriter g) throws IOException {
         g.raw('[');
         for (int i = 0, n = values.size(); i < n; i++) {
             if (i > 0) {

@@ -3,6 +3,7 @@ package org.nlscope.session.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.nlscope.model.DecodedFrame;
@@ -23,6 +24,8 @@ import org.nlscope.model.TerminalText;
 public final class FrameText {
 
     private final LongFunction<ProcessInfo> processes;
+    /** The line being written, reused from line to line. */
+    private final StringBuilder line = new StringBuilder(256);
 
     public FrameText() {
         this(port -> null);
@@ -44,56 +47,84 @@ public final class FrameText {
      */
     public int write(DecodedFrame df, Writer out, Predicate<DecodedMessage> keep) {
         try {
-            if (df.messages().isEmpty()) {
-                if (!keep.test(null)) {
-                    return 0;
-                }
-                out.write(prefix(df));
-                out.write("(no netlink message)");
-                problems(df.problems().isEmpty() ? null : df.problems().get(0), df.problems().size(), out);
-                out.write('\n');
-                return 1;
+            if (out instanceof Utf8Output bytes) {
+                return write(df, bytes, keep);
             }
-            int written = 0;
-            for (int i = 0; i < df.messages().size(); i++) {
-                DecodedMessage m = df.messages().get(i);
-                if (!keep.test(m)) {
-                    continue;
-                }
-                out.write(line(df, m));
-                if (i == df.messages().size() - 1 && !df.problems().isEmpty()) {
-                    problems(df.problems().get(0), df.problems().size(), out);
-                }
-                out.write('\n');
-                written++;
-            }
-            return written;
+            int[] written = new int[1];
+            out.write(Utf8Output.text(bytes -> written[0] = write(df, bytes, keep)));
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private int write(DecodedFrame df, Utf8Output out, Predicate<DecodedMessage> keep) throws IOException {
+        StringBuilder sb = line;
+        List<DecodedMessage> messages = df.messages();
+        if (messages.isEmpty()) {
+            if (!keep.test(null)) {
+                return 0;
+            }
+            sb.setLength(0);
+            prefix(df, sb).append("(no netlink message)");
+            end(df, sb, out);
+            return 1;
+        }
+        int written = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            DecodedMessage m = messages.get(i);
+            if (!keep.test(m)) {
+                continue;
+            }
+            sb.setLength(0);
+            line(df, m, sb);
+            if (i < messages.size() - 1) {
+                out.terminalText(sb);
+                out.ascii('\n');
+            } else {
+                end(df, sb, out);
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /** The last line of a frame, with the frame's problems at its end. */
+    private static void end(DecodedFrame df, StringBuilder sb, Utf8Output out) throws IOException {
+        if (!df.problems().isEmpty()) {
+            problems(sb, df.problems().get(0), df.problems().size());
+        }
+        // names, summaries and messages come from the capture: one line stays one line
+        out.terminalText(sb);
+        out.ascii('\n');
+    }
+
     public String toText(DecodedFrame df) {
-        java.io.StringWriter sw = new java.io.StringWriter();
-        write(df, sw);
-        return sw.toString();
+        return Utf8Output.text(bytes -> write(df, bytes, m -> true));
     }
 
     /** The line of one message, without a line break. */
     public String line(DecodedFrame df, DecodedMessage m) {
-        StringBuilder sb = new StringBuilder(128).append(prefix(df));
+        StringBuilder sb = new StringBuilder(128);
+        line(df, m, sb);
+        return TerminalText.escape(sb.toString());
+    }
+
+    /** Appends the line of one message, not escaped yet. */
+    private void line(DecodedFrame df, DecodedMessage m, StringBuilder sb) {
+        prefix(df, sb);
         GenlInfo g = m.genl();
         String type;
         if (g != null) {
             sb.append(g.family() != null ? g.family() : "genl(" + g.familyId() + ")").append(' ');
             type = g.cmdName() != null ? g.cmdName() : "cmd(" + g.cmd() + ")";
         } else {
-            sb.append(Values.shortFamily(df.familyName(), df.family())).append(' ');
-            type = Values.typeName(m);
+            sb.append(DisplayText.shortFamily(df.familyName(), df.family())).append(' ');
+            type = DisplayText.typeName(m);
         }
-        sb.append(type).append(' ').append(Values.shortFlags(m.flagNames()))
-                .append(" seq=").append(m.header().seq())
-                .append(" port=").append(m.header().pid());
+        sb.append(type).append(' ');
+        DisplayText.shortFlags(m.flagNames(), sb);
+        sb.append(" seq=").append(m.header().seq()).append(" port=").append(m.header().pid());
         ProcessInfo p = processes.apply(m.header().pid());
         if (p != null && m.header().pid() != 0) {
             sb.append('(').append(p.name() != null ? p.name() : p.label()).append(')');
@@ -105,12 +136,12 @@ public final class FrameText {
         if (!m.problems().isEmpty()) {
             problems(sb, m.problems().get(0), m.problems().size());
         }
-        // names, summaries and messages come from the capture: one line stays one line
-        return TerminalText.escape(sb.toString());
     }
 
-    private static String prefix(DecodedFrame df) {
-        return df.number() + " " + Values.timeOfDay(df.frame().timestampNanos()) + " " + arrow(df.direction()) + " ";
+    private static StringBuilder prefix(DecodedFrame df, StringBuilder sb) {
+        sb.append(df.number()).append(' ');
+        DisplayText.timeOfDay(df.frame().timestampNanos(), sb);
+        return sb.append(' ').append(arrow(df.direction())).append(' ');
     }
 
     /** The summary without the names already printed in front of it. */
@@ -157,14 +188,6 @@ public final class FrameText {
             sb.append(" (+").append(count - 1).append(" more)");
         }
         sb.append(']');
-    }
-
-    private static void problems(String first, int count, Writer out) throws IOException {
-        if (first != null) {
-            StringBuilder sb = new StringBuilder();
-            problems(sb, first, count);
-            out.write(TerminalText.escape(sb.toString()));
-        }
     }
 
     private static char arrow(Direction d) {

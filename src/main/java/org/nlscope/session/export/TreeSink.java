@@ -8,16 +8,11 @@ abstract class TreeSink {
     /** An offset for a grouping node that covers what its children cover ("Fixed header"). */
     static final int SPAN = -2;
 
-    private StringBuilder label = new StringBuilder(256);
+    private final StringBuilder label = new StringBuilder(256);
 
     /** The label of the next node, empty; fill it, then {@link #open} (or {@link #leaf}, {@link #note}). */
     final StringBuilder label() {
         return label;
-    }
-
-    /** A fresh label builder: one that held a wide char would otherwise stay UTF-16 and inflate what it is copied into. */
-    final void renewLabel() {
-        label = new StringBuilder(256);
     }
 
     /**

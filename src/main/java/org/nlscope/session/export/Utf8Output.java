@@ -1,9 +1,12 @@
 package org.nlscope.session.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.nlscope.model.TerminalText;
 
 /**
  * A buffered UTF-8 writer onto a byte stream, which the output forms ({@link FrameText},
@@ -32,6 +35,24 @@ public final class Utf8Output extends Writer {
 
     public Utf8Output(OutputStream out) {
         this.out = out;
+    }
+
+    /** What a form writes, wanted as a String (the desktop's copies, a Writer that is not a Utf8Output). */
+    interface Body {
+        void write(Utf8Output out) throws IOException;
+    }
+
+    /** What the body writes, as text. */
+    static String text(Body body) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream(1024);
+        Utf8Output out = new Utf8Output(sink);
+        try {
+            body.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail; a body may
+        }
+        return sink.toString(StandardCharsets.UTF_8);
     }
 
     /** One ASCII char (below 0x80), as a byte. */
@@ -98,6 +119,26 @@ public final class Utf8Output extends Writer {
             drain();
         }
         put(c);
+    }
+
+    /**
+     * Text as a terminal may be shown it: each char {@link TerminalText} calls unsafe
+     * (a control, a bidirectional override) written as its escape, the rest as it is.
+     */
+    void terminalText(CharSequence s) throws IOException {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                if (pos >= SIZE - ROOM) {
+                    drain();
+                }
+                buf[pos++] = (byte) c;
+            } else if (TerminalText.isSafe(c)) {
+                utf16(c);
+            } else {
+                write(TerminalText.escape(String.valueOf(c)));
+            }
+        }
     }
 
     @Override

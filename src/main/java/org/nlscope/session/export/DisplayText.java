@@ -8,11 +8,11 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
 
 /** Text shared by the text and tree forms: values, times, flags and type names. */
-public final class Values {
+public final class DisplayText {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private Values() {
+    private DisplayText() {
     }
 
     /**
@@ -111,14 +111,13 @@ public final class Values {
         return true;
     }
 
-    /** 01:13:25.968653, UTC, to the microsecond (like tcpdump). */
-    static String timeOfDay(long nanos) {
+    /** Appends 01:13:25.968653, UTC, to the microsecond (like tcpdump). */
+    static StringBuilder timeOfDay(long nanos, StringBuilder sb) {
         long second = Math.floorMod(Math.floorDiv(nanos, 1_000_000_000L), 86_400L);
-        StringBuilder sb = new StringBuilder(15);
         digits(sb, second / 3600, 2).append(':');
         digits(sb, second / 60 % 60, 2).append(':');
         digits(sb, second % 60, 2).append('.');
-        return digits(sb, Math.floorMod(nanos, 1_000_000_000L) / 1000, 6).toString();
+        return digits(sb, Math.floorMod(nanos, 1_000_000_000L) / 1000, 6);
     }
 
     /** 2026-11-23 01:13:25.968653000 UTC, to the nanosecond. */
@@ -130,11 +129,12 @@ public final class Values {
 
     /** A number of 0 or more, zero-padded to this many digits (String.format's %0Nd, without its cost). */
     private static StringBuilder digits(StringBuilder sb, long n, int width) {
-        String s = Long.toString(n);
-        for (int i = s.length(); i < width; i++) {
-            sb.append('0');
+        for (long p = 10, d = 1; d < width; p *= 10, d++) {
+            if (n < p) {
+                sb.append('0');
+            }
         }
-        return sb.append(s);
+        return sb.append(n);
     }
 
     /** The message type as the kernel names it, or unknown(N). */
@@ -142,19 +142,19 @@ public final class Values {
         return m.typeName() != null ? m.typeName() : "unknown(" + m.header().type() + ")";
     }
 
-    /** REQUEST,ACK: the flag names without NLM_F_, or "-" when none. */
-    static String shortFlags(List<String> flagNames) {
+    /** Appends REQUEST,ACK: the flag names without NLM_F_, or "-" when none. */
+    static StringBuilder shortFlags(List<String> flagNames, StringBuilder sb) {
         if (flagNames.isEmpty()) {
-            return "-";
+            return sb.append('-');
         }
-        StringBuilder sb = new StringBuilder();
-        for (String n : flagNames) {
-            if (sb.length() > 0) {
+        for (int i = 0; i < flagNames.size(); i++) {
+            String n = flagNames.get(i);
+            if (i > 0) {
                 sb.append(',');
             }
-            sb.append(n.startsWith("NLM_F_") ? n.substring(6) : n);
+            sb.append(n, n.startsWith("NLM_F_") ? 6 : 0, n.length());
         }
-        return sb.toString();
+        return sb;
     }
 
     /** route, generic, sock_diag: the family's name without NETLINK_, lower case. */
