@@ -311,7 +311,8 @@ public final class SpecDissector implements Dissector {
             StructSpec s = model.struct(headerName);
             fixed = decoding.structs.members(s, body, false);
             decoding.setHeader(fixed);
-            boolean legacyDump = legacyDumpOk && body.length() == NlAttr.align(1);
+            // its length may count the byte alone (ovs-dpctl's RTM_GETROUTE dump: nlmsg_len 17)
+            boolean legacyDump = legacyDumpOk && (body.length() == 1 || body.length() == NlAttr.align(1));
             if (body.length() < s.size() && !legacyDump) {
                 problems.add(s.name() + " needs " + s.size() + " bytes, found " + body.length());
             }
