@@ -120,6 +120,8 @@ public final class Main implements Runnable {
     /** The command with every subcommand, as run, as the man page and the shell completion describe it. */
     static CommandLine commandLine(Main main) {
         CommandLine cl = new CommandLine(main);
+        // no @FILE argument files: the capture helper runs as root and would read any file named so
+        cl.setExpandAtFiles(false);
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }

@@ -65,9 +65,26 @@ class CaptureHelperModeTest {
     }
 
     @Test
+    void entersNoNamespaceItself() {
+        assertRefused("nlscope: capture --helper does not take --netns 1: it is started inside the namespace, "
+                + "by packaging/nlscope-capture-helper", "capture", "--helper", "--netns", "1");
+    }
+
+    @Test
     void noCommandRunAsRoot() {
         assertRefused("nlscope: capture --helper does not take -- id: it runs no command as root",
                 "capture", "--helper", "--", "id", "-u");
+    }
+
+    /** picocli's @FILE argument files are off: the helper, root, would read any file and print its first word. */
+    @Test
+    void readsNoArgumentFile(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "the-secret-word\n");
+        String[] r = run("capture", "--helper", "@" + secret);
+        assertEquals("1", r[0], r[2]);
+        assertEquals("nlscope: capture --helper does not take -- @" + secret
+                + ": it runs no command as root; capture a process with --pid or --process\n", r[2]);
+        assertFalse(r[1].contains("the-secret-word") || r[2].contains("the-secret-word"), r[2]);
     }
 
     /**
