@@ -22,15 +22,18 @@ import org.nlscope.session.EngineDecoding;
  * to be gone, writes {@code stopped} (frames shown, children left) and waits for {@code done}.
  * Exit 0 when all of that happened, 1 when the window said the capture could not start.
  *
- * <p>Usage: {@code PrivilegedCaptureDriver DIR}; DIR/autosave then holds the live capture's autosave.
+ * <p>Usage: {@code PrivilegedCaptureDriver DIR [PROCESSES [NETNS]]}: the start dialog's two fields
+ * (Capture > Options…), empty for everything here; DIR/autosave then holds the live capture's autosave.
  */
 public final class PrivilegedCaptureDriver {
     private static final long WAIT_SECONDS = 600;
     private static Path dir;
+    private static CaptureChoices choices = CaptureChoices.EVERYTHING;
     private static final CompletableFuture<Integer> RESULT = new CompletableFuture<>();
 
     public static void main(String[] args) throws Exception {
         dir = Path.of(args[0]);
+        choices = CaptureChoices.parse(args.length > 2 ? args[2] : "", args.length > 1 ? args[1] : "");
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -70,9 +73,9 @@ public final class PrivilegedCaptureDriver {
     }
 
     private static int drive(MainWindow window) throws Exception {
-        // what Start does today; the start dialog's choices become its CaptureRequest
+        // what the start dialog's Start does with its choices
         fx(() -> {
-            window.viewModel().live().start();
+            window.viewModel().live().start(choices);
             return null;
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);

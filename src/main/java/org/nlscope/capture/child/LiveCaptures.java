@@ -15,8 +15,8 @@ import org.nlscope.capture.linux.NlmonCapture;
  * Starts a live capture the way this process can: in-process when it holds CAP_NET_ADMIN
  * and CAP_NET_RAW, else as a privileged child ({@link ChildCapture}) through {@code sudo -n}
  * or {@code pkexec}, which keeps only those two capabilities and reads no file of the user's.
- * A request for some processes' traffic alone always goes to a child (unelevated when this
- * process has the capabilities), which keeps that traffic as {@code capture --pid} does.
+ * A request for some processes' traffic alone keeps it as {@code capture --pid} does, in
+ * either place: a {@link ScopedCapture} here, the helper's own filter there.
  */
 public final class LiveCaptures {
     private LiveCaptures() {
@@ -28,18 +28,17 @@ public final class LiveCaptures {
      * @throws CaptureException saying why it cannot start here and what to do
      */
     public static CaptureSource open(CaptureRequest request) {
-        boolean capable = hasCaptureCapabilities();
-        if (capable && !request.scoped()) {
-            return NlmonCapture.open(request.options());
+        if (hasCaptureCapabilities()) {
+            return request.scoped() ? ScopedCapture.open(request) : NlmonCapture.open(request.options());
         }
-        List<String> helper = HelperCommand.of(request, !capable);
-        List<String> elevate = capable ? List.of() : helper == null ? null : Elevation.find(helper);
-        if (helper == null || elevate == null) {
+        List<String> helper = HelperCommand.of(request);
+        List<String> elevate = helper == null ? null : Elevation.find(helper);
+        if (elevate == null) {
             throw noPrivileges();
         }
         List<String> command = new ArrayList<>(elevate);
         command.addAll(helper);
-        return ChildCapture.start(command, capable ? "a child capture" : elevate.get(0));
+        return ChildCapture.start(command, elevate.get(0));
     }
 
     /**
@@ -55,7 +54,7 @@ public final class LiveCaptures {
                 return e;
             }
         }
-        List<String> helper = HelperCommand.of(CaptureRequest.everything(), true);
+        List<String> helper = HelperCommand.of(CaptureRequest.everything());
         return helper == null || Elevation.find(helper) == null ? noPrivileges() : null;
     }
 
