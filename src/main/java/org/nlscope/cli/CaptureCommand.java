@@ -113,7 +113,7 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--helper", description = {"Run as the desktop app's privileged helper (started through sudo or pkexec): "
             + "keep only CAP_NET_ADMIN and CAP_NET_RAW, set no_new_privs, stream pcapng to stdout, "
             + "stop when stdin, if a pipe, ends; "
-            + "takes no -w, --dissectors, --ynl, -V, --json, -Y or --redact."})
+            + "takes no -w, --dissectors, --ynl, -V, --json, -Y, --redact or --netns (it is started inside the namespace)."})
     private boolean helper;
 
     private DissectorRegistry registry;
@@ -122,7 +122,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
         if (helper) {
-            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, main.ynlDirs, format, displayFilter.text, redact, command);
+            CaptureHelperMode.refuseUserInput(writeTo, main.dissectorDirs, main.ynlDirs, format, displayFilter.text, redact, command,
+                    netns);
         }
         long durationNanos = CaptureArguments.parseDuration(autostop);
         DisplayFilter filter = displayFilter.filter();

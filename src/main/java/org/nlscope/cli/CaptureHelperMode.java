@@ -21,9 +21,15 @@ final class CaptureHelperMode {
 
     /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */
     static void refuseUserInput(String writeTo, List<Path> dissectorDirs, List<Path> ynlDirs, OutputFormat format,
-                                String displayFilter, boolean redact, List<String> command) throws CliException {
+                                String displayFilter, boolean redact, List<String> command, String netns)
+            throws CliException {
         if (!command.isEmpty()) {
             throw refused("-- " + command.get(0), "it runs no command as root; capture a process with --pid or --process");
+        }
+        if (netns != null) {
+            // without CAP_SYS_ADMIN it could not enter one anyway; the rule of whose namespace is whose lives in one place
+            throw refused("--netns " + netns, "it is started inside the namespace, by packaging/nlscope-capture-helper "
+                    + "(which checks that the calling user may capture it) or nsenter");
         }
         if (writeTo != null) {
             throw refused("-w " + writeTo, "it streams pcapng to standard output only, and writes no file as root");

@@ -15,35 +15,62 @@ import org.nlscope.capture.linux.HelperPrivileges;
 public final class HelperCommand {
     /** Set by the package's launcher: the path of its capture helper. */
     public static final String HELPER_PROPERTY = "nlscope.helper";
+    /**
+     * Set by scripts/nlscope for the desktop app: the command line's JVM options, one per line
+     * (scripts/cli-jvm-options: the serial collector, a small heap, its class-data archive),
+     * which this JVM's helper runs with too.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "nlscope.helper.jvm";
 
     private HelperCommand() {
     }
 
     /**
-     * The helper for the request, or null when this JVM cannot name itself.
-     *
-     * @param narrowed start it under setpriv, narrowing root to the two capabilities before its
-     *                 JVM exists (needs root, so only for an elevated helper)
+     * The helper for the request, to run as root, or null when this JVM cannot name itself.
+     * This same nlscope's starts under setpriv, narrowing root to the two capabilities before
+     * its JVM exists, and under nsenter for another network namespace.
      */
-    static List<String> of(CaptureRequest request, boolean narrowed) {
+    static List<String> of(CaptureRequest request) {
         List<String> command = new ArrayList<>();
         // the installed package names its helper, the one program its polkit policy lets pkexec run
         String helper = System.getProperty(HELPER_PROPERTY);
         if (helper != null && Files.isExecutable(Path.of(helper))) {
             command.add(helper);
+            command.addAll(arguments(request));   // its script enters --netns, if the user may capture there
         } else {
             String java = ProcessHandle.current().info().command().orElse(null);
             String classPath = System.getProperty("java.class.path");
             if (java == null || classPath == null || classPath.isBlank()) {
                 return null;
             }
-            if (narrowed && Elevation.onPath("setpriv")) {
+            String netns = request.options().netns();
+            if (netns != null) {
+                // the helper holds no CAP_SYS_ADMIN to enter it; a user sudo lets run this JVM as root may enter any
+                command.addAll(List.of("nsenter", "--net=" + namespacePath(netns), "--"));
+            }
+            if (Elevation.onPath("setpriv")) {
                 command.addAll(HelperPrivileges.WHOLE_PROCESS);
             }
-            command.addAll(List.of(java, "-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper"));
+            command.add(java);
+            command.addAll(jvmOptions(System.getProperty(JVM_OPTIONS_PROPERTY)));
+            command.addAll(List.of("-cp", classPath, "org.nlscope.cli.Main", "capture", "--helper"));
+            command.addAll(arguments(new CaptureRequest(request.options().withNetns(null), request.pids(),
+                    request.processNames())));
         }
-        command.addAll(arguments(request));
         return command;
+    }
+
+    /** The file of a {@code --netns} argument, as {@code capture --netns} reads it: PID, path, or name under /run/netns. */
+    static String namespacePath(String netns) {
+        if (netns.chars().allMatch(Character::isDigit)) {
+            return "/proc/" + netns + "/ns/net";
+        }
+        return netns.contains("/") ? netns : "/run/netns/" + netns;
+    }
+
+    /** The options {@link #JVM_OPTIONS_PROPERTY} holds, one per line; none when it is not set. */
+    static List<String> jvmOptions(String property) {
+        return property == null ? List.of() : property.lines().map(String::strip).filter(o -> !o.isEmpty()).toList();
     }
 
     /** The request as the helper's options: only those that differ from its defaults. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureRequest;
+import org.nlscope.capture.linux.HelperPrivileges;
 import org.nlscope.capture.FrameSink;
 import org.nlscope.model.Frame;
 import org.nlscope.pcap.CaptureReader;
@@ -110,9 +111,38 @@ class ChildCaptureTest {
         assertEquals(List.of("--netns=blue", "--family=0,16", "--ring-mb=64", "--pid=1234",
                 "--process=NetworkManager", "--process=-odd"), HelperCommand.arguments(request));
         assertEquals(List.of(), HelperCommand.arguments(CaptureRequest.everything()));
-        List<String> command = HelperCommand.of(request, false);
+        List<String> command = HelperCommand.of(request);
         assertEquals(List.of("org.nlscope.cli.Main", "capture", "--helper"),
                 command.subList(command.indexOf("org.nlscope.cli.Main"), command.indexOf("org.nlscope.cli.Main") + 3));
-        assertTrue(command.get(0).endsWith("java"), command.toString());
+        // this nlscope's helper is started inside the namespace: it holds no CAP_SYS_ADMIN to enter it
+        List<String> before = new ArrayList<>(List.of("nsenter", "--net=/run/netns/blue", "--"));
+        if (Elevation.onPath("setpriv")) {
+            before.addAll(HelperPrivileges.WHOLE_PROCESS);
+        }
+        assertEquals(before, command.subList(0, command.indexOf("-cp") - 1), command.toString());
+        assertFalse(command.stream().anyMatch(a -> a.startsWith("--netns")), command.toString());
+        assertEquals("/proc/77/ns/net", HelperCommand.namespacePath("77"));
+        assertEquals("/var/run/docker/netns/x", HelperCommand.namespacePath("/var/run/docker/netns/x"));
+        assertTrue(command.get(command.indexOf("-cp") - 1).endsWith("java"), command.toString());
+    }
+
+    @Test
+    void theHelperRunsWithTheJvmOptionsTheLauncherNamed() {
+        String before = System.getProperty(HelperCommand.JVM_OPTIONS_PROPERTY);
+        // as scripts/nlscope passes scripts/cli-jvm-options to the desktop app
+        System.setProperty(HelperCommand.JVM_OPTIONS_PROPERTY, "-XX:+UseSerialGC\n-Xmx256m\n");
+        try {
+            List<String> command = HelperCommand.of(CaptureRequest.everything());
+            int java = command.indexOf("-cp") - 3;
+            assertTrue(command.get(java).endsWith("java"), command.toString());
+            assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m", "-cp"), command.subList(java + 1, java + 4));
+        } finally {
+            if (before == null) {
+                System.clearProperty(HelperCommand.JVM_OPTIONS_PROPERTY);
+            } else {
+                System.setProperty(HelperCommand.JVM_OPTIONS_PROPERTY, before);
+            }
+        }
+        assertEquals(List.of(), HelperCommand.jvmOptions(null));
     }
 }
