@@ -1,6 +1,5 @@
 package org.nlscope.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,12 +225,5 @@ public record CaptureMetadata(Map<Integer, String> genlFamilies, Map<Long, Proce
             }
             return snapshot;
         }
-    }
-
-    /** Ports in ascending order, for display. */
-    public List<ProcessInfo> sortedProcesses() {
-        List<ProcessInfo> list = new ArrayList<>(processes.values());
-        list.sort((a, b) -> Long.compare(a.portId(), b.portId()));
-        return list;
     }
 }

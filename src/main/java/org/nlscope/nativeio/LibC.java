@@ -32,7 +32,7 @@ public final class LibC {
     public static final int TPACKET_V3 = 2;
     public static final int ETH_P_ALL = 0x0003;
 
-    // <linux/netlink.h>
+    // <sys/socket.h>: the level of the netlink socket options (uapi.Netlink.NETLINK_CAP_ACK ...)
     public static final int SOL_NETLINK = 270;
 
     // <poll.h>

@@ -93,7 +93,7 @@ final class YnlAttributeSets {
             }
         } else {
             String prefix = cx.text(s, "name-prefix", path);
-            prefixes.put(name, YnlNames.upper(prefix != null ? prefix : family + "-a-" + name + "-"));
+            prefixes.put(name, prefix != null ? YnlNames.upper(prefix) : YnlNames.attributePrefix(family, name));
             int next = 1;
             for (int i = 0; i < attrs.size(); i++) {
                 String at = path + ".attributes[" + i + "]";

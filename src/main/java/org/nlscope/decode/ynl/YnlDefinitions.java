@@ -95,7 +95,7 @@ final class YnlDefinitions {
         boolean flags = "flags".equals(type);
         Long start = cx.number(d, "value-start", path);
         String prefix = cx.text(d, "name-prefix", path);
-        prefix = YnlNames.upper(prefix != null ? prefix : family + "-" + name + "-");
+        prefix = prefix != null ? YnlNames.upper(prefix) : YnlNames.enumPrefix(family, name);
         List<JsonNode> entries = cx.list(d, "entries", path);
         Map<String, Long> values = new LinkedHashMap<>();
         Set<Long> taken = new HashSet<>();
