@@ -2,8 +2,6 @@ package org.nlscope.decode;
 
 import static org.nlscope.uapi.Netlink.NLMSG_DONE;
 import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
-import static org.nlscope.uapi.Netlink.NLMSG_NOOP;
-import static org.nlscope.uapi.Netlink.NLMSG_OVERRUN;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +27,7 @@ final class ControlMessages {
 
     /** NLMSG_NOOP ..., or null for the reserved types 0 and 5..15. */
     static String name(int type) {
-        return switch (type) {
-            case NLMSG_NOOP -> "NLMSG_NOOP";
-            case NLMSG_ERROR -> "NLMSG_ERROR";
-            case NLMSG_DONE -> "NLMSG_DONE";
-            case NLMSG_OVERRUN -> "NLMSG_OVERRUN";
-            default -> null;
-        };
+        return Netlink.controlTypeName(type);
     }
 
     private static List<String> flagNames(NlMsgHeader h) {

@@ -11,6 +11,7 @@ import org.nlscope.decode.Dissector;
 import org.nlscope.model.ProcessInfo;
 import org.nlscope.session.MessageRow;
 import org.nlscope.uapi.Errno;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The words the display filter field completes: the language's own (kinds, fields, and / or /
@@ -23,8 +24,6 @@ final class FilterVocabulary {
     private static final List<String> WORDS = List.of("request", "reply", "dump", "done", "ack", "error",
             "notification", "malformed", "problems", "genl", "errno", "family", "type", "flags", "seq", "port", "len",
             "frame", "msgtype", "process", "direction", "kind", "info", "and", "or", "not");
-    private static final List<String> FLAGS = List.of("REQUEST", "MULTI", "ACK", "ECHO", "DUMP_INTR", "DUMP_FILTERED",
-            "ROOT", "MATCH", "ATOMIC", "DUMP", "REPLACE", "EXCL", "CREATE", "APPEND", "NONREC", "BULK", "CAPPED", "ACK_TLVS");
     /** Message types above this are not looked at (as the filter's own check does). */
     private static final int MAX_TYPE = 1024;
 
@@ -40,7 +39,7 @@ final class FilterVocabulary {
         FilterVocabulary v = new FilterVocabulary(new TreeSet<>(String.CASE_INSENSITIVE_ORDER),
                 new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
         v.names.addAll(WORDS);
-        TreeSet<String> types = new TreeSet<>(List.of("NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN"));
+        TreeSet<String> types = new TreeSet<>(Netlink.CONTROL_TYPE_NAMES);
         for (Dissector d : dissectors) {
             for (int t = 0; t < MAX_TYPE; t++) {
                 String n = d.messageName(t);
@@ -63,7 +62,7 @@ final class FilterVocabulary {
             }
         }
         v.values.put("errno", errnos);
-        v.values.put("flags", FLAGS.stream().map(f -> "NLM_F_" + f).toList());
+        v.values.put("flags", Netlink.FLAG_NAMES);
         v.values.put("direction", List.of("to_kernel", "from_kernel"));
         v.values.put("kind", java.util.Arrays.stream(MessageRow.Kind.values())
                 .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());

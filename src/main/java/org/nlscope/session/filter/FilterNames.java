@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nlscope.decode.Dissector;
+import org.nlscope.uapi.Netlink;
 
 /**
  * The names the loaded dissectors know: message types (RTM_NEWLINK, CTRL_CMD_GETFAMILY, the
@@ -19,7 +20,6 @@ public final class FilterNames {
 
     /** Message types above this are not looked at: every family's types are below it. */
     static final int MAX_TYPE = 1024;
-    private static final Set<String> CONTROL = Set.of("NLMSG_NOOP", "NLMSG_ERROR", "NLMSG_DONE", "NLMSG_OVERRUN");
 
     private final Set<String> types;
     private final List<Dissector> dissectors;
@@ -34,7 +34,7 @@ public final class FilterNames {
     /** The names of every message type and field value of these dissectors. */
     public static FilterNames of(Collection<Dissector> dissectors) {
         Set<String> names = new HashSet<>();
-        CONTROL.forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        Netlink.CONTROL_TYPE_NAMES.forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
         for (Dissector d : dissectors) {
             for (int type = 0; type < MAX_TYPE; type++) {
                 for (boolean request : new boolean[] {true, false}) {
