@@ -1,13 +1,10 @@
 package org.nlscope.dissect.sockdiag;
 
 import java.util.List;
-import java.util.Set;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
-import org.nlscope.decode.Dissector;
-import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.MessageBody;
-import org.nlscope.decode.MessageKind;
+import org.nlscope.decode.spec.SpecBackedDissector;
 import org.nlscope.decode.spec.SpecDissector;
 import org.nlscope.model.Field;
 import org.nlscope.model.ProcessInfo;
@@ -17,54 +14,18 @@ import org.nlscope.model.ProcessInfo;
  * (dissectors/sock_diag/sock-diag.yaml); what the data cannot say is which one a message
  * uses: that is chosen here by the address family in its first byte and its direction.
  */
-final class SockDiagDissector implements Dissector {
+final class SockDiagDissector extends SpecBackedDissector {
     private static final int TCPDIAG_GETSOCK = 18;
     private static final int DCCPDIAG_GETSOCK = 19;
 
-    private final SpecDissector data;
-
     SockDiagDissector(SpecDissector data) {
-        this.data = data;
+        super(data);
     }
 
+    /** None: the file ties no attribute set to a type; the body's address family picks it (see decode). */
     @Override
-    public DissectorKey key() {
-        return data.key();
-    }
-
-    @Override
-    public String messageName(int type) {
-        return data.messageName(type);
-    }
-
-    @Override
-    public MessageKind kind(int type) {
-        return data.kind(type);
-    }
-
-    @Override
-    public String messageName(int type, boolean request) {
-        return data.messageName(type, request);
-    }
-
-    @Override
-    public MessageKind kind(int type, boolean request) {
-        return data.kind(type, request);
-    }
-
-    @Override
-    public Set<String> secretAttributes() {
-        return data.secretAttributes();
-    }
-
-    @Override
-    public Set<String> addressFields() {
-        return data.addressFields();
-    }
-
-    @Override
-    public Set<String> sockaddrFields() {
-        return data.sockaddrFields();
+    public String attributeName(int type, boolean request, String nestPath, int attrType) {
+        return null;
     }
 
     @Override

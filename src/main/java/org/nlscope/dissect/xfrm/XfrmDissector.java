@@ -1,13 +1,10 @@
 package org.nlscope.dissect.xfrm;
 
-import java.util.Set;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
-import org.nlscope.decode.Dissector;
-import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.MessageBody;
-import org.nlscope.decode.MessageKind;
+import org.nlscope.decode.spec.SpecBackedDissector;
 import org.nlscope.decode.spec.SpecDissector;
 
 /**
@@ -19,14 +16,12 @@ import org.nlscope.decode.spec.SpecDissector;
  * is taken for a dump: a header would have to start with an address whose first two
  * bytes happen to be a fitting attribute length.
  */
-final class XfrmDissector implements Dissector {
+final class XfrmDissector extends SpecBackedDissector {
     static final int XFRM_MSG_GETSA = 0x12;
     static final int XFRM_MSG_GETPOLICY = 0x15;
 
-    private final SpecDissector data;
-
     XfrmDissector(SpecDissector data) {
-        this.data = data;
+        super(data);
     }
 
     @Override
@@ -47,50 +42,5 @@ final class XfrmDissector implements Dissector {
 
     private static boolean isDump(ByteView body) {
         return body.length() == 0 || AttrReader.read(body).clean();
-    }
-
-    @Override
-    public DissectorKey key() {
-        return data.key();
-    }
-
-    @Override
-    public String messageName(int type) {
-        return data.messageName(type);
-    }
-
-    @Override
-    public MessageKind kind(int type) {
-        return data.kind(type);
-    }
-
-    @Override
-    public String messageName(int type, boolean request) {
-        return data.messageName(type, request);
-    }
-
-    @Override
-    public MessageKind kind(int type, boolean request) {
-        return data.kind(type, request);
-    }
-
-    @Override
-    public String attributeName(int type, boolean request, String nestPath, int attrType) {
-        return data.attributeName(type, request, nestPath, attrType);
-    }
-
-    @Override
-    public Set<String> secretAttributes() {
-        return data.secretAttributes();
-    }
-
-    @Override
-    public Set<String> addressFields() {
-        return data.addressFields();
-    }
-
-    @Override
-    public Set<String> sockaddrFields() {
-        return data.sockaddrFields();
     }
 }
