@@ -95,7 +95,7 @@ final class FoldedLines {
         long nanos = df.frame().timestampNanos();
         if (h.isRequest()) {
             // every request waits: for its ACK, its DONE, or (a plain get) its one reply or error
-            Line l = new Line(line, nanos, shown, true, (h.flags() & 0x300) == 0x300,
+            Line l = new Line(line, nanos, shown, true, (h.flags() & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP,
                     (h.flags() & Netlink.NLM_F_ACK) != 0, df.family(), h);
             pairing.request(df.family(), h, l);
             queue.add(l);

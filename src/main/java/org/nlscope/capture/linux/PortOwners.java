@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.model.ProcessInfo;
 import org.nlscope.nativeio.ErrnoException;
+import org.nlscope.nativeio.LibC;
 import org.nlscope.uapi.Netlink;
 
 /**
@@ -30,7 +31,6 @@ import org.nlscope.uapi.Netlink;
  */
 final class PortOwners implements AutoCloseable {
     static final int SOCK_DIAG_BY_FAMILY = 20;
-    static final int AF_NETLINK = 16;
     static final int NDIAG_PROTO_ALL = 255;
     static final long MIN_REFRESH_NANOS = 1_000_000_000L;
     /** A port id is reused when its process's pid is: look for it again after this long. */
@@ -86,7 +86,7 @@ final class PortOwners implements AutoCloseable {
         Map<Long, Long> inodeByPort = new HashMap<>();
         try (NetlinkClient diag = NetlinkClient.open(NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG")) {
             byte[] req = new byte[20];                 // struct netlink_diag_req
-            req[0] = AF_NETLINK;
+            req[0] = LibC.AF_NETLINK;
             req[1] = (byte) NDIAG_PROTO_ALL;
             diag.dump(diag.request(SOCK_DIAG_BY_FAMILY, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP).fixed(req).build(),
                     "SOCK_DIAG_BY_FAMILY AF_NETLINK dump", m -> {
