@@ -4,6 +4,9 @@ import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_ID;
 import static org.nlscope.uapi.Genetlink.CTRL_ATTR_FAMILY_NAME;
 import static org.nlscope.uapi.Genetlink.CTRL_CMD_GETFAMILY;
 import static org.nlscope.uapi.Genetlink.CTRL_CMD_NEWFAMILY;
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
+import static org.nlscope.uapi.Rtnetlink.RTM_DELLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
 import java.nio.charset.StandardCharsets;
 import org.nlscope.model.DecodedFrame;
@@ -21,10 +24,7 @@ import org.nlscope.uapi.Netlink;
  * message that said it.
  */
 public final class ContextLearner {
-    static final int RTM_NEWLINK = 16;
-    static final int RTM_DELLINK = 17;
     static final int IFINFOMSG_SIZE = 16;
-    static final int IFLA_IFNAME = 3;
 
     private ContextLearner() {
     }

@@ -14,6 +14,7 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.ErrorInfo;
 import org.nlscope.model.Field;
 import org.nlscope.uapi.Netlink;
+import org.nlscope.uapi.Rtnetlink;
 
 class ControlMessagesTest {
     static final int ERR = 2;
@@ -124,7 +125,7 @@ class ControlMessagesTest {
     void aMissingAttributeIsNamedWithTheRequestsAttributeSet() {
         byte[] req = newLink("dum0", 1400, "dummy", 5);
         byte[] err = new NetlinkMessageBuilder(ERR, TLVS, 5, 0).fixedU32(-22).fixed(req)
-                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_INFO_DATA)
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, Rtnetlink.IFLA_INFO_DATA)
                 .attrU32(Netlink.NLMSGERR_ATTR_MISS_NEST, LINKINFO_OFFSET).build();
         ErrorInfo e = one(err).error();
         Field missType = e.extAck().get(0);
@@ -135,7 +136,7 @@ class ControlMessagesTest {
         assertEquals("IFLA_LINKINFO", missNest.valueName());
 
         byte[] top = new NetlinkMessageBuilder(ERR, CAPPED | TLVS, 5, 0).fixedU32(-22).fixed(Arrays.copyOf(req, 16))
-                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, TestLinkDissector.IFLA_IFNAME).build();
+                .attrU32(Netlink.NLMSGERR_ATTR_MISS_TYPE, Rtnetlink.IFLA_IFNAME).build();
         assertEquals("IFLA_IFNAME", one(top).error().extAck().get(0).valueName(),
                 "a top-level attribute is named even when the echo is capped");
     }

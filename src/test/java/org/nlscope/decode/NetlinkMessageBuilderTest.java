@@ -10,16 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
 import org.nlscope.uapi.Netlink;
+import org.nlscope.uapi.Rtnetlink;
 
 class NetlinkMessageBuilderTest {
 
     @Test
     void encodesTheNlmonRequestTheLiveCaptureSends() {
-        byte[] req = new NetlinkMessageBuilder(TestLinkDissector.RTM_NEWLINK, 0x01 | 0x04 | 0x400 | 0x200, 42, 0)
+        byte[] req = new NetlinkMessageBuilder(Rtnetlink.RTM_NEWLINK, 0x01 | 0x04 | 0x400 | 0x200, 42, 0)
                 .fixed(new byte[16])
-                .attrString(TestLinkDissector.IFLA_IFNAME, "nlmon0")
-                .beginNest(TestLinkDissector.IFLA_LINKINFO)
-                .attrString(TestLinkDissector.IFLA_INFO_KIND, "nlmon")
+                .attrString(Rtnetlink.IFLA_IFNAME, "nlmon0")
+                .beginNest(Rtnetlink.IFLA_LINKINFO)
+                .attrString(Rtnetlink.IFLA_INFO_KIND, "nlmon")
                 .endNest()
                 .build();
         assertEquals("""

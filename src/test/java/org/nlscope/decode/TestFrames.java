@@ -7,6 +7,7 @@ import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Frame;
 import org.nlscope.model.LinkType;
 import org.nlscope.uapi.Netlink;
+import org.nlscope.uapi.Rtnetlink;
 
 /** Builds LINKTYPE_NETLINK frames for the engine's tests and decodes them. */
 final class TestFrames {
@@ -44,13 +45,13 @@ final class TestFrames {
 
     /** An RTM_NEWLINK request: ifinfomsg (index 0), IFLA_IFNAME, IFLA_MTU and IFLA_LINKINFO {IFLA_INFO_KIND}. */
     static byte[] newLink(String name, int mtu, String kind, long seq) {
-        return new NetlinkMessageBuilder(TestLinkDissector.RTM_NEWLINK,
+        return new NetlinkMessageBuilder(Rtnetlink.RTM_NEWLINK,
                 0x01 | 0x04 | Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, seq, 0)
                 .fixed(new byte[16])
-                .attrString(TestLinkDissector.IFLA_IFNAME, name)
-                .attrU32(TestLinkDissector.IFLA_MTU, mtu)
-                .beginNest(TestLinkDissector.IFLA_LINKINFO)
-                .attrString(TestLinkDissector.IFLA_INFO_KIND, kind)
+                .attrString(Rtnetlink.IFLA_IFNAME, name)
+                .attrU32(Rtnetlink.IFLA_MTU, mtu)
+                .beginNest(Rtnetlink.IFLA_LINKINFO)
+                .attrString(Rtnetlink.IFLA_INFO_KIND, kind)
                 .endNest()
                 .build();
     }

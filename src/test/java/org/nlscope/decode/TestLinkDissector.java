@@ -1,5 +1,14 @@
 package org.nlscope.decode;
 
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
+import static org.nlscope.uapi.Rtnetlink.IFLA_INFO_DATA;
+import static org.nlscope.uapi.Rtnetlink.IFLA_INFO_KIND;
+import static org.nlscope.uapi.Rtnetlink.IFLA_LINKINFO;
+import static org.nlscope.uapi.Rtnetlink.IFLA_MTU;
+import static org.nlscope.uapi.Rtnetlink.RTM_DELLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_GETLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.model.Field;
@@ -11,14 +20,6 @@ import org.nlscope.uapi.Netlink;
  * The real ones are data-driven (decode.spec).
  */
 final class TestLinkDissector implements Dissector {
-    static final int RTM_NEWLINK = 16;
-    static final int RTM_DELLINK = 17;
-    static final int RTM_GETLINK = 18;
-    static final int IFLA_IFNAME = 3;
-    static final int IFLA_MTU = 4;
-    static final int IFLA_LINKINFO = 18;
-    static final int IFLA_INFO_KIND = 1;
-    static final int IFLA_INFO_DATA = 2;
     static final int IFLA_VLAN_ID = 1;
 
     @Override

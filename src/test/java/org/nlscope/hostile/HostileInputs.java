@@ -10,6 +10,7 @@ import static org.nlscope.uapi.Genetlink.CTRL_CMD_NEWFAMILY;
 import static org.nlscope.uapi.Genetlink.GENL_ID_CTRL;
 import static org.nlscope.uapi.Netlink.NETLINK_GENERIC;
 import static org.nlscope.uapi.Netlink.NETLINK_ROUTE;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWROUTE;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import org.nlscope.model.ProcessInfo;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.pcap.CaptureWriter;
 import org.nlscope.session.NetlinkTestFrames;
+import org.nlscope.uapi.Rtnetlink;
 
 /**
  * Generates the adversarial inputs of the hostile-input tests and of the benchmark, so no
@@ -29,7 +31,6 @@ import org.nlscope.session.NetlinkTestFrames;
  * messages and attributes, long comments, control characters in strings.
  */
 public final class HostileInputs {
-    static final int RTM_NEWROUTE = 24;
     static final int RTA_MULTIPATH = 9;
     static final long T0 = 1_795_340_295_000_000_000L;
 
@@ -56,8 +57,8 @@ public final class HostileInputs {
     /** An ordinary RTM_NEWLINK frame (about 60 bytes) with seq i. */
     public static Frame link(int i) {
         return NetlinkTestFrames.frame(T0 + i * 1000L, NETLINK_ROUTE,
-                msg(NetlinkTestFrames.RTM_NEWLINK, 0, i, 0, NetlinkTestFrames.ifinfomsg(i, 1),
-                        attr(NetlinkTestFrames.IFLA_IFNAME, str("dummy" + i)), attr(NetlinkTestFrames.IFLA_MTU, NetlinkTestFrames.u32(1500))));
+                msg(Rtnetlink.RTM_NEWLINK, 0, i, 0, NetlinkTestFrames.ifinfomsg(i, 1),
+                        attr(Rtnetlink.IFLA_IFNAME, str("dummy" + i)), attr(Rtnetlink.IFLA_MTU, NetlinkTestFrames.u32(1500))));
     }
 
     /** nlctrl's CTRL_CMD_NEWFAMILY reply naming family id {@code id} as {@code name}. */
@@ -94,7 +95,7 @@ public final class HostileInputs {
             b.putShort((short) 4).putShort((short) 999);
         }
         return NetlinkTestFrames.frame(T0, NETLINK_ROUTE,
-                msg(NetlinkTestFrames.RTM_NEWLINK, 0, 1, 0, NetlinkTestFrames.ifinfomsg(1, 0), b.array()));
+                msg(Rtnetlink.RTM_NEWLINK, 0, 1, 0, NetlinkTestFrames.ifinfomsg(1, 0), b.array()));
     }
 
     /**

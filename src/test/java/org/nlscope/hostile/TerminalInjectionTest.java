@@ -35,6 +35,7 @@ import org.nlscope.session.RowBuilder;
 import org.nlscope.session.export.DetailNode;
 import org.nlscope.session.export.DetailTree;
 import org.nlscope.uapi.Netlink;
+import org.nlscope.uapi.Rtnetlink;
 
 /** Item 5 of issue 12: what a capture or a file name says never reaches a terminal or a label as control characters. */
 class TerminalInjectionTest {
@@ -67,10 +68,10 @@ class TerminalInjectionTest {
     /** Every source the issue names: a string attribute, extack, a genl family name, a process name, a comment. */
     private List<Frame> frames() {
         Frame link = NetlinkTestFrames.frame(HostileInputs.T0, Netlink.NETLINK_ROUTE,
-                msg(NetlinkTestFrames.RTM_NEWLINK, 0, 1, PORT, ifinfomsg(3, 1), attr(NetlinkTestFrames.IFLA_IFNAME, str(ATTACK))));
+                msg(Rtnetlink.RTM_NEWLINK, 0, 1, PORT, ifinfomsg(3, 1), attr(Rtnetlink.IFLA_IFNAME, str(ATTACK))));
         Frame commented = new Frame(link.timestampNanos(), link.linkType(), link.data(), link.originalLength(), link.packetType(),
                 "note " + ATTACK);
-        byte[] request = msg(NetlinkTestFrames.RTM_NEWLINK, 0x605, 2, PORT, ifinfomsg(0, 0));
+        byte[] request = msg(Rtnetlink.RTM_NEWLINK, 0x605, 2, PORT, ifinfomsg(0, 0));
         Frame ack = NetlinkTestFrames.frame(HostileInputs.T0 + 1, Netlink.NETLINK_ROUTE,
                 error(-22, request, true, 2, PORT, attr(1, str("bad " + ATTACK))));
         Frame family = HostileInputs.newFamily(3, 30, "fam\n4 00:00:00.000000 > forged line");

@@ -1,6 +1,12 @@
 package org.nlscope.session;
 
 import static org.nlscope.session.NetlinkTestFrames.*;
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
+import static org.nlscope.uapi.Rtnetlink.IFLA_INFO_KIND;
+import static org.nlscope.uapi.Rtnetlink.IFLA_LINKINFO;
+import static org.nlscope.uapi.Rtnetlink.IFLA_MTU;
+import static org.nlscope.uapi.Rtnetlink.RTM_GETLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
 import java.util.List;
 import org.nlscope.model.Frame;

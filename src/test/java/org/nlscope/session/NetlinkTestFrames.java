@@ -10,12 +10,6 @@ import org.nlscope.model.LinkType;
 
 /** Assembles netlink frames byte by byte, in host (little-endian) order, as the kernel lays them out. */
 public final class NetlinkTestFrames {
-    public static final int RTM_NEWLINK = 16;
-    public static final int RTM_GETLINK = 18;
-    public static final int IFLA_IFNAME = 3;
-    public static final int IFLA_MTU = 4;
-    public static final int IFLA_LINKINFO = 18;
-    public static final int IFLA_INFO_KIND = 1;
     public static final int F_REQUEST = 1, F_MULTI = 2, F_ACK = 4, F_DUMP = 0x300, F_CREATE = 0x400, F_EXCL = 0x200;
 
     private NetlinkTestFrames() {

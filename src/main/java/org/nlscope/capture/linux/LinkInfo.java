@@ -1,5 +1,9 @@
 package org.nlscope.capture.linux;
 
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFALIAS;
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
+
 import java.nio.charset.StandardCharsets;
 import org.nlscope.decode.AttrReader;
 import org.nlscope.decode.ByteView;
@@ -16,9 +20,6 @@ import org.nlscope.decode.NlAttr;
  * @param alias    IFLA_IFALIAS, or null when the link has none
  */
 record LinkInfo(int index, String name, int arphrd, boolean up, String alias) {
-    static final int RTM_NEWLINK = 16;
-    static final int IFLA_IFNAME = 3;
-    static final int IFLA_IFALIAS = 20;
     static final int IFF_UP = 0x1;
 
     /** Parses one RTM_NEWLINK message (nlmsghdr included), or returns null for anything else. */

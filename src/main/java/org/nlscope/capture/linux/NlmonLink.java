@@ -1,6 +1,12 @@
 package org.nlscope.capture.linux;
 
 import static org.nlscope.uapi.Netlink.NETLINK_ROUTE;
+import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
+import static org.nlscope.uapi.Rtnetlink.IFLA_INFO_KIND;
+import static org.nlscope.uapi.Rtnetlink.IFLA_LINKINFO;
+import static org.nlscope.uapi.Rtnetlink.RTM_DELLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_GETLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +22,7 @@ import org.nlscope.model.LinkType;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.uapi.Errno;
 import org.nlscope.uapi.Netlink;
+import org.nlscope.uapi.Rtnetlink;
 
 /**
  * The netlink monitor device a capture reads: one named by the user (it must be
@@ -25,12 +32,6 @@ import org.nlscope.uapi.Netlink;
  */
 final class NlmonLink implements AutoCloseable {
     static final String DEFAULT_NAME = "nlmon0";
-    static final int RTM_NEWLINK = 16;
-    static final int RTM_DELLINK = 17;
-    static final int RTM_GETLINK = 18;
-    static final int IFLA_IFNAME = 3;
-    static final int IFLA_LINKINFO = 18;
-    static final int IFLA_INFO_KIND = 1;
 
     private final LinkInfo link;
     private final boolean created;
@@ -156,7 +157,7 @@ final class NlmonLink implements AutoCloseable {
         NetlinkMessageBuilder b = new NetlinkMessageBuilder(RTM_NEWLINK, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK,
                 seq, 0).fixed(ifinfomsg(index, true));
         if (alias != null) {
-            b.attrString(LinkInfo.IFLA_IFALIAS, alias);
+            b.attrString(Rtnetlink.IFLA_IFALIAS, alias);
         }
         return b.build();
     }

@@ -5,6 +5,7 @@ import static org.nlscope.uapi.Netlink.NLMSG_DONE;
 import static org.nlscope.uapi.Netlink.NLMSG_ERROR;
 import static org.nlscope.uapi.Netlink.NLM_F_CAPPED;
 import static org.nlscope.uapi.Netlink.NLM_F_DUMP;
+import static org.nlscope.uapi.Rtnetlink.RTM_BASE;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +51,6 @@ public final class ScopeFilter {
     public static final long WAIT_NANOS = 3_000_000_000L;
     /** Frames held at most; beyond, the oldest is decided with what is known. */
     static final int MAX_PENDING = 1 << 15;
-    static final int RTM_BASE = 16;
 
     record Message(int family, NlMsgHeader header, int offset) {
         boolean fromKernel() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nlscope.decode.spec.Fixtures.at;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.nlscope.model.Field;
 class LinkDissectorTest {
     private static final SpecDissector ROUTE = Fixtures.single("dissectors/rtnetlink/common.yaml", "dissectors/rtnetlink/linkinfo.yaml",
             "dissectors/rtnetlink/linkinfo-kinds.yaml", "dissectors/rtnetlink/devconf.yaml", "dissectors/rtnetlink/link.yaml");
-    private static final int RTM_NEWLINK = 16;
 
     private static MessageBody decode(Recorded m) {
         return ROUTE.decode(m.type(), false, new ByteView(m.bytes(), 16, m.bytes().length), DecodeContext.empty());

@@ -2,6 +2,8 @@ package org.nlscope.session.transactions;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.nlscope.session.NetlinkTestFrames.*;
+import static org.nlscope.uapi.Rtnetlink.RTM_GETLINK;
+import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
