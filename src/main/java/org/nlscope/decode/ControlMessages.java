@@ -19,6 +19,9 @@ import org.nlscope.uapi.Netlink;
  */
 final class ControlMessages {
 
+    /** The text of a positive error code. */
+    private static final String POSITIVE = "positive: not an errno, the handler's return value passed on";
+
     private final MessageDecoder messages;
 
     ControlMessages(MessageDecoder messages) {
@@ -108,10 +111,10 @@ final class ControlMessages {
         } else if (tlvStart < body.end() && !allZero(body, tlvStart)) {
             found.add((body.end() - tlvStart) + " bytes at offset " + tlvStart + " follow the echoed request without NLM_F_ACK_TLVS");
         }
-        ErrorInfo info = new ErrorInfo(code, Errno.name(code), Errno.text(code), ext.message(), ext.offset(),
-                ext.badAttr(), request, ext.fields());
+        ErrorInfo info = new ErrorInfo(code, errnoName(code), code > 0 ? POSITIVE : Errno.text(code), ext.message(),
+                ext.offset(), ext.badAttr(), request, ext.fields());
         return new DecodedMessage(offset, h, "NLMSG_ERROR", flagNames(h), null, List.of(errorField), List.of(), info,
-                Summary.of("NLMSG_ERROR", code == 0 ? "ACK" + note(ext.message()) : Errno.describe(code) + note(ext.message())), found);
+                Summary.of("NLMSG_ERROR", (code == 0 ? "ACK" : describe(code)) + note(ext.message())), found);
     }
 
     private DecodedMessage done(int offset, NlMsgHeader h, ByteView body, List<String> problems) {
@@ -128,7 +131,7 @@ final class ControlMessages {
             ext = ExtAck.decode(new ByteView(body.data(), tlvStart, body.end()), null, ExtAck.MissingNamer.NONE);
             found.addAll(ext.problems());
         }
-        String tail = (code == 0 ? "" : Errno.describe(code)) + note(ext.message());
+        String tail = (code == 0 ? "" : describe(code)) + note(ext.message());
         return new DecodedMessage(offset, h, "NLMSG_DONE", flagNames(h), null, List.of(errorMember(code, body.start())),
                 ext.fields(), null, Summary.of("NLMSG_DONE", tail), found);
     }
@@ -146,9 +149,23 @@ final class ControlMessages {
         return (nestPath, attrType) -> d.attributeName(type, request.header().isRequest(), nestPath, attrType);
     }
 
+    /**
+     * The errno a code names: the kernel sends -errno. A positive code is no errno but a
+     * handler's return value the kernel passed on as it was (mac802154_hwsim's NEW_RADIO
+     * answers with the new radio's index), so it is not named after the errno of its size.
+     */
+    private static String errnoName(int code) {
+        return code < 0 ? Errno.name(code) : null;
+    }
+
+    private static String describe(int code) {
+        return code > 0 ? code + " (positive: not an errno)" : Errno.describe(code);
+    }
+
     private static Field errorMember(int code, int offset) {
-        String name = Errno.name(code);
-        String display = code == 0 ? "0" : name != null ? code + " (" + name + ")" : String.valueOf(code);
+        String name = errnoName(code);
+        String display = code == 0 ? "0" : name != null ? code + " (" + name + ")"
+                : code > 0 ? "positive: not an errno" : String.valueOf(code);
         Field f = Field.member("error", (long) code, display, offset, 4);
         return name == null ? f : f.withValueName(name);
     }

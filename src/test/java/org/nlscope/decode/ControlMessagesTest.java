@@ -258,4 +258,35 @@ class ControlMessagesTest {
         assertEquals("NLMSG_ERROR -ENOENT: No such file or directory", m.summary());
         assertNull(m.error().request().typeName(), "no sock_diag dissector here");
     }
+
+    /**
+     * mac802154_hwsim answers NEW_RADIO with the new radio's index as the error code
+     * (wpan.pcapng, recorded on nlmon: radios 0 and 1 exist, the new one is 2): a positive
+     * code is no errno, not ENOENT.
+     */
+    @Test
+    void aPositiveCodeIsNoErrno() throws Exception {
+        java.nio.file.Path capture = org.nlscope.fuzz.RecordedCaptures.DIRECTORY.resolve("wpan.pcapng");
+        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
+        DecodedMessage found = null;
+        try (org.nlscope.pcap.CaptureReader r = org.nlscope.pcap.CaptureReader.open(capture)) {
+            DecodeContext ctx = DecodeContext.empty();
+            int number = 0;
+            for (org.nlscope.model.Frame f; (f = r.next()) != null; ) {
+                org.nlscope.model.DecodedFrame d = decoder.decode(f, ++number, ctx);
+                ctx = ContextLearner.learn(ctx, d);
+                for (DecodedMessage m : d.messages()) {
+                    if (m.error() != null && m.error().code() > 0) {
+                        found = m;
+                    }
+                }
+            }
+        }
+        assertTrue(found != null, "wpan.pcapng holds NEW_RADIO's positive answer");
+        assertEquals(2, found.error().code());
+        assertNull(found.error().name());
+        assertEquals("MAC802154_HWSIM_CMD_NEW_RADIO", found.error().request().genl().cmdName());
+        assertEquals("NLMSG_ERROR 2 (positive: not an errno)", found.summary());
+        assertEquals("positive: not an errno", found.fixedHeader().get(0).display());
+    }
 }

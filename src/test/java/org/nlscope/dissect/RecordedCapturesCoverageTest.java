@@ -39,8 +39,7 @@ class RecordedCapturesCoverageTest {
             Map.entry("nft.pcapng", "NFTA_DATA_VALUE and NFTA_SET_USERDATA as hex, nested attributes of some expressions unnamed"),
             Map.entry("networkmanager.pcapng", "wifi.pcapng's nl80211 capability masks, and the association's: frames, IEs,"
                     + " SSID, BSS, station and survey info as hex, NL80211_ATTR_CONTROL_PORT_ETHERTYPE typed as a flag; IFLA_WIRELESS as hex"),
-            Map.entry("ovs.pcapng", "OVS_PACKET_ATTR_KEY and _ACTIONS as hex: the kernel's ovs_packet spec gives them as binary"),
-            Map.entry("team.pcapng", "TEAM_ATTR_OPTION_DATA as hex: its type is the sibling TEAM_ATTR_OPTION_TYPE's NLA_* number"));
+            Map.entry("ovs.pcapng", "OVS_PACKET_ATTR_KEY and _ACTIONS as hex: the kernel's ovs_packet spec gives them as binary"));
 
     /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
     static final Set<String> BYTES_BY_NATURE = Set.of(

@@ -214,6 +214,9 @@ final class AttributeDecoding {
             // no format for this selector value: raw attributes when they parse, else bytes
             return unknown(name, new NlAttr(a.offset(), a.length(), a.type(), true, a.netByteOrder()), depth);
         }
+        if (format.value() != null) {
+            return attribute(format.value(), name, a, siblings, depth, whole);
+        }
         return structThenAttributes(name, a, p, format.struct(), format.set(), siblings, depth, whole);
     }
 

@@ -87,7 +87,9 @@ final class FamilyModel {
     }
 
     private SubMessageSpec.Format format(Format f) {
-        return new SubMessageSpec.Format(struct(f.struct()), set(f.attributeSet()));
+        AttrSpec value = f.type() == null ? null : attribute(new Attribute(null, null, f.type(), null, null, null,
+                null, null, null, null, null, null, null, null, null, null));
+        return new SubMessageSpec.Format(struct(f.struct()), set(f.attributeSet()), value);
     }
 
     private AttrSpec attribute(Attribute a) {

@@ -95,8 +95,12 @@ public record FamilySpec(String family, String genlFamily, String doc, String fi
         }
     }
 
-    /** One choice of a sub-message: a struct, then attributes; either may be absent. */
-    public record Format(String value, String struct, String attributeSet, String doc) {
+    /**
+     * One choice of a sub-message: a struct, then attributes, either may be absent; or a
+     * {@code type}, one value of a scalar type (a value typed by its sibling: team's
+     * TEAM_ATTR_OPTION_DATA by TEAM_ATTR_OPTION_TYPE).
+     */
+    public record Format(String value, String struct, String attributeSet, String type, String doc) {
     }
 
     /**

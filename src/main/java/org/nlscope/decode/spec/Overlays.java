@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.spec.FamilySpec.Attribute;
 import org.nlscope.decode.spec.FamilySpec.AttributeSet;
 import org.nlscope.decode.spec.FamilySpec.Definition;
@@ -22,7 +21,8 @@ import org.nlscope.decode.spec.FamilySpec.Message;
  * struct where they say the same with the header's names, and its whole shape where the
  * spec says only bytes. Messages both define stay nlscope's, their sets completed from the
  * spec's ({@link OwnOverSpec}); everything else of the own files (commands and attributes
- * YNL leaves out, their sets and definitions) stays as it was.
+ * YNL leaves out, their sets and definitions) stays as it was. What an attribute lends is
+ * {@link AttributeLoan}'s, what a struct member lends {@link StructLoan}'s.
  */
 final class Overlays {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -69,6 +69,7 @@ final class Overlays {
         FamilySpec s = f.spec();
         Map<String, Definition> specDefinitions = new HashMap<>();
         s.definitions().forEach(d -> specDefinitions.put(d.name(), d));
+        DefinitionMatch shapes = new DefinitionMatch(specDefinitions, ownDefinitions);
         Map<String, Set<String>> fields = fieldsBySet(s);
         Set<String> requestNames = new HashSet<>();
         s.messages().forEach(m -> {
@@ -101,173 +102,13 @@ final class Overlays {
             List<Attribute> attrs = new ArrayList<>();
             for (Attribute a : set.attributes()) {
                 Attribute mine = ownAttributes.get(a.name());
-                attrs.add(mine == null ? a : lend(f, a, mine, new Shapes(specDefinitions, ownDefinitions)));
+                attrs.add(mine == null ? a : AttributeLoan.lend(f, a, mine, shapes));
             }
             sets.add(new AttributeSet(set.name(), set.doc(), attrs));
         }
         return new FamilySpec(s.family(), s.genlFamily(), s.doc(), s.fixedHeader(),
-                structsOver(f, s.definitions(), new Shapes(specDefinitions, ownDefinitions)), sets, s.subMessages(),
+                StructLoan.over(f, s.definitions(), shapes), sets, s.subMessages(),
                 messages);
-    }
-
-    /**
-     * The spec's structs with what nlscope's struct members of the same names add: an enum
-     * (as for attributes: rt-link's ifinfomsg names no address family, and IFF_NO_ARP for
-     * the header's IFF_NOARP) and a display the spec's member lacks.
-     */
-    private static List<Definition> structsOver(SpecFile f, List<Definition> definitions, Shapes shapes) {
-        Map<String, Member> mine = new HashMap<>();
-        Set<String> ambiguous = new HashSet<>();
-        shapes.own().values().forEach(d -> d.members().forEach(m -> {
-            if (m != null && m.name() != null) {
-                Member before = mine.putIfAbsent(m.name(), m);
-                // nfnetlink's res_id names a subsystem in a batch's header only: a name nlscope's
-                // structs give two meanings lends neither
-                if (before != null && !(java.util.Objects.equals(before.en(), m.en())
-                        && java.util.Objects.equals(before.display(), m.display()))) {
-                    ambiguous.add(m.name());
-                }
-            }
-        }));
-        ambiguous.forEach(mine::remove);
-        List<Definition> out = new ArrayList<>();
-        for (Definition d : definitions) {
-            if (!"struct".equals(d.type())) {
-                out.add(d);
-                continue;
-            }
-            List<Member> members = new ArrayList<>();
-            for (Member m : d.members()) {
-                Member o = mine.get(m.name());
-                boolean integer = Types.INTEGERS.containsKey(m.type());
-                if (o == null || !integer || !m.type().equals(o.type())) {
-                    members.add(m);
-                    continue;
-                }
-                String en = shapes.enumFor(m.en(), o.en());
-                String display = m.display() == null ? o.display() : m.display();
-                try {
-                    SpecChecks.checkDisplay(f, m.name(), display, m.type());
-                } catch (DissectorLoadException e) {
-                    display = m.display();
-                }
-                members.add(new Member(m.name(), m.type(), m.len(), m.byteOrder(), en, display, m.struct(), m.doc()));
-            }
-            out.add(new Definition(d.name(), d.type(), d.doc(), d.valueStart(), d.namePrefix(), d.entries(), members,
-                    d.open()));
-        }
-        return out;
-    }
-
-    /** The definitions on both sides, to tell whether nlscope's enum or struct says the same with the header's names. */
-    private record Shapes(Map<String, Definition> spec, Map<String, Definition> own) {
-        /**
-         * nlscope's enum for an attribute: when the spec has none, or the spec's names the same
-         * values otherwise (its derived names are not the header's: NLCTRL_OP_FLAGS_CMD_CAP_DO
-         * for GENL_CMD_CAP_DO).
-         */
-        String enumFor(Attribute a, Attribute mine) {
-            return enumFor(a.en(), mine.en());
-        }
-
-        String enumFor(String specEnum, String ownEnum) {
-            Definition o = ownEnum == null ? null : own.get(ownEnum);
-            if (o == null) {
-                return specEnum;
-            }
-            Definition d = specEnum == null ? null : spec.get(specEnum);
-            if (d == null) {
-                return ownEnum;
-            }
-            if (!d.type().equals(o.type())) {
-                return specEnum;
-            }
-            Map<Long, String> names = values(o);
-            boolean renamed = values(d).entrySet().stream().anyMatch(e -> names.containsKey(e.getKey())
-                    && !names.get(e.getKey()).equals(e.getValue()));
-            return renamed ? ownEnum : specEnum;
-        }
-
-        /** An enum's or flags' entries by value, counted as the format counts bare entries. */
-        private static Map<Long, String> values(Definition d) {
-            Map<Long, String> out = new HashMap<>();
-            boolean flags = "flags".equals(d.type());
-            long start = d.valueStart() == null ? 0 : d.valueStart();
-            long next = flags ? 1L << Math.min(63, Math.max(0, start)) : start;
-            for (FamilySpec.Entry e : d.entries()) {
-                if (e == null || e.name() == null) {
-                    continue;
-                }
-                long v = e.value() != null ? e.value() : next;
-                out.putIfAbsent(v, e.name());
-                next = flags ? Long.highestOneBit(v) << 1 : v + 1;
-            }
-            return out;
-        }
-
-        /**
-         * nlscope's struct when its members have the sizes of the spec's (the header's member
-         * names and signedness: WireGuard's __kernel_timespec is tv_sec, tv_nsec).
-         */
-        String structFor(Attribute a, Attribute mine) {
-            Definition d = a.struct() == null ? null : spec.get(a.struct());
-            Definition o = mine.struct() == null ? null : own.get(mine.struct());
-            if (d == null || o == null || d.members().size() != o.members().size()) {
-                return a.struct();
-            }
-            for (int i = 0; i < d.members().size(); i++) {
-                Member x = d.members().get(i);
-                Member y = o.members().get(i);
-                if (size(x) != size(y) || Types.INTEGERS.containsKey(x.type()) != Types.INTEGERS.containsKey(y.type())
-                        || x.struct() != null || y.struct() != null) {
-                    return a.struct();
-                }
-            }
-            return mine.struct();
-        }
-
-        private static int size(Member m) {
-            Integer fixed = Types.INTEGERS.get(m.type());
-            return fixed != null ? fixed : m.len() == null ? -1 : m.len();
-        }
-    }
-
-    /** The spec's attribute with what nlscope's own attribute of that name adds, where it fits. */
-    private static Attribute lend(SpecFile f, Attribute a, Attribute mine, Shapes shapes) {
-        if (isBytes(a) && !isBytes(mine) && mine.decoder() == null
-                && (!"binary".equals(mine.type()) || mine.subType() != null || mine.struct() != null)) {
-            // the spec says only bytes ("binary # TODO: nest", nl80211's NL80211_ATTR_KEY, ethtool's bitmaps):
-            // nlscope's own shape of it (a nest of its own set, which stays in the family, an array of
-            // words, a struct) decodes, and keeps its secrets
-            return new Attribute(a.name(), a.value(), mine.type(), mine.nestedAttributes(), mine.subType(),
-                    mine.subMessage(), mine.selector(), mine.en(), mine.display(), mine.byteOrder(), mine.struct(),
-                    mine.repeat(), null, mine.levels(), a.isSecret() || mine.isSecret() ? Boolean.TRUE : null, a.doc());
-        }
-        String display = a.display();
-        String scalar = "indexed-array".equals(a.type()) ? a.subType() : a.type();
-        if (mine.display() != null && (display == null || "hex".equals(display)) && a.struct() == null
-                && !("binary".equals(a.type()) && a.subType() != null)) {
-            try {
-                SpecChecks.checkDisplay(f, a.name(), mine.display(), scalar);
-                display = mine.display();
-            } catch (DissectorLoadException e) {
-                // the display does not fit the kernel's type: the kernel's type wins
-            }
-        }
-        String decoder = mine.decoder() != null && "binary".equals(a.type()) && a.struct() == null && a.subType() == null
-                ? mine.decoder() : null;
-        Boolean secret = a.isSecret() || mine.isSecret() && !"flag".equals(a.type()) ? Boolean.TRUE : null;
-        String en = "bitfield32".equals(a.type()) || Types.isInteger(scalar) ? shapes.enumFor(a, mine) : a.en();
-        String struct = "binary".equals(a.type()) && decoder == null ? shapes.structFor(a, mine) : a.struct();
-        return new Attribute(a.name(), a.value(), a.type(), a.nestedAttributes(), a.subType(), a.subMessage(),
-                a.selector(), en, decoder != null ? null : display, a.byteOrder(), struct, a.repeat(), decoder,
-                a.levels(), secret, a.doc());
-    }
-
-    /** Plain bytes: binary with nothing that shapes it. */
-    private static boolean isBytes(Attribute a) {
-        return "binary".equals(a.type()) && a.struct() == null && a.subType() == null && a.decoder() == null
-                && a.display() == null;
     }
 
     /** True when every placeholder of a summary names an attribute of the message's set or a header member. */

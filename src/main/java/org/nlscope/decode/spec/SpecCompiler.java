@@ -206,6 +206,12 @@ public final class SpecCompiler {
             if (formats.putIfAbsent(value, fmt) != null) {
                 throw fail(f, at + ".value", "duplicate format '" + value + "'");
             }
+            if (fmt.type() != null && (fmt.struct() != null || fmt.attributeSet() != null)) {
+                throw fail(f, at + ".type", "a format is a type, or a struct and attributes, not both");
+            }
+            if (fmt.type() != null && !Types.FORMAT_TYPES.contains(fmt.type())) {
+                throw fail(f, at + ".type", "unknown type '" + fmt.type() + "' (" + String.join(", ", Types.FORMAT_TYPES) + ")");
+            }
             if (fmt.struct() != null) {
                 scope.struct(f, at + ".struct", fmt.struct());
             }

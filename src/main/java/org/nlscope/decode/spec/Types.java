@@ -23,6 +23,10 @@ final class Types {
     static final Set<String> ARRAY_SUB_TYPES = Set.of(
             "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint", "string", "binary", "nest", "flag");
 
+    /** What a sub-message format's {@code type} may be: one plain value. */
+    static final Set<String> FORMAT_TYPES = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(Set.of(
+            "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint", "string", "binary", "flag")));
+
     static final Set<String> BYTE_DISPLAYS = Set.of("mac", "ipv4", "ipv6", "ip", "ip-slot", "hex", "base64", "sockaddr",
             "uuid");
     static final Set<String> INTEGER_DISPLAYS = Set.of("dec", "hex", "hex-int", "errno", "if-index", "proto", "ipv4",

@@ -157,7 +157,7 @@ public final class YnlLoader {
                     continue;
                 }
                 translated.add(new Format(value, header == null ? null : defs.structName(header),
-                        set == null ? null : scope + set, null));
+                        set == null ? null : scope + set, null, null));
             }
             out.add(new SubMessage(scope + e.getKey(), null, translated));
         }
