@@ -28,10 +28,13 @@ import org.nlscope.nativeio.ErrnoException;
 public final class NlmonCapture implements CaptureSource {
     /** How long one wait for the kernel lasts; also the longest close() waits for the reader. */
     static final int POLL_MILLIS = 100;
-    /** The copied blocks waiting for the sink may hold this much, or twice the ring when that is more ... */
-    static final long MIN_BACKLOG_BYTES = 32L << 20;
-    /** ... but never more than this share of the heap. */
-    static final int BACKLOG_HEAP_SHARE = 4;
+    /**
+     * The copied blocks waiting for the sink may hold this much, or four times the ring when
+     * that is more: outside the heap, and memory only once a backlog needs it.
+     */
+    static final long MIN_BACKLOG_BYTES = 256L << 20;
+    /** The most the backlog may hold (a copy is addressed by an int). */
+    static final long MAX_BACKLOG_BYTES = 1L << 30;
     /** Under a steady stream the sink still hears endOfBatch (and flushes) this often. */
     static final long BATCH_NANOS = 100_000_000L;
 
@@ -107,10 +110,10 @@ public final class NlmonCapture implements CaptureSource {
         }
     }
 
-    /** The pool of copied blocks: twice the ring, at least {@link #MIN_BACKLOG_BYTES}, at most a share of the heap. */
+    /** The backlog of copied blocks: four times the ring, at least {@link #MIN_BACKLOG_BYTES}. */
     static long backlogBytes(RxRing.Config config) {
         long ring = (long) config.blockSize() * config.blockCount();
-        return Math.min(Math.max(MIN_BACKLOG_BYTES, 2 * ring), Runtime.getRuntime().maxMemory() / BACKLOG_HEAP_SHARE);
+        return Math.min(Math.max(MIN_BACKLOG_BYTES, 4 * ring), MAX_BACKLOG_BYTES);
     }
 
     private static void closeQuietly(RingReader reader, RxRing ring, NlmonLink link) {
@@ -167,7 +170,7 @@ public final class NlmonCapture implements CaptureSource {
             while (true) {
                 // once stopping, what the reader copied still goes out: the kernel counted it as received
                 boolean readerDone = reader.ended();
-                RingReader.Copy copy = reader.take(stopRequested ? 10 : POLL_MILLIS);
+                Backlog.Copy copy = reader.take(stopRequested ? 10 : POLL_MILLIS);
                 if (copy == null) {
                     if (readerDone) {
                         Throwable f = reader.failure();
@@ -179,7 +182,7 @@ public final class NlmonCapture implements CaptureSource {
                     continue;
                 }
                 try {
-                    RingBlock.forEach(copy.bytes(), copy.length(), packet, handler);
+                    RingBlock.forEach(copy.block(), packet, handler);
                 } finally {
                     reader.release(copy);
                 }
@@ -196,7 +199,7 @@ public final class NlmonCapture implements CaptureSource {
 
     /** A LINKTYPE_NETLINK frame: cooked header, then the messages copied out of the ring. */
     private Frame toFrame(RingPacket p) {
-        // the packet is on a heap copy: a second copy per frame, since a Frame owns its bytes
+        // the packet is in the backlog: a second copy per frame, since a Frame owns its bytes
         byte[] data = new byte[16 + p.snapLength()];
         System.arraycopy(CookedHeader.netlinkHeader(p.packetType(), p.protocol()), 0, data, 0, 16);
         p.copyData(data, 16);
@@ -227,10 +230,9 @@ public final class NlmonCapture implements CaptureSource {
         reader.close();
     }
 
-    /** How full the pool of copied blocks came: the most that waited at once, and how many it holds. */
+    /** How full the backlog of copied blocks came: the most that waited at once, and how much it holds. */
     public String backlogPeak() {
-        return reader.peakBlocks() + " of " + reader.capacityBlocks() + " blocks of " + (ring.config().blockSize() >> 10)
-                + " KiB";
+        return (reader.peakBytes() >> 10) + " of " + (reader.capacityBytes() >> 10) + " KiB";
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.nlscope.capture.linux;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
- * The packets of one TPACKET_V3 block, read from a copy of it on the heap (the kernel
- * has the block itself back already): struct tpacket_block_desc, then each struct
+ * The packets of one TPACKET_V3 block, read from a copy of it (the kernel has the block
+ * itself back already): struct tpacket_block_desc, then each struct
  * tpacket3_hdr with its struct sockaddr_ll and bytes, at the same offsets as in the ring.
  */
 final class RingBlock {
@@ -32,12 +31,16 @@ final class RingBlock {
     /**
      * Hands each packet of the copied block to handler, through one reused packet view.
      *
-     * @param block  the copy, starting at the block descriptor
-     * @param length the bytes copied (the block's blk_len)
+     * Every offset the block holds is checked against the copy before it is used.
+     *
+     * @param b the copy in host order, from the block descriptor to its limit (the block's blk_len)
      * @return packets delivered
      */
-    static int forEach(byte[] block, int length, RingPacket packet, RxRing.PacketHandler handler) {
-        ByteBuffer b = ByteBuffer.wrap(block, 0, length).order(ByteOrder.nativeOrder());
+    static int forEach(ByteBuffer b, RingPacket packet, RxRing.PacketHandler handler) {
+        int length = b.limit();
+        if (length < BLOCK_LEN + 4) {
+            return 0;
+        }
         int count = b.getInt(BLOCK_NUM_PKTS);
         int offset = b.getInt(BLOCK_FIRST_PKT);
         int delivered = 0;

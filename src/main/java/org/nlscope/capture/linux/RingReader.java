@@ -1,50 +1,35 @@
 package org.nlscope.capture.linux;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Empties the kernel's ring as fast as memory copies: a thread that only copies each
- * block out into a buffer of a pool and hands the block straight back, from the moment
- * the ring is bound. Frames are made and delivered on another thread from the queue of
- * copies ({@link #take}). The pool is the capture's second, larger buffer: a burst the
+ * block's data out into the {@link Backlog} and hands the block straight back, from the
+ * moment the ring is bound. Frames are made and delivered on another thread from the
+ * copies ({@link #take}). The backlog is the capture's second, larger buffer: a burst the
  * sink cannot take at once (a JVM still warming up, a slow disk, a decoder behind) waits
- * here instead of in the kernel ring, whose overrun loses frames. When the pool is
+ * there instead of in the kernel ring, whose overrun loses frames. When the backlog is
  * full too, the reader waits and the kernel drops, and counts it.
  */
 final class RingReader implements AutoCloseable {
-    /** A block copied out: its buffer (from the pool, given back with {@link #release}) and the bytes used. */
-    record Copy(byte[] bytes, int length) {
-    }
-
     private final RxRing ring;
     private final int pollMillis;
-    private final int capacity;
-    private final BlockingQueue<byte[]> free;
-    private final BlockingQueue<Copy> filled;
-    private final AtomicInteger allocated = new AtomicInteger();
-    private final AtomicInteger peak = new AtomicInteger();
+    private final Backlog backlog;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
 
-    /**
-     * @param backlogBytes how much the pool may hold, at least two blocks; buffers are made as they are first needed
-     */
+    /** @param backlogBytes how much the backlog may hold, at least two blocks */
     RingReader(RxRing ring, long backlogBytes, int pollMillis) {
         this.ring = ring;
         this.pollMillis = pollMillis;
-        this.capacity = (int) Math.max(2, Math.min(Integer.MAX_VALUE, backlogBytes / ring.config().blockSize()));
-        this.free = new ArrayBlockingQueue<>(capacity);
-        this.filled = new ArrayBlockingQueue<>(capacity);
+        this.backlog = new Backlog(Math.max(2L * ring.config().blockSize(), backlogBytes));
         this.thread = new Thread(this::run, "nlscope-ring " + ring.interfaceName());
         thread.setDaemon(true);
     }
 
-    /** Starts copying; blocks wait in the pool until {@link #take}. */
+    /** Starts copying; copies wait in the backlog until {@link #take}. */
     void start() {
         thread.start();
     }
@@ -52,16 +37,18 @@ final class RingReader implements AutoCloseable {
     private void run() {
         CapturePriority.raiseCurrentThread();
         try {
-            byte[] buffer = null;
+            int blockSize = ring.config().blockSize();
             while (!stopping) {
-                if (buffer == null && (buffer = buffer()) == null) {
-                    continue;   // the pool is full: the kernel's ring holds the rest meanwhile
+                long released = backlog.released();
+                ByteBuffer room = backlog.room(blockSize);
+                if (room == null) {
+                    // the backlog is full: the kernel's ring holds the rest meanwhile
+                    backlog.awaitRelease(released, pollMillis);
+                    continue;
                 }
-                int length = ring.copyNextBlock(buffer, pollMillis);
+                int length = ring.copyNextBlock(room, pollMillis);
                 if (length > 0) {
-                    filled.add(new Copy(buffer, length));
-                    peak.accumulateAndGet(filled.size(), Math::max);
-                    buffer = null;
+                    backlog.publish(length);
                 }
             }
         } catch (Throwable t) {
@@ -69,32 +56,19 @@ final class RingReader implements AutoCloseable {
         }
     }
 
-    /** A free buffer: one given back, a new one while the pool has room, else null after waiting a poll. */
-    private byte[] buffer() throws InterruptedException {
-        byte[] b = free.poll();
-        if (b != null) {
-            return b;
-        }
-        if (allocated.get() < capacity) {
-            allocated.incrementAndGet();
-            return new byte[ring.config().blockSize()];
-        }
-        return free.poll(pollMillis, TimeUnit.MILLISECONDS);
-    }
-
     /** The next copied block, waiting up to millis; null when none came (or the reader has ended and all were taken). */
-    Copy take(long millis) throws InterruptedException {
-        return filled.poll(millis, TimeUnit.MILLISECONDS);
+    Backlog.Copy take(long millis) throws InterruptedException {
+        return backlog.take(millis);
     }
 
     /** True when copies are waiting. */
     boolean hasMore() {
-        return !filled.isEmpty();
+        return backlog.hasMore();
     }
 
-    /** Gives a buffer back to the pool once its frames are made. */
-    void release(Copy copy) {
-        free.offer(copy.bytes());
+    /** Gives a copy's space back once its frames are made; copies are released in the order taken. */
+    void release(Backlog.Copy copy) {
+        backlog.release(copy);
     }
 
     /** True once the reader thread has ended (stopped, or failed: see {@link #failure}). */
@@ -106,13 +80,13 @@ final class RingReader implements AutoCloseable {
         return failure.get();
     }
 
-    /** The most blocks that waited at once: how close the pool came to full. */
-    int peakBlocks() {
-        return peak.get();
+    /** The most bytes that waited at once: how close the backlog came to full. */
+    long peakBytes() {
+        return backlog.peakBytes();
     }
 
-    int capacityBlocks() {
-        return capacity;
+    long capacityBytes() {
+        return backlog.capacityBytes();
     }
 
     /** Stops copying (after the block in hand) and waits up to millis for the thread. */

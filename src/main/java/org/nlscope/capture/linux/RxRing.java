@@ -75,7 +75,7 @@ public final class RxRing implements AutoCloseable {
     private final ByteBuffer ring;
     private final ReentrantLock readLock = new ReentrantLock();
     private final RingPacket packet = new RingPacket();
-    private byte[] scratch;
+    private ByteBuffer scratch;
     private final Object statsLock = new Object();
     private CaptureStats total = CaptureStats.NONE;
     private volatile boolean closed;
@@ -143,21 +143,25 @@ public final class RxRing implements AutoCloseable {
      */
     public int nextBlock(PacketHandler handler, int pollMillis) {
         if (scratch == null) {
-            scratch = new byte[config.blockSize()];
+            scratch = ByteBuffer.allocate(config.blockSize()).order(ByteOrder.nativeOrder());
         }
         int length = copyNextBlock(scratch, pollMillis);
-        return length == 0 ? 0 : RingBlock.forEach(scratch, length, packet, handler);
+        return length == 0 ? 0 : RingBlock.forEach(scratch.slice(0, length).order(ByteOrder.nativeOrder()), packet, handler);
     }
 
     /**
-     * Copies the next block out of the ring into dst (at least the block size long) and
-     * hands it back to the kernel at once: one bulk copy per block, nothing per packet,
-     * so the kernel gets its space back as fast as memory copies. Waits up to pollMillis
-     * when the block is still the kernel's. {@link RingBlock#forEach} reads the copy.
+     * Copies the next block's data (blk_len bytes) out of the ring into dst at index 0 and
+     * hands the block back to the kernel at once: one bulk copy per block, nothing per
+     * packet, so the kernel gets its space back as fast as memory copies. Waits up to
+     * pollMillis when the block is still the kernel's. {@link RingBlock#forEach} reads the copy.
      *
-     * @return the bytes copied (the block's blk_len); 0 when nothing was ready in time or the ring is closed
+     * @param dst at least the block size long
+     * @return the bytes copied; 0 when nothing was ready in time or the ring is closed
      */
-    public int copyNextBlock(byte[] dst, int pollMillis) {
+    public int copyNextBlock(ByteBuffer dst, int pollMillis) {
+        if (dst.capacity() < config.blockSize()) {
+            throw new IllegalArgumentException("a block copy needs " + config.blockSize() + " bytes, not " + dst.capacity());
+        }
         readLock.lock();
         try {
             if (closed) {
@@ -175,7 +179,7 @@ public final class RxRing implements AutoCloseable {
                 if (length <= RingBlock.BLOCK_LEN || length > config.blockSize()) {
                     length = config.blockSize();    // not what the kernel writes; read the whole block
                 }
-                ring.get(block, dst, 0, length);
+                dst.put(0, ring, block, length);
                 return length;
             } finally {
                 INT.setRelease(ring, block + RingBlock.BLOCK_STATUS, TP_STATUS_KERNEL);

@@ -14,8 +14,8 @@ import org.nlscope.nativeio.NativeSocket;
 import org.nlscope.nativeio.SockaddrLl;
 
 /**
- * The reader that empties a real TPACKET_V3 ring (on a veth the test made) into its pool
- * of copies: every packet arrives in order while nobody reads for a while, and a full pool
+ * The reader that empties a real TPACKET_V3 ring (on a veth the test made) into its backlog
+ * of copies: every packet arrives in order while nobody reads for a while, and a full backlog
  * leaves the rest to the kernel, which counts what it drops.
  */
 class RingReaderTest {
@@ -66,9 +66,9 @@ class RingReaderTest {
         List<Integer> seen = new java.util.ArrayList<>();
         RingPacket packet = new RingPacket();
         byte[] buf = new byte[FRAME];
-        RingReader.Copy copy;
+        Backlog.Copy copy;
         while ((copy = reader.take(1000)) != null) {
-            RingBlock.forEach(copy.bytes(), copy.length(), packet, p -> {
+            RingBlock.forEach(copy.block(), packet, p -> {
                 p.copyData(buf, 0);
                 seen.add((buf[14] & 0xff) << 24 | (buf[15] & 0xff) << 16 | (buf[16] & 0xff) << 8 | (buf[17] & 0xff));
             });
@@ -78,9 +78,9 @@ class RingReaderTest {
     }
 
     @Test
-    void aBurstWaitsInThePoolWhileNobodyTakesAndArrivesWholeInOrder() throws Exception {
+    void aBurstWaitsInTheBacklogWhileNobodyTakesAndArrivesWholeInOrder() throws Exception {
         int count = 4000;
-        // a ring of four small blocks: far too small for the burst, which only the pool holds
+        // a ring of four small blocks: far too small for the burst, which only the backlog holds
         try (RxRing ring = RxRing.open(veth.outside, ifindex, new RxRing.Config(BLOCK, 4, 20), List.of())) {
             RingReader reader = new RingReader(ring, 64L * BLOCK, 100);
             reader.start();
@@ -90,12 +90,12 @@ class RingReaderTest {
             }
             List<Integer> seen = takeAll(reader);
             CaptureStats stats = ring.stats();
-            assertEquals(0, stats.drops(), "the pool took the burst: " + stats);
+            assertEquals(0, stats.drops(), "the backlog took the burst: " + stats);
             assertEquals(count, seen.size());
             for (int i = 0; i < count; i++) {
                 assertEquals(i, seen.get(i), "in the order sent");
             }
-            assertTrue(reader.peakBlocks() >= 1);
+            assertTrue(reader.peakBytes() > 0);
             reader.stop(1000);
             assertTrue(reader.ended());
             assertNull(reader.failure());
@@ -103,20 +103,20 @@ class RingReaderTest {
     }
 
     @Test
-    void aFullPoolLeavesTheRestToTheKernelWhichCountsItsDrops() throws Exception {
+    void aFullBacklogLeavesTheRestToTheKernelWhichCountsItsDrops() throws Exception {
         int count = 6000;
         try (RxRing ring = RxRing.open(veth.outside, ifindex, new RxRing.Config(4096, 2, 20), List.of())) {
             RingReader reader = new RingReader(ring, 2L * 4096, 100);
             reader.start();
-            send(0, count);   // two pooled 4 KiB copies and two ring blocks hold a few hundred of them
+            send(0, count);   // 8 KiB of copies and two ring blocks hold a few hundred of them
             Thread.sleep(300);
-            assertEquals(2, reader.capacityBlocks());
+            assertEquals(2L * 4096, reader.capacityBytes());
             List<Integer> seen = takeAll(reader);
             CaptureStats stats = ring.stats();
             assertTrue(stats.drops() > 0, "the kernel dropped and said so: " + stats);
             assertEquals(count, seen.size() + stats.drops(), "every packet either delivered or counted as dropped");
             send(count, 10);
-            assertEquals(10, takeAll(reader).size(), "the reader goes on after the pool was full");
+            assertEquals(10, takeAll(reader).size(), "the reader goes on after the backlog was full");
             reader.stop(1000);
             assertTrue(reader.ended());
         }
