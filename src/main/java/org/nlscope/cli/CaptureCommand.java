@@ -46,8 +46,12 @@ import picocli.CommandLine.Spec;
                 "--netns captures in another network namespace (nlmon sees only its own).",
                 "Needs CAP_NET_ADMIN and CAP_NET_RAW (root)."})
 final class CaptureCommand implements Callable<Integer> {
-    /** Frames waiting for the live printer; beyond this the capture waits (and its own backlog fills). */
-    static final long DECODE_QUEUE_BYTES = 16L << 20;
+    /**
+     * Frames waiting for the live printer; beyond this the capture waits and the ring's copies
+     * wait in its backlog, outside the heap. Small on purpose: frames that wait long on the heap
+     * are promoted and end in full collections, whose pauses stop the ring's reader too.
+     */
+    static final long DECODE_QUEUE_BYTES = 1L << 20;
 
     @Mixin
     private HelpOption help;
