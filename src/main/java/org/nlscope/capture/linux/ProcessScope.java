@@ -117,6 +117,9 @@ public final class ProcessScope implements PortLookup, AutoCloseable {
         for (int depth = 0; depth < 64 && p > 1; depth++) {
             String name = names.isEmpty() ? null : comm(p);
             if (pids.contains(p) || name != null && names.contains(name)) {
+                if (p != pid) {
+                    add(p);   // the named ancestor: its children that exit before their lookup count through fork events
+                }
                 add(pid);
                 return true;
             }
