@@ -38,8 +38,7 @@ class RecordedCapturesCoverageTest {
             Map.entry("wifi.pcapng", "nl80211 capability bytes (HE/EHT MAC, PHY, MCS, PPE, HE 6 GHz, HT/VHT capability masks, EXT_CAPA, EXT_FEATURES), vendor data"),
             Map.entry("nft.pcapng", "NFTA_DATA_VALUE and NFTA_SET_USERDATA as hex, nested attributes of some expressions unnamed"),
             Map.entry("networkmanager.pcapng", "wifi.pcapng's nl80211 capability masks, and the association's: frames, IEs,"
-                    + " SSID, BSS, station and survey info as hex, NL80211_ATTR_CONTROL_PORT_ETHERTYPE typed as a flag; IFLA_WIRELESS as hex"),
-            Map.entry("ovs.pcapng", "OVS_PACKET_ATTR_KEY and _ACTIONS as hex: the kernel's ovs_packet spec gives them as binary"));
+                    + " SSID, BSS, station and survey info as hex, NL80211_ATTR_CONTROL_PORT_ETHERTYPE typed as a flag; IFLA_WIRELESS as hex"));
 
     /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
     static final Set<String> BYTES_BY_NATURE = Set.of(
@@ -47,7 +46,9 @@ class RecordedCapturesCoverageTest {
             // the packet itself, as nfqueue, nflog and psample hand it to user space
             "NFQA_PAYLOAD", "NFULA_PAYLOAD", "PSAMPLE_ATTR_DATA", "OVS_PACKET_ATTR_PACKET",
             // a conntrack entry's 128 label bits, which ovs-dpctl too prints as one hex number
-            "OVS_KEY_ATTR_CT_LABELS");
+            "OVS_KEY_ATTR_CT_LABELS",
+            // the cookie a userspace action carries, given back as is with the packet it sends up
+            "OVS_USERSPACE_ATTR_USERDATA", "OVS_PACKET_ATTR_USERDATA");
 
     static Stream<String> captures() {
         return RecordedCaptures.files().stream().map(p -> p.getFileName().toString());

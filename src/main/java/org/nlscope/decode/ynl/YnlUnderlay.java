@@ -11,19 +11,28 @@ import java.util.Set;
 /**
  * A spec over an older one of the same name (the system's nftables.yaml over nlscope's
  * built-in one): the older one's C-name prefixes fill in where the newer leaves the
- * default, and its attributes and explicitly numbered operations the newer does not have
- * are kept, so a kernel's spec never names less than nlscope's built-in one.
+ * default, its attributes and explicitly numbered operations the newer does not have are
+ * kept, an attribute the newer gives as plain bytes keeps the older's shape (ovs_packet's
+ * key, a nest of ovs_flow's sets in the built-in file), and the older's definitions, sets,
+ * sub-messages and sub-message formats (nftables' expressions) the newer has not are kept,
+ * so a kernel's spec never names less than nlscope's built-in one.
  */
 final class YnlUnderlay {
+    /** The keys that say how an attribute's payload decodes. */
+    private static final String[] SHAPE = {"type", "nested-attributes", "sub-type", "struct", "sub-message",
+        "selector", "enum", "enum-as-flags", "display-hint", "byte-order", "multi-attr"};
+
     private YnlUnderlay() {
     }
 
     static JsonNode over(JsonNode newer, JsonNode older) {
         ObjectNode out = newer.deepCopy();
+        byName(out.path("sub-messages"), older.path("sub-messages")).forEach((n, pair) -> formats(pair[0], pair[1]));
         byName(out.path("definitions"), older.path("definitions")).forEach((n, pair) -> prefix(pair[0], pair[1]));
         byName(out.path("attribute-sets"), older.path("attribute-sets")).forEach((n, pair) -> {
             if (!pair[0].has("subset-of") && !pair[1].has("subset-of")) {
                 prefix(pair[0], pair[1]);
+                shapes(pair[0], pair[1]);
                 attributes((ObjectNode) pair[0], pair[1]);
             }
         });
@@ -32,7 +41,65 @@ final class YnlUnderlay {
             prefix(ops, older.get("operations"));
             operations(ops, older.get("operations"));
         }
+        for (String list : new String[] {"definitions", "attribute-sets", "sub-messages"}) {
+            missing(out, list, older.path(list));
+        }
         return out;
+    }
+
+    /** The older list's named elements whose names the newer list does not have, appended to it. */
+    private static void missing(ObjectNode out, String list, JsonNode older) {
+        if (!older.isArray() || out.has(list) && !out.get(list).isArray()) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        out.path(list).forEach(e -> names.add(e.path("name").asText()));
+        for (JsonNode e : older) {
+            if (e.isObject() && e.hasNonNull("name") && names.add(e.get("name").asText())) {
+                (out.has(list) ? (ArrayNode) out.get(list) : out.putArray(list)).add(e.deepCopy());
+            }
+        }
+    }
+
+    /** The older sub-message's formats for selector values the newer does not list. */
+    private static void formats(ObjectNode newer, JsonNode older) {
+        if (!newer.path("formats").isArray() || !older.path("formats").isArray()) {
+            return;
+        }
+        Set<String> values = new HashSet<>();
+        newer.get("formats").forEach(f -> values.add(f.path("value").asText()));
+        for (JsonNode f : older.get("formats")) {
+            if (f.isObject() && values.add(f.path("value").asText())) {
+                ((ArrayNode) newer.get("formats")).add(f.deepCopy());
+            }
+        }
+    }
+
+    /** An attribute the newer set gives as plain bytes takes the shape the older gives it under the same name. */
+    private static void shapes(ObjectNode newer, JsonNode older) {
+        if (!newer.path("attributes").isArray() || !older.path("attributes").isArray()) {
+            return;
+        }
+        Map<String, JsonNode> old = new HashMap<>();
+        older.get("attributes").forEach(a -> old.putIfAbsent(a.path("name").asText(), a));
+        for (JsonNode a : newer.get("attributes")) {
+            JsonNode o = old.get(a.path("name").asText());
+            if (a.isObject() && o != null && o.isObject() && plainBytes(a) && !plainBytes(o)
+                    && !"unused".equals(o.path("type").asText()) && !"pad".equals(o.path("type").asText())) {
+                ObjectNode shaped = (ObjectNode) a;
+                for (String key : SHAPE) {
+                    shaped.remove(key);
+                    if (o.has(key)) {
+                        shaped.set(key, o.get(key).deepCopy());
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean plainBytes(JsonNode a) {
+        return "binary".equals(a.path("type").asText()) && !a.has("struct") && !a.has("sub-type")
+                && !a.has("display-hint");
     }
 
     /** The elements of two lists of named mappings that share a name: [newer, older]. */
