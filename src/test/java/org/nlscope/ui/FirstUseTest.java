@@ -242,15 +242,21 @@ class FirstUseTest {
     void timeOfDayShowsTheMicroseconds() {
         openAndWait(CAPTURE);
         run(() -> window.table().setTimeFormat(TimeFormat.TIME_OF_DAY));
-        WaitForAsyncUtils.waitForFxEvents();
-        var cell = fx(() -> window.table().lookupAll(".table-cell").stream()
+        String timeOfDay = "\\d\\d:\\d\\d:\\d\\d\\.\\d{6}";
+        // the cells are redrawn at the next layout pulse, not with the format's change
+        await("a Time of day cell redrawn", () -> timeOfDayCell().filter(c -> c.getText().matches(timeOfDay)).isPresent());
+        var cell = fx(() -> timeOfDayCell().orElseThrow());
+        String text = fx(cell::getText);
+        assertTrue(text.matches(timeOfDay), text);
+        assertEquals(text, drawn(cell), "drawn whole");
+    }
+
+    private java.util.Optional<javafx.scene.control.TableCell<?, ?>> timeOfDayCell() {
+        return window.table().lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
                         && c.getTableColumn().getText().equals("Time of day") && c.getText() != null
                         && !c.getText().isEmpty())
-                .map(n -> (javafx.scene.control.TableCell<?, ?>) n).findFirst().orElseThrow());
-        String text = fx(cell::getText);
-        assertTrue(text.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"), text);
-        assertEquals(text, drawn(cell), "drawn whole");
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n).findFirst();
     }
 
     @Test
