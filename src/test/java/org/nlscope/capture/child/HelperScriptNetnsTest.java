@@ -91,7 +91,7 @@ class HelperScriptNetnsTest {
             assertFalse(r.err().contains("capture helper: --netns"), r.err());
             assertNotEquals(0, r.exit(), "no nlmon here, or no installed helper JVM: " + r.err());
             // what it got to: the package's JVM launcher (absent from a build machine) or its capture
-            assertTrue(r.err().contains("/usr/lib/nlscope/bin/nlscope-cli") || r.err().contains("nlscope: "), r.err());
+            assertTrue(r.err().contains("/usr/bin/nlscope-cli") || r.err().contains("nlscope: "), r.err());
         } finally {
             own.destroyForcibly().waitFor();
         }
