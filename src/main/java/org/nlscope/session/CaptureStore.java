@@ -1,9 +1,7 @@
 package org.nlscope.session;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.nlscope.decode.DecodeContext;
@@ -24,6 +22,9 @@ import org.nlscope.model.Frame;
  *
  * <p>Threading: one writer appends (a capture or a file loader); any number of readers call
  * {@link #size()}, {@link #rows(int, int)}, {@link #decoded(int)} and the row accessors at any time.
+ * Readers take no lock the writer holds while it indexes: the writer publishes the counts of
+ * frames and rows in one volatile word after writing them, and readers read below those counts
+ * (so the FX thread never waits for a loader).
  *
  * <p>Frame numbers are 1-based (as in Wireshark); row indexes are 0-based.
  */
@@ -48,14 +49,18 @@ public final class CaptureStore implements AutoCloseable {
     private final FrameDecoding decoding;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<Integer, DecodedFrame> cache;
+    private final DecodedCache cache;
 
-    // guarded by this; appended by the writer under writeLock
+    // written by the writer under writeLock; read below the published counts
     private final FrameTable frames;
     private final RowTable rows = new RowTable();
     private final FrameStream stream;
-    private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator();
+    private final CaptureMetadata.Accumulator metadata = new CaptureMetadata.Accumulator(); // guarded by itself
     private final StoreIndex index;
+    /** The frames (high 32 bits) and rows (low 32 bits) readers may read: written last by each append. */
+    private volatile long published;
+    /** What the frames so far taught (the stream's next context), for readers. */
+    private volatile DecodeContext current = DecodeContext.empty();
 
     public CaptureStore(FrameDecoding decoding) {
         this(decoding, DEFAULT_CACHE_FRAMES, null);
@@ -70,12 +75,7 @@ public final class CaptureStore implements AutoCloseable {
         this.stream = new FrameStream(decoding);
         this.frames = new FrameTable(file);
         this.index = new StoreIndex(this, frames, rows);
-        this.cache = new LinkedHashMap<>(cacheFrames * 4 / 3 + 1, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, DecodedFrame> eldest) {
-                return size() > cacheFrames;
-            }
-        };
+        this.cache = new DecodedCache(cacheFrames);
     }
 
     /** A store whose frames appended with a file offset are read back from {@code file} when needed. */
@@ -110,18 +110,17 @@ public final class CaptureStore implements AutoCloseable {
     public int append(Frame frame, long fileOffset) {
         writeLock.lock();
         try {
-            int number;
-            synchronized (this) {
-                if (fileOffset >= 0 && frames.size() == 0) {
-                    frames.openFile();
-                }
-                number = frames.size() + 1;
-                int firstRow = rows.size();
-                FrameIndexer.Facts facts = FrameIndexer.index(frame, number, rows);
-                // the context learns from the nlmsghdrs and bytes alone: nothing is decoded
-                DecodeContext context = stream.skip(FrameIndexer.forLearning(frame, number, facts, rows, firstRow));
-                frames.add(frame, fileOffset, context, firstRow, facts);
+            if (fileOffset >= 0 && frames.size() == 0) {
+                frames.openFile();
             }
+            int number = frames.size() + 1;
+            int firstRow = rows.size();
+            FrameIndexer.Facts facts = FrameIndexer.index(frame, number, rows);
+            // the context learns from the nlmsghdrs and bytes alone: nothing is decoded
+            DecodeContext context = stream.skip(FrameIndexer.forLearning(frame, number, facts, rows, firstRow));
+            frames.add(frame, fileOffset, context, firstRow, facts);
+            current = stream.nextContext();
+            published = (long) number << 32 | rows.size();
             for (Listener l : listeners) {
                 l.frameAdded(this, number);
             }
@@ -139,14 +138,15 @@ public final class CaptureStore implements AutoCloseable {
         writeLock.lock();
         try {
             CaptureMetadata added;
-            synchronized (this) {
+            synchronized (metadata) {
                 // only what is new goes on: a capture of many blocks costs O(entries), not O(blocks x entries)
                 added = metadata.add(more);
-                if (added.isEmpty()) {
-                    return;
-                }
-                stream.addMetadata(added);
             }
+            if (added.isEmpty()) {
+                return;
+            }
+            stream.addMetadata(added);
+            current = stream.nextContext();
             for (Listener l : listeners) {
                 l.metadataChanged(added);
             }
@@ -188,25 +188,32 @@ public final class CaptureStore implements AutoCloseable {
     // ---- frames (any thread) ----
 
     /** The number of message rows. */
-    public synchronized int size() {
-        return rows.size();
+    public int size() {
+        return (int) published;
     }
 
-    public synchronized int frameCount() {
-        return frames.size();
+    public int frameCount() {
+        return (int) (published >>> 32);
     }
 
-    public synchronized CaptureMetadata metadata() {
-        return metadata.snapshot();
+    /** Both counts in one read: {@link #frameCount()} in the high 32 bits, {@link #size()} in the low. */
+    long published() {
+        return published;
+    }
+
+    public CaptureMetadata metadata() {
+        synchronized (metadata) {
+            return metadata.snapshot();
+        }
     }
 
     /** The frame with this 1-based number (read back from the file when its bytes are not kept). */
-    public synchronized Frame frame(int number) {
+    public Frame frame(int number) {
         return frames.frame(checkFrame(number));
     }
 
     /** The context frame {@code number} decodes with; frames that learned nothing share one instance. */
-    public synchronized DecodeContext context(int number) {
+    public DecodeContext context(int number) {
         return frames.context(checkFrame(number));
     }
 
@@ -214,31 +221,23 @@ public final class CaptureStore implements AutoCloseable {
      * The context after the last frame: what the whole capture has taught. Rows and filters name
      * processes from it, since a port's owner is often learned after the port's first message.
      */
-    public synchronized DecodeContext currentContext() {
-        return stream.nextContext();
+    public DecodeContext currentContext() {
+        return current;
     }
 
     /** Frame {@code number}, decoded (from the cache, or decoded again). */
     public DecodedFrame decoded(int number) {
-        Frame frame;
-        DecodeContext context;
-        synchronized (this) {
-            DecodedFrame hit = cache.get(number);
-            if (hit != null) {
-                return hit;
-            }
-            frame = frame(number);
-            context = context(number);
+        DecodedFrame hit = cache.get(number);
+        if (hit != null) {
+            return hit;
         }
-        DecodedFrame d = decoding.decode(number, frame, context);
-        synchronized (this) {
-            cache.put(number, d);
-        }
+        DecodedFrame d = decoding.decode(number, frame(number), context(number));
+        cache.put(number, d);
         return d;
     }
 
     /** The index of the first row of a frame. */
-    public synchronized int firstRowOf(int frameNumber) {
+    public int firstRowOf(int frameNumber) {
         return frames.firstRow(checkFrame(frameNumber));
     }
 
@@ -250,12 +249,12 @@ public final class CaptureStore implements AutoCloseable {
     // ---- rows from the index (any thread) ----
 
     /** The 1-based frame number of a row. */
-    public synchronized int frameOfRow(int row) {
+    public int frameOfRow(int row) {
         return rows.frame(checkRow(row));
     }
 
     /** The message index within its frame of a row, -1 when the frame held no message. */
-    public synchronized int messageOfRow(int row) {
+    public int messageOfRow(int row) {
         return rows.message(checkRow(row));
     }
 
@@ -263,13 +262,9 @@ public final class CaptureStore implements AutoCloseable {
 
     /** The decoded message of a row, or null for a frame that held no message. */
     public DecodedMessage message(int row) {
-        int number;
-        int m;
-        synchronized (this) {
-            checkRow(row);
-            number = rows.frame(row);
-            m = rows.message(row);
-        }
+        checkRow(row);
+        int number = rows.frame(row);
+        int m = rows.message(row);
         return m < 0 ? null : decoded(number).messages().get(m);
     }
 
@@ -279,40 +274,29 @@ public final class CaptureStore implements AutoCloseable {
 
     /** Rows [from, to), clipped to what is stored. Frames are decoded (or found in the cache) once each. */
     public List<MessageRow> rows(int from, int to) {
-        int[] framesOfRows;
-        int[] messagesOfRows;
-        synchronized (this) {
-            from = Math.max(0, from);
-            to = Math.min(to, rows.size());
-            if (from >= to) {
-                return List.of();
-            }
-            framesOfRows = new int[to - from];
-            messagesOfRows = new int[to - from];
-            for (int i = from; i < to; i++) {
-                framesOfRows[i - from] = rows.frame(i);
-                messagesOfRows[i - from] = rows.message(i);
-            }
-        }
         // port owners are often learned after a port's first message: name them from what is known now
-        return RowBuilder.rows(this, from, framesOfRows, messagesOfRows, currentContext());
+        return RowBuilder.rows(this, Math.max(0, from), Math.min(to, size()), currentContext());
     }
 
     /** How many decoded frames the cache holds now (at most the size it was given). */
-    synchronized int cachedFrames() {
+    int cachedFrames() {
         return cache.size();
     }
 
+    /** The 0-based index of a published frame. */
     int checkFrame(int number) {
-        if (number < 1 || number > frames.size()) {
-            throw new IndexOutOfBoundsException("frame " + number + " of " + frames.size());
+        int n = frameCount();
+        if (number < 1 || number > n) {
+            throw new IndexOutOfBoundsException("frame " + number + " of " + n);
         }
         return number - 1;
     }
 
+    /** A published row. */
     int checkRow(int row) {
-        if (row < 0 || row >= rows.size()) {
-            throw new IndexOutOfBoundsException("row " + row + " of " + rows.size());
+        int n = size();
+        if (row < 0 || row >= n) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + n);
         }
         return row;
     }

@@ -6,8 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.model.Direction;
 import org.nlscope.model.Frame;
@@ -16,30 +16,32 @@ import org.nlscope.model.Frame;
  * The frames of a store as primitive columns. A frame read from a file keeps only where its
  * bytes are in that file and reads them again when asked, so a file of any size costs some
  * thirty bytes a frame; a frame that came from no file (a live capture, a replay) keeps its
- * bytes. Decode contexts are kept where they change, not per frame. Not thread-safe: the
- * store guards it.
+ * bytes. Decode contexts are kept where they change, not per frame.
+ *
+ * <p>One writer appends; readers read frames below a count the store published after writing
+ * them, without a lock (as {@link RowTable}: volatile columns, replaced when they grow).
  */
 final class FrameTable implements AutoCloseable {
     private static final Direction[] DIRECTIONS = Direction.values();
 
     private final Path file;
     private FileChannel channel;
-    private Frame[] inMemory = new Frame[256];
-    private long[] offset = new long[256];
-    private long[] time = new long[256];
-    private int[] captured = new int[256];
-    private int[] original = new int[256];
-    private int[] firstRow = new int[256];
-    private char[] linkType = new char[256];
-    private byte[] packetType = new byte[256];
-    private byte[] family = new byte[256];
-    private byte[] direction = new byte[256];
-    private final Map<Integer, String> comments = new HashMap<>();
+    private volatile Frame[] inMemory = new Frame[256];
+    private volatile long[] offset = new long[256];
+    private volatile long[] time = new long[256];
+    private volatile int[] captured = new int[256];
+    private volatile int[] original = new int[256];
+    private volatile int[] firstRow = new int[256];
+    private volatile char[] linkType = new char[256];
+    private volatile byte[] packetType = new byte[256];
+    private volatile byte[] family = new byte[256];
+    private volatile byte[] direction = new byte[256];
+    private final Map<Integer, String> comments = new ConcurrentHashMap<>();
     private int size;
     // the context frames [contextFrom[i], contextFrom[i + 1]) decode with
-    private int[] contextFrom = new int[16];
-    private DecodeContext[] contextOf = new DecodeContext[16];
-    private int contexts;
+    private volatile int[] contextFrom = new int[16];
+    private volatile DecodeContext[] contextOf = new DecodeContext[16];
+    private volatile int contexts;
 
     /** @param file the file frames appended with an offset are read back from, or null */
     FrameTable(Path file) {
@@ -75,8 +77,10 @@ final class FrameTable implements AutoCloseable {
                 contextFrom = Arrays.copyOf(contextFrom, contexts * 2);
                 contextOf = Arrays.copyOf(contextOf, contexts * 2);
             }
-            contextFrom[contexts] = i;
-            contextOf[contexts++] = context;
+            int c = contexts;
+            contextFrom[c] = i;
+            contextOf[c] = context;
+            contexts = c + 1; // last: a reader that sees the count sees the entry
         }
     }
 

@@ -65,16 +65,17 @@ public final class RowBuilder {
         return out;
     }
 
-    /** The rows {@code from} on of a store, given each one's frame and message index; each frame is decoded once. */
-    static List<MessageRow> rows(CaptureStore store, int from, int[] frames, int[] messages, DecodeContext owners) {
-        List<MessageRow> out = new ArrayList<>(frames.length);
+    /** Rows [from, to) of a store (published rows); each frame is decoded once. */
+    static List<MessageRow> rows(CaptureStore store, int from, int to, DecodeContext owners) {
+        List<MessageRow> out = new ArrayList<>(Math.max(0, to - from));
         DecodedFrame f = null;
-        for (int i = 0; i < frames.length; i++) {
-            if (f == null || f.number() != frames[i]) {
-                f = store.decoded(frames[i]);
+        for (int row = from; row < to; row++) {
+            int number = store.frameOfRow(row);
+            if (f == null || f.number() != number) {
+                f = store.decoded(number);
             }
-            int m = messages[i];
-            out.add(m < 0 || m >= f.messages().size() ? rows(f, owners, from + i).get(0) : row(f, m, owners, from + i));
+            int m = store.messageOfRow(row);
+            out.add(m < 0 || m >= f.messages().size() ? rows(f, owners, row).get(0) : row(f, m, owners, row));
         }
         return out;
     }

@@ -5,21 +5,25 @@ import java.util.Arrays;
 /**
  * The message rows of a store as primitive columns: what the index pass reads from each
  * nlmsghdr (and the error code of an NLMSG_ERROR, the command of a genl message), so a
- * million rows cost a few dozen megabytes and no object each. Not thread-safe: the store
- * guards it.
+ * million rows cost a few dozen megabytes and no object each.
+ *
+ * <p>One writer appends; readers read rows below a count the store published after writing
+ * them (a volatile write), so they take no lock. The columns are volatile fields, replaced
+ * when they grow: a reader that reads one after the published count sees an array that holds
+ * every published row.
  */
 final class RowTable {
-    private int[] frame = new int[1024];
-    private int[] message = new int[1024];
-    private int[] offset = new int[1024];
-    private int[] length = new int[1024];
-    private char[] type = new char[1024];
-    private char[] flags = new char[1024];
-    private int[] seq = new int[1024];
-    private int[] port = new int[1024];
-    private int[] errorCode = new int[1024];
-    private byte[] command = new byte[1024];
-    private byte[] kind = new byte[1024];
+    private volatile int[] frame = new int[1024];
+    private volatile int[] message = new int[1024];
+    private volatile int[] offset = new int[1024];
+    private volatile int[] length = new int[1024];
+    private volatile char[] type = new char[1024];
+    private volatile char[] flags = new char[1024];
+    private volatile int[] seq = new int[1024];
+    private volatile int[] port = new int[1024];
+    private volatile int[] errorCode = new int[1024];
+    private volatile byte[] command = new byte[1024];
+    private volatile byte[] kind = new byte[1024];
     private int size;
 
     int size() {
