@@ -37,8 +37,8 @@ class RecordedCapturesCoverageTest {
     static final Map<String, String> NOT_YET_COVERED = Map.ofEntries(
             Map.entry("wifi.pcapng", "nl80211 capability bytes (HE/EHT MAC, PHY, MCS, PPE, HE 6 GHz, HT/VHT capability masks, EXT_CAPA, EXT_FEATURES), vendor data"),
             Map.entry("nft.pcapng", "NFTA_DATA_VALUE and NFTA_SET_USERDATA as hex, nested attributes of some expressions unnamed"),
-            Map.entry("networkmanager.pcapng", "wifi.pcapng's nl80211 capability masks, and the association's: frames, IEs,"
-                    + " SSID, BSS, station and survey info as hex, NL80211_ATTR_CONTROL_PORT_ETHERTYPE typed as a flag; IFLA_WIRELESS as hex"));
+            Map.entry("networkmanager.pcapng", "wifi.pcapng's nl80211 capability masks, and the association's frames and"
+                    + " information elements as hex; IFLA_WIRELESS as hex"));
 
     /** Attributes whose payload is bytes by nature (a key, a hash, an opaque cookie): hex is their type. */
     static final Set<String> BYTES_BY_NATURE = Set.of(

@@ -1,21 +1,14 @@
 package org.nlscope.dissect.netfilter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.nlscope.dissect.DecodedCapture.at;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.nlscope.decode.ContextLearner;
-import org.nlscope.decode.DecodeContext;
-import org.nlscope.decode.DissectorRegistry;
-import org.nlscope.decode.FrameDecoder;
-import org.nlscope.fuzz.RecordedCaptures;
-import org.nlscope.model.DecodedFrame;
+import org.nlscope.dissect.DecodedCapture;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
-import org.nlscope.model.Frame;
 
 /**
  * ipset.pcapng and nft.pcapng (captures/README.md) as dissectors/netfilter/nfnetlink.yaml reads
@@ -24,36 +17,13 @@ import org.nlscope.model.Frame;
  */
 class NfnetlinkCaptureTest {
 
-    private static List<DecodedMessage> messages(String capture) {
-        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
-        DecodeContext ctx = DecodeContext.empty();
-        List<DecodedMessage> out = new ArrayList<>();
-        int n = 0;
-        for (Frame f : RecordedCaptures.frames(RecordedCaptures.DIRECTORY.resolve(capture))) {
-            DecodedFrame d = decoder.decode(f, ++n, ctx);
-            ctx = ContextLearner.learn(ctx, d);
-            out.addAll(d.messages());
-        }
-        return out;
-    }
-
     private static DecodedMessage first(List<DecodedMessage> all, Predicate<DecodedMessage> which) {
         return all.stream().filter(which).findFirst().orElseThrow();
     }
 
-    private static Field at(List<Field> fields, String path) {
-        Field f = null;
-        for (String step : path.split("/")) {
-            List<Field> in = f == null ? fields : f.children();
-            f = in.stream().filter(c -> step.equals(c.name())).findFirst().orElse(null);
-            assertNotNull(f, path + ": no " + step);
-        }
-        return f;
-    }
-
     @Test
     void theListedSetWithItsHeaderAndElement() {
-        DecodedMessage list = first(messages("ipset.pcapng"), m -> "IPSET_CMD_LIST".equals(m.typeName())
+        DecodedMessage list = first(DecodedCapture.messages("ipset.pcapng"), m -> "IPSET_CMD_LIST".equals(m.typeName())
                 && m.summary().equals("IPSET_CMD_LIST nlscope-net hash:net,port"));
         assertEquals(List.of(), list.problems());
         assertEquals("NFPROTO_IPV4", at(list.fixedHeader(), "nfgen_family").valueName());
@@ -68,13 +38,13 @@ class NfnetlinkCaptureTest {
 
     @Test
     void anAddNamesItsSetAndElement() {
-        DecodedMessage add = first(messages("ipset.pcapng"), m -> "IPSET_CMD_ADD".equals(m.typeName()));
+        DecodedMessage add = first(DecodedCapture.messages("ipset.pcapng"), m -> "IPSET_CMD_ADD".equals(m.typeName()));
         assertEquals("IPSET_CMD_ADD nlscope 192.0.2.7", add.summary());
     }
 
     @Test
     void nftWrapsItsChangesInABatchForNftables() {
-        List<DecodedMessage> all = messages("nft.pcapng");
+        List<DecodedMessage> all = DecodedCapture.messages("nft.pcapng");
         DecodedMessage begin = first(all, m -> "NFNL_MSG_BATCH_BEGIN".equals(m.typeName()));
         assertEquals("NFNL_SUBSYS_NFTABLES", at(begin.fixedHeader(), "res_id").valueName());
         assertEquals(List.of(), begin.problems());

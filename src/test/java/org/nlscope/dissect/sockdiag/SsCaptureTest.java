@@ -1,23 +1,15 @@
 package org.nlscope.dissect.sockdiag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nlscope.dissect.DecodedCapture.at;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nlscope.decode.ContextLearner;
-import org.nlscope.decode.DecodeContext;
-import org.nlscope.decode.DissectorRegistry;
-import org.nlscope.decode.FrameDecoder;
-import org.nlscope.fuzz.RecordedCaptures;
-import org.nlscope.model.DecodedFrame;
+import org.nlscope.dissect.DecodedCapture;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
-import org.nlscope.model.Frame;
 
 /**
  * ss.pcapng (captures/README.md): the values ss printed while it was recorded
@@ -25,32 +17,10 @@ import org.nlscope.model.Frame;
  * write_seq 5c20de52d67e42b5; the filter on port 8765) as the decode reads them.
  */
 class SsCaptureTest {
-    private static final List<DecodedMessage> MESSAGES = new ArrayList<>();
-
-    @BeforeAll
-    static void decode() {
-        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
-        DecodeContext ctx = DecodeContext.empty();
-        int n = 0;
-        for (Frame f : RecordedCaptures.frames(RecordedCaptures.DIRECTORY.resolve("ss.pcapng"))) {
-            DecodedFrame d = decoder.decode(f, ++n, ctx);
-            ctx = ContextLearner.learn(ctx, d);
-            MESSAGES.addAll(d.messages());
-        }
-    }
+    private static final List<DecodedMessage> MESSAGES = DecodedCapture.messages("ss.pcapng");
 
     private static DecodedMessage first(Predicate<DecodedMessage> which) {
         return MESSAGES.stream().filter(which).findFirst().orElseThrow();
-    }
-
-    private static Field at(List<Field> fields, String path) {
-        Field f = null;
-        for (String step : path.split("/")) {
-            List<Field> in = f == null ? fields : f.children();
-            f = in.stream().filter(c -> step.equals(c.name())).findFirst().orElse(null);
-            assertNotNull(f, path + ": no " + step);
-        }
-        return f;
     }
 
     @Test
