@@ -1,12 +1,12 @@
 package org.nlscope.session.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.Direction;
@@ -14,8 +14,7 @@ import org.nlscope.model.DecodedMessage;
 import org.nlscope.session.CaptureStore;
 import org.nlscope.session.MessageRow;
 import org.nlscope.session.RowBuilder;
-import org.nlscope.session.RowHeader;
-import org.nlscope.uapi.Netlink;
+import org.nlscope.session.StoreIndex;
 
 /**
  * Counts of a store's messages, kept up to date as frames arrive: totals, per family and
@@ -75,40 +74,29 @@ public final class Statistics implements CaptureStore.Listener {
         }
     }
 
-    private static final class MutableBucket {
-        long messages;
-        long errors;
-        final Map<String, Long> byFamily = new HashMap<>();
-        final Map<TypeKey, Long> byType = new HashMap<>();
-    }
+    private static final MessageRow.Kind[] KINDS = MessageRow.Kind.values();
 
     private final long bucketNanos;
+    /** The width of the live buckets: bucketNanos, doubled while the capture spans more than twice the chart. */
+    private long liveNanos;
     private long frames;
     private long messages;
     private long bytes;
     private long firstNanos = Long.MIN_VALUE;
     private long lastNanos;
-    private final Map<String, Long> byFamily = new HashMap<>();
-    private final Map<TypeKey, Long> byType = new HashMap<>();
+    private final MessageKinds kinds = new MessageKinds();
+    /** Messages per kind id. */
+    private long[] byType = new long[64];
+    private final long[] byKind = new long[KINDS.length];
     private final Map<String, Long> errorsByErrno = new HashMap<>();
-    private final Map<MessageRow.Kind, Long> byKind = new EnumMap<>(MessageRow.Kind.class);
-    /** Non-empty buckets by their index from the first frame. */
-    private final SortedMap<Long, MutableBucket> buckets = new TreeMap<>();
-    /**
-     * What names a kind of message has: decoded once per (family, type, genl command, genl family,
-     * direction, request flag); directional families (ethtool) name a command's reply apart.
-     */
-    private record NameKey(int family, int type, int command, String genlFamily, Direction direction, boolean request) {
-    }
-
-    private final Map<NameKey, TypeKey> names = new HashMap<>();
-    private final Map<Integer, String> errnoNames = new HashMap<>();
-
+    /** Non-empty buckets by their index from the first frame; at most 2 x MAX_CHART_BUCKETS. */
+    private TreeMap<Long, TypeCounts> buckets = new TreeMap<>();
     private Statistics(long bucketNanos) {
         if (bucketNanos <= 0) {
             throw new IllegalArgumentException("bucket width must be positive: " + bucketNanos);
         }
         this.bucketNanos = bucketNanos;
+        this.liveNanos = bucketNanos;
     }
 
     /** Per-second statistics of a store: of the frames already there, then of each new one. */
@@ -130,11 +118,13 @@ public final class Statistics implements CaptureStore.Listener {
     /** Counts a store's new frame from its index; names are decoded once per kind of message. */
     @Override
     public synchronized void frameAdded(CaptureStore store, int number) {
-        MutableBucket b = bucket(store.index().frameTime(number), store.index().capturedLength(number));
-        int end = store.index().rowsEnd(number);
-        Direction direction = store.index().frameDirection(number);
+        StoreIndex index = store.index();
+        TypeCounts b = bucket(index.frameTime(number), index.capturedLength(number));
+        int end = index.rowsEnd(number);
+        Direction direction = index.frameDirection(number);
+        int family = index.frameFamily(number);
         for (int row = store.firstRowOf(number); row < end; row++) {
-            countRow(store, number, direction, b, row);
+            countRow(store, number, family, direction, b, row);
         }
     }
 
@@ -143,110 +133,125 @@ public final class Statistics implements CaptureStore.Listener {
      * window's count of what a display filter shows): {@code rows[from, to)}, each a row of frame {@code number}.
      */
     public synchronized void addRows(CaptureStore store, int number, int[] rows, int from, int to) {
-        MutableBucket b = bucket(store.index().frameTime(number), store.index().capturedLength(number));
-        Direction direction = store.index().frameDirection(number);
+        StoreIndex index = store.index();
+        TypeCounts b = bucket(index.frameTime(number), index.capturedLength(number));
+        Direction direction = index.frameDirection(number);
+        int family = index.frameFamily(number);
         for (int i = from; i < to; i++) {
-            countRow(store, number, direction, b, rows[i]);
+            countRow(store, number, family, direction, b, rows[i]);
         }
     }
 
-    private void countRow(CaptureStore store, int number, Direction direction, MutableBucket b, int row) {
-        RowHeader h = store.index().header(row);
-        if (h == null) {
-            byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
+    private void countRow(CaptureStore store, int number, int family, Direction direction, TypeCounts b, int row) {
+        StoreIndex index = store.index();
+        if (!index.hasMessage(row)) {
+            byKind[MessageRow.Kind.MALFORMED.ordinal()]++;
             return;
         }
-        String genl = h.family() == Netlink.NETLINK_GENERIC ? store.context(number).genlFamily(h.type()) : null;
-        NameKey nameKey = new NameKey(h.family(), h.type(), h.command(), genl, direction, h.isRequest());
-        TypeKey key = names.get(nameKey);
-        if (key == null) {
-            DecodedMessage m = store.message(row);
-            key = new TypeKey(RowBuilder.familyName(store.decoded(number), m), RowBuilder.typeName(m));
-            names.put(nameKey, key);
-        }
-        String errno = null;
-        if (h.kind() == MessageRow.Kind.ERROR) {
-            errno = errnoNames.get(h.errorCode());
-            if (errno == null) {
-                errno = errnoName(store.message(row));
-                errnoNames.put(h.errorCode(), errno);
-            }
-        }
-        count(b, key, h.kind(), errno);
+        MessageRow.Kind kind = index.kind(row);
+        count(b, kinds.of(store, number, family, direction, row), kind,
+                kind == MessageRow.Kind.ERROR ? kinds.errno(store, row) : null);
     }
 
     /** Counts a decoded frame: what the index's counts must match, message by message. */
     public synchronized void add(DecodedFrame frame) {
-        MutableBucket b = bucket(frame.frame().timestampNanos(), frame.frame().capturedLength());
+        TypeCounts b = bucket(frame.frame().timestampNanos(), frame.frame().capturedLength());
         if (frame.messages().isEmpty()) {
-            byKind.merge(MessageRow.Kind.MALFORMED, 1L, Long::sum);
+            byKind[MessageRow.Kind.MALFORMED.ordinal()]++;
             return;
         }
         for (DecodedMessage m : frame.messages()) {
             MessageRow.Kind kind = RowBuilder.kindOf(m, frame.direction());
-            count(b, new TypeKey(RowBuilder.familyName(frame, m), RowBuilder.typeName(m)), kind,
-                    kind == MessageRow.Kind.ERROR ? errnoName(m) : null);
+            TypeKey key = new TypeKey(RowBuilder.familyName(frame, m), RowBuilder.typeName(m));
+            count(b, kinds.of(key, null), kind, kind == MessageRow.Kind.ERROR ? MessageKinds.errnoName(m) : null);
         }
     }
 
-    private MutableBucket bucket(long t, int capturedLength) {
+    private TypeCounts bucket(long t, int capturedLength) {
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = t;
         }
         lastNanos = Math.max(lastNanos, t);
         frames++;
         bytes += capturedLength;
-        return buckets.computeIfAbsent(Math.max(0, (t - firstNanos) / bucketNanos), i -> new MutableBucket());
+        long i = Math.max(0, (t - firstNanos) / liveNanos);
+        while (i >= 2L * MAX_CHART_BUCKETS) {
+            widen();
+            i >>= 1;
+        }
+        TypeCounts b = buckets.get(i);
+        if (b == null) {
+            b = new TypeCounts();
+            buckets.put(i, b);
+        }
+        return b;
     }
 
-    private void count(MutableBucket b, TypeKey key, MessageRow.Kind kind, String errno) {
+    /** Doubles the live buckets' width, so a capture spanning months keeps at most 2 x MAX_CHART_BUCKETS of them. */
+    private void widen() {
+        TreeMap<Long, TypeCounts> wider = new TreeMap<>();
+        for (Map.Entry<Long, TypeCounts> e : buckets.entrySet()) {
+            wider.computeIfAbsent(e.getKey() >> 1, k -> new TypeCounts()).addAll(e.getValue());
+        }
+        buckets = wider;
+        liveNanos *= 2;
+    }
+
+    private void count(TypeCounts b, int id, MessageRow.Kind kind, String errno) {
         messages++;
         b.messages++;
-        byFamily.merge(key.family(), 1L, Long::sum);
-        byType.merge(key, 1L, Long::sum);
-        b.byFamily.merge(key.family(), 1L, Long::sum);
-        b.byType.merge(key, 1L, Long::sum);
-        byKind.merge(kind, 1L, Long::sum);
+        if (id >= byType.length) {
+            byType = Arrays.copyOf(byType, Math.max(id + 1, byType.length * 2));
+        }
+        byType[id]++;
+        b.add(id, 1);
+        byKind[kind.ordinal()]++;
         if (errno != null) {
             b.errors++;
             errorsByErrno.merge(errno, 1L, Long::sum);
         }
     }
 
-    private static String errnoName(DecodedMessage m) {
-        if (m == null || m.error() == null) {
-            return "errno ?";
-        }
-        return m.error().name() != null ? m.error().name() : "errno " + (-m.error().code());
-    }
-
     public synchronized Snapshot snapshot() {
         long span = buckets.isEmpty() ? 0 : buckets.lastKey() + 1;
         long factor = Math.max(1, (span + MAX_CHART_BUCKETS - 1) / MAX_CHART_BUCKETS);
-        MutableBucket[] wide = new MutableBucket[(int) ((span + factor - 1) / factor)];
-        for (Map.Entry<Long, MutableBucket> e : buckets.entrySet()) {
+        TypeCounts[] wide = new TypeCounts[(int) ((span + factor - 1) / factor)];
+        for (Map.Entry<Long, TypeCounts> e : buckets.entrySet()) {
             int i = (int) (e.getKey() / factor);
-            wide[i] = wide[i] == null && factor == 1 ? e.getValue() : merged(wide[i], e.getValue());
+            if (wide[i] == null) {
+                wide[i] = new TypeCounts();
+            }
+            wide[i].addAll(e.getValue());
         }
         List<Bucket> out = new ArrayList<>(wide.length);
         for (int i = 0; i < wide.length; i++) {
-            MutableBucket b = wide[i] == null ? new MutableBucket() : wide[i];
-            out.add(new Bucket(i * factor * bucketNanos, b.messages, b.errors, sorted(b.byFamily), sortedTypes(b.byType)));
+            TypeCounts b = wide[i] == null ? new TypeCounts() : wide[i];
+            Map<TypeKey, Long> types = new HashMap<>();
+            for (int k = 0; k < b.kinds(); k++) {
+                types.merge(kinds.key(b.id(k)), b.count(k), Long::sum);
+            }
+            out.add(new Bucket(i * factor * liveNanos, b.messages, b.errors, sorted(families(types)), sortedTypes(types)));
+        }
+        Map<TypeKey, Long> types = new HashMap<>();
+        for (int id = 0; id < kinds.size() && id < byType.length; id++) {
+            if (byType[id] > 0) {
+                types.merge(kinds.key(id), byType[id], Long::sum);
+            }
+        }
+        Map<MessageRow.Kind, Long> roles = new EnumMap<>(MessageRow.Kind.class);
+        for (MessageRow.Kind k : KINDS) {
+            if (byKind[k.ordinal()] > 0) {
+                roles.put(k, byKind[k.ordinal()]);
+            }
         }
         return new Snapshot(frames, messages, bytes, firstNanos == Long.MIN_VALUE ? 0 : firstNanos, lastNanos,
-                factor * bucketNanos, sorted(byFamily), sortedTypes(byType), sorted(errorsByErrno),
-                Collections.unmodifiableMap(new EnumMap<>(byKind)), List.copyOf(out));
+                factor * liveNanos, sorted(families(types)), sortedTypes(types), sorted(errorsByErrno),
+                Collections.unmodifiableMap(roles), List.copyOf(out));
     }
 
-    /** Into a fresh bucket (the live ones stay as they are): {@code into} plus {@code b}. */
-    private static MutableBucket merged(MutableBucket into, MutableBucket b) {
-        MutableBucket m = new MutableBucket();
-        for (MutableBucket part : into == null ? List.of(b) : List.of(into, b)) {
-            m.messages += part.messages;
-            m.errors += part.errors;
-            part.byFamily.forEach((k, v) -> m.byFamily.merge(k, v, Long::sum));
-            part.byType.forEach((k, v) -> m.byType.merge(k, v, Long::sum));
-        }
+    private static Map<String, Long> families(Map<TypeKey, Long> types) {
+        Map<String, Long> m = new HashMap<>();
+        types.forEach((k, v) -> m.merge(k.family(), v, Long::sum));
         return m;
     }
 

@@ -27,10 +27,15 @@ public final class Pairing<T> {
 
     /** Remembers a request (a later request with the same family, port and seq replaces it). */
     public void request(int family, NlMsgHeader h, T request) {
-        if (h.pid() != 0) {
-            byKey.put(new Key(family, h.pid(), h.seq()), request);
+        request(family, h.pid(), h.seq(), request);
+    }
+
+    /** As {@link #request(int, NlMsgHeader, Object)}, given the request's nlmsg_pid and nlmsg_seq. */
+    public void request(int family, long port, long seq, T request) {
+        if (port != 0) {
+            byKey.put(new Key(family, port, seq), request);
         } else {
-            waitingForPort.put(new SeqKey(family, h.seq()), request);
+            waitingForPort.put(new SeqKey(family, seq), request);
         }
     }
 
@@ -39,16 +44,21 @@ public final class Pairing<T> {
      * request is not in the capture). The first answer to a request sent with port 0 gives it its port.
      */
     public T answered(int family, NlMsgHeader h) {
-        Key key = new Key(family, h.pid(), h.seq());
+        return answered(family, h.pid(), h.seq(), h.type(), h.flags());
+    }
+
+    /** As {@link #answered(int, NlMsgHeader)}, given the answer's nlmsghdr fields. */
+    public T answered(int family, long port, long seq, int type, int flags) {
+        Key key = new Key(family, port, seq);
         T t = byKey.get(key);
         if (t != null) {
             return t;
         }
-        if (h.seq() == 0 && h.type() != Netlink.NLMSG_ERROR && h.type() != Netlink.NLMSG_DONE
-                && (h.flags() & Netlink.NLM_F_MULTI) == 0) {
+        if (seq == 0 && type != Netlink.NLMSG_ERROR && type != Netlink.NLMSG_DONE
+                && (flags & Netlink.NLM_F_MULTI) == 0) {
             return null; // a notification, unless a request named this exact port and seq 0
         }
-        t = waitingForPort.remove(new SeqKey(family, h.seq()));
+        t = waitingForPort.remove(new SeqKey(family, seq));
         if (t != null) {
             byKey.put(key, t);
         }
