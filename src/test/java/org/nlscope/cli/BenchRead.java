@@ -37,6 +37,10 @@ public final class BenchRead {
     public static void main(String[] args) throws Exception {
         List<Path> real = GoldenTest.captures();
         Path big = args.length > 0 ? Path.of(args[0]) : buildBigCapture(real);
+        if (!Files.isRegularFile(big)) {
+            System.err.println("bench-read: " + big + ": no such file (scripts/make-big-capture builds one)");
+            System.exit(2);
+        }
         long[] counts = count(big);
         System.out.printf("capture: %s, %d frames, %d messages, %d bytes%n", big, counts[0], counts[1], Files.size(big));
 
