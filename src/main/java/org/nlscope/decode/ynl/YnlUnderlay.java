@@ -10,10 +10,11 @@ import java.util.Set;
 
 /**
  * A spec over an older one of the same name (the system's nftables.yaml over nlscope's
- * built-in one): the older one's C-name prefixes fill in where the newer leaves the
- * default, its attributes and explicitly numbered operations the newer does not have are
- * kept, an attribute the newer gives as plain bytes keeps the older's shape (ovs_packet's
- * key, a nest of ovs_flow's sets in the built-in file), and the older's definitions, sets,
+ * built-in one): the older one's C-name prefixes (and entry names) fill in where the newer
+ * leaves the default, its attributes and explicitly numbered operations the newer does not have are
+ * kept, an attribute both name keeps the older's number, and its shape unless the older says
+ * only bytes (ovs_packet's key is a nest of ovs_flow's sets in the built-in file, bytes in the
+ * kernel's; nftables' lookup numbers are the header's), and the older's definitions, sets,
  * sub-messages and sub-message formats (nftables' expressions) the newer has not are kept,
  * so a kernel's spec never names less than nlscope's built-in one.
  */
@@ -28,7 +29,12 @@ final class YnlUnderlay {
     static JsonNode over(JsonNode newer, JsonNode older) {
         ObjectNode out = newer.deepCopy();
         byName(out.path("sub-messages"), older.path("sub-messages")).forEach((n, pair) -> formats(pair[0], pair[1]));
-        byName(out.path("definitions"), older.path("definitions")).forEach((n, pair) -> prefix(pair[0], pair[1]));
+        byName(out.path("definitions"), older.path("definitions")).forEach((n, pair) -> {
+            if (!pair[0].has("name-prefix") && pair[1].hasNonNull("name-prefix")) {
+                entries(pair[0], pair[1]); // the newer's names are no C names: the older's, value by value
+            }
+            prefix(pair[0], pair[1]);
+        });
         byName(out.path("attribute-sets"), older.path("attribute-sets")).forEach((n, pair) -> {
             if (!pair[0].has("subset-of") && !pair[1].has("subset-of")) {
                 prefix(pair[0], pair[1]);
@@ -75,17 +81,29 @@ final class YnlUnderlay {
         }
     }
 
-    /** An attribute the newer set gives as plain bytes takes the shape the older gives it under the same name. */
+    /**
+     * What both sets name keeps the older's number, and its shape where the older gives it one:
+     * a kernel's ABI renumbers nothing, and nlscope's built-in specs have them from the uapi
+     * headers where the kernel's spec is wrong (nftables' NFTA_LOOKUP_SET_ID is 4, its ids are
+     * big-endian, its set elements numbered entries). The shape of what the older says only as
+     * bytes is the newer's.
+     */
     private static void shapes(ObjectNode newer, JsonNode older) {
         if (!newer.path("attributes").isArray() || !older.path("attributes").isArray()) {
             return;
         }
         Map<String, JsonNode> old = new HashMap<>();
+        Map<String, Integer> oldNumbers = numbers(older.get("attributes"));
         older.get("attributes").forEach(a -> old.putIfAbsent(a.path("name").asText(), a));
+        Map<String, Integer> numbers = numbers(newer.get("attributes"));
+        boolean renumbered = false;
         for (JsonNode a : newer.get("attributes")) {
-            JsonNode o = old.get(a.path("name").asText());
-            if (a.isObject() && o != null && o.isObject() && plainBytes(a) && !plainBytes(o)
-                    && !"unused".equals(o.path("type").asText()) && !"pad".equals(o.path("type").asText())) {
+            String name = a.path("name").asText();
+            JsonNode o = old.get(name);
+            if (!a.isObject() || o == null || !o.isObject()) {
+                continue;
+            }
+            if (!plainBytes(o) && !"unused".equals(o.path("type").asText()) && !"pad".equals(o.path("type").asText())) {
                 ObjectNode shaped = (ObjectNode) a;
                 for (String key : SHAPE) {
                     shaped.remove(key);
@@ -94,12 +112,56 @@ final class YnlUnderlay {
                     }
                 }
             }
+            if (!oldNumbers.get(name).equals(numbers.get(name))) {
+                numbers.put(name, oldNumbers.get(name));
+                renumbered = true;
+            }
         }
+        if (renumbered) {
+            // every number written out: one moved would move the counted ones after it
+            newer.get("attributes").forEach(a -> {
+                if (a.isObject() && numbers.containsKey(a.path("name").asText())) {
+                    ((ObjectNode) a).put("value", numbers.get(a.path("name").asText()));
+                }
+            });
+        }
+    }
+
+    /** Each attribute's number: its value, else the previous one's + 1 (the first is 1). */
+    private static Map<String, Integer> numbers(JsonNode attributes) {
+        Map<String, Integer> out = new HashMap<>();
+        int next = 1;
+        for (JsonNode a : attributes) {
+            next = a.path("value").canConvertToInt() ? a.get("value").asInt() : next;
+            out.putIfAbsent(a.path("name").asText(), next++);
+        }
+        return out;
     }
 
     private static boolean plainBytes(JsonNode a) {
         return "binary".equals(a.path("type").asText()) && !a.has("struct") && !a.has("sub-type")
                 && !a.has("display-hint");
+    }
+
+    /** The newer enum's entries named as the older names their values (nftables' NF_ACCEPT, NFT_JUMP). */
+    private static void entries(ObjectNode newer, JsonNode older) {
+        if (!newer.path("entries").isArray() || !older.path("entries").isArray()) {
+            return;
+        }
+        Map<Long, String> names = new HashMap<>();
+        long next = older.path("value-start").asLong(0);
+        for (JsonNode e : older.get("entries")) {
+            next = e.path("value").canConvertToLong() ? e.get("value").asLong() : next;
+            names.putIfAbsent(next++, e.isTextual() ? e.asText() : e.path("name").asText());
+        }
+        ArrayNode renamed = newer.arrayNode();
+        next = newer.path("value-start").asLong(0);
+        for (JsonNode e : newer.get("entries")) {
+            next = e.path("value").canConvertToLong() ? e.get("value").asLong() : next;
+            String name = names.getOrDefault(next, e.isTextual() ? e.asText() : e.path("name").asText());
+            renamed.add(newer.objectNode().put("name", name).put("value", next++));
+        }
+        newer.set("entries", renamed);
     }
 
     /** The elements of two lists of named mappings that share a name: [newer, older]. */

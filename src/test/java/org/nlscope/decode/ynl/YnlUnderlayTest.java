@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nlscope.decode.spec.FamilySpec.Attribute;
 
@@ -24,6 +25,8 @@ class YnlUnderlayTest {
               - name: cmp
                 attributes:
                   - {name: sreg, type: u32}
+                  - {name: data, type: binary}
+                  - {name: op, type: u32}
             sub-messages:
               - name: expr-ops
                 formats:
@@ -49,6 +52,8 @@ class YnlUnderlayTest {
               - name: cmp
                 attributes:
                   - {name: sreg, type: u32, byte-order: big-endian}
+                  - {name: op, type: u32, byte-order: big-endian}
+                  - {name: data, type: binary}
               - name: limit
                 attributes:
                   - {name: rate, type: u64}
@@ -87,7 +92,18 @@ class YnlUnderlayTest {
         assertEquals("u64", YnlLoaderTest.attr(f, "limit", "DEMO_A_LIMIT_RATE").type());
         assertTrue(f.file().spec().subMessages().stream().filter(m -> m.name().equals("demo:expr-ops"))
                 .flatMap(m -> m.formats().stream()).anyMatch(fm -> "limit".equals(fm.value())), "the built-in format");
-        assertEquals(null, YnlLoaderTest.attr(f, "cmp", "DEMO_A_CMP_SREG").byteOrder(), "the kernel's set of both");
+        YnlLoaderTest.compile(f);
+    }
+
+    @Test
+    void anAttributeBothNameKeepsTheBuiltInNumberAndByteOrder() {
+        YnlFamily f = over(KERNEL, BUILT_IN);
+        Attribute sreg = YnlLoaderTest.attr(f, "cmp", "DEMO_A_CMP_SREG");
+        Attribute op = YnlLoaderTest.attr(f, "cmp", "DEMO_A_CMP_OP");
+        Attribute data = YnlLoaderTest.attr(f, "cmp", "DEMO_A_CMP_DATA");
+        assertEquals("big-endian", sreg.byteOrder());
+        assertEquals(List.of(1, 2, 3), List.of(sreg.value(), op.value(), data.value()),
+                "the built-in's numbers, and the kernel's data (bytes in both) moved with them");
         YnlLoaderTest.compile(f);
     }
 }
