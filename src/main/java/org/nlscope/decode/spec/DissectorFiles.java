@@ -37,13 +37,15 @@ final class DissectorFiles {
     private final Map<String, YnlSource> ynlByRelativePath = new LinkedHashMap<>();
 
     /** A YNL spec file found among the dissector files, read but not yet translated; its tree when the bundle has it. */
-    record YnlSource(String source, byte[] content, JsonNode parsed) {
+    record YnlSource(String source, byte[] content, JsonNode parsed, boolean builtIn) {
         /** The spec as a YAML tree, aliases resolved. */
         JsonNode tree() {
             return parsed != null ? parsed : YnlLoader.read(source, content);
         }
     }
     private final List<Replacement> replacements = new ArrayList<>();
+    /** The files that came with nlscope (by identity): a family of only these may compile when first used. */
+    private final java.util.Set<SpecFile> builtInFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The built-in files' trees made when nlscope was built. */
     private ParsedDissectors parsed;
 
@@ -133,12 +135,15 @@ final class DissectorFiles {
             }
             boolean bundled = builtIn && parsed != null;
             if (relative.startsWith(YNL_FOLDER)) {
-                ynlByRelativePath.put(relative, new YnlSource(source, content, bundled ? parsed.tree(relative, content) : null));
+                ynlByRelativePath.put(relative, new YnlSource(source, content, bundled ? parsed.tree(relative, content) : null, builtIn));
                 continue;
             }
             FamilySpec spec = bundled ? parsed.spec(relative, content) : null;
             SpecFile file = spec != null ? new SpecFile(source, spec) : SpecLoader.parse(source, content);
             SpecFile before = byRelativePath.put(relative, file);
+            if (builtIn) {
+                builtInFiles.add(file);
+            }
             if (!builtIn && before != null && before.source().startsWith(BUILT_IN + "/")) {
                 replacements.add(new Replacement(relative, source, before.source()));
             }
@@ -157,6 +162,11 @@ final class DissectorFiles {
     /** The YNL specs found in ynl/ folders, a user's replacing a built-in one of the same name. */
     List<YnlSource> ynlFiles() {
         return List.copyOf(ynlByRelativePath.values());
+    }
+
+    /** Whether this file is one of the built-in ones (not a user's file of the same path). */
+    boolean isBuiltIn(SpecFile f) {
+        return builtInFiles.contains(f);
     }
 
     List<SpecFile> files() {

@@ -3,9 +3,12 @@ package org.nlscope.decode.spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,6 @@ import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.DissectorProvider;
 import org.nlscope.decode.DissectorSources;
 import org.nlscope.decode.ynl.YnlDirectories;
-import org.nlscope.decode.ynl.YnlFamily;
 import org.nlscope.decode.ynl.YnlLoader;
 
 /**
@@ -33,15 +35,21 @@ public final class SpecDissectorProvider implements DissectorProvider {
     private final Path systemRoot;
     private final Map<DissectorSources, Loaded> loaded = new ConcurrentHashMap<>();
 
-    /** What one set of sources gave. */
-    private record Loaded(List<Dissector> dissectors, List<FamilyReport> reports) {
-    }
-
-    /** A translated spec, its tree (what a newer spec of its name is laid over), and whether it came from the system. */
-    private record Spec(YnlFamily family, com.fasterxml.jackson.databind.JsonNode tree, boolean fromSystem, Spec builtIn) {
-        /** What to use when the system's spec is not wanted: the built-in one it was laid over, or none. */
-        Spec withoutSystem() {
-            return fromSystem ? builtIn : this;
+    /** What one set of sources gave: the dissectors (built-in families compiled when first used), and how. */
+    private record Loaded(List<Dissector> dissectors, List<FamilyCompilation> families, List<String> systemWarnings) {
+        /** Every family's report; compiles those not compiled yet. */
+        List<FamilyReport> reports() {
+            List<FamilyReport> out = new ArrayList<>();
+            for (FamilyCompilation f : families) {
+                FamilyReport r = f.compiled().report();
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+            if (!systemWarnings.isEmpty()) {
+                out.add(new FamilyReport(null, List.of(), 0, systemWarnings));
+            }
+            return out;
         }
     }
 
@@ -88,75 +96,48 @@ public final class SpecDissectorProvider implements DissectorProvider {
             files.addDirectory(dir);
         }
         List<String> systemWarnings = new ArrayList<>();
-        Map<String, Spec> specs = specs(files, sources, systemWarnings);
+        Set<KernelSpec> builtInSpecs = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<String, KernelSpec> specs = specs(files, sources, systemWarnings, builtInSpecs);
         Map<DissectorKey, List<SpecFile>> own = new LinkedHashMap<>();
         for (SpecFile f : files.files()) {
             own.computeIfAbsent(SpecCompiler.keyOf(f), k -> new ArrayList<>()).add(f);
         }
-        Map<DissectorKey, List<Spec>> specsByKey = new LinkedHashMap<>();
-        specs.values().forEach(s -> specsByKey.computeIfAbsent(s.family().key(), k -> new ArrayList<>()).add(s));
+        Map<DissectorKey, List<KernelSpec>> specsByKey = new LinkedHashMap<>();
+        specs.values().forEach(s -> specsByKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
         List<DissectorKey> keys = new ArrayList<>(own.keySet());
         specsByKey.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
 
-        Map<String, ValueDecoder> decoders = valueDecoders();
+        Map<String, ValueDecoder> decoders = Map.copyOf(valueDecoders());
         Map<DissectorKey, SpecExtension> extensions = extensions();
         List<Dissector> dissectors = new ArrayList<>();
-        List<FamilyReport> reports = new ArrayList<>();
+        List<FamilyCompilation> families = new ArrayList<>();
         for (DissectorKey key : keys) {
             List<SpecFile> mine = own.getOrDefault(key, List.of());
-            List<Spec> kernel = specsByKey.getOrDefault(key, List.of());
-            List<String> warnings = new ArrayList<>();
-            kernel.forEach(s -> warnings.addAll(s.family().warnings()));
-            List<SpecFile> group = mine;
-            if (!kernel.isEmpty()) {
-                group = Overlays.apply(mine, kernel.stream().map(s -> s.family().file()).toList());
+            List<KernelSpec> kernel = specsByKey.getOrDefault(key, List.of());
+            FamilyCompilation family = new FamilyCompilation(key, mine, kernel, decoders, extensions.get(key),
+                    files.replacements());
+            families.add(family);
+            // only nlscope's own files, which its build compiles, may wait until a capture has the family
+            boolean builtInOnly = files.replacements().isEmpty() && mine.stream().allMatch(files::isBuiltIn)
+                    && kernel.stream().allMatch(k -> builtInSpecs.contains(k));
+            if (builtInOnly) {
+                dissectors.add(new DeferredDissector(family));
+            } else {
+                dissectors.addAll(family.compiled().dissectors());
             }
-            List<SpecDissector> compiled;
-            try {
-                compiled = compile(group, decoders, files.replacements());
-            } catch (DissectorLoadException e) {
-                if (kernel.isEmpty() || kernel.stream().noneMatch(Spec::fromSystem)) {
-                    throw e;
-                }
-                // the system's spec is not this nlscope's to fix: decode as if it were not there
-                warnings.clear();
-                warnings.add(e.getMessage() + " (the system's spec is not used)");
-                kernel = kernel.stream().map(Spec::withoutSystem).filter(java.util.Objects::nonNull).toList();
-                group = kernel.isEmpty() ? mine : Overlays.apply(mine, kernel.stream().map(k -> k.family().file()).toList());
-                if (group.isEmpty()) {
-                    continue;
-                }
-                compiled = compile(group, decoders, files.replacements());
-            }
-            for (SpecDissector d : compiled) {
-                SpecExtension e = extensions.get(d.key());
-                dissectors.add(e == null ? d : e.extend(d));
-            }
-            List<String> origin = new ArrayList<>();
-            if (extensions.containsKey(key)) {
-                // the Java that chooses among the files' layouts is part of where the family comes from
-                origin.add("built in (Java: " + extensions.get(key).getClass().getSimpleName() + ")");
-            }
-            for (int i = kernel.size() - 1; i >= 0; i--) {
-                origin.add(kernel.get(i).family().file().source());
-            }
-            for (int i = mine.size() - 1; i >= 0; i--) {
-                origin.add(mine.get(i).source());
-            }
-            int messages = group.stream().mapToInt(f -> f.spec().messages().size()).sum();
-            reports.add(new FamilyReport(key, origin, messages, warnings));
         }
-        if (!systemWarnings.isEmpty()) {
-            reports.add(new FamilyReport(null, List.of(), 0, systemWarnings));
-        }
-        return new Loaded(List.copyOf(dissectors), List.copyOf(reports));
+        return new Loaded(List.copyOf(dissectors), List.copyOf(families), List.copyOf(systemWarnings));
     }
 
     /** The specs by name: built-in ones, then the system's (oldest kernel first), then --ynl's, later ones winning. */
-    private Map<String, Spec> specs(DissectorFiles files, DissectorSources sources, List<String> systemWarnings) {
-        Map<String, Spec> specs = new LinkedHashMap<>();
+    private Map<String, KernelSpec> specs(DissectorFiles files, DissectorSources sources, List<String> systemWarnings,
+                                          Set<KernelSpec> builtIn) {
+        Map<String, KernelSpec> specs = new LinkedHashMap<>();
         for (DissectorFiles.YnlSource s : files.ynlFiles()) {
-            add(specs, s.source(), s.tree(), false);
+            KernelSpec spec = add(specs, s.source(), s.tree(), false, s.builtIn());
+            if (s.builtIn()) {
+                builtIn.add(spec);
+            }
         }
         if (sources.systemSpecs()) {
             List<Path> system = new ArrayList<>(YnlDirectories.system(systemRoot, System.getProperty("os.version")));
@@ -164,7 +145,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
             for (Path folder : system) {
                 for (Path p : YnlDirectories.specFiles(folder)) {
                     try {
-                        add(specs, p.toString(), YnlLoader.read(p.toString(), Files.readAllBytes(p)), true);
+                        add(specs, p.toString(), YnlLoader.read(p.toString(), Files.readAllBytes(p)), true, false);
                     } catch (DissectorLoadException | java.io.IOException e) {
                         systemWarnings.add(e instanceof DissectorLoadException ? e.getMessage()
                                 : p + ": cannot read: " + e.getMessage());
@@ -183,57 +164,31 @@ public final class SpecDissectorProvider implements DissectorProvider {
                 } catch (java.io.IOException e) {
                     throw new DissectorLoadException(p + ": cannot read: " + e.getMessage(), e);
                 }
-                add(specs, p.toString(), YnlLoader.read(p.toString(), content), false);
+                add(specs, p.toString(), YnlLoader.read(p.toString(), content), false, false);
             }
         }
         return specs;
     }
 
-    /** A spec, laid over the one of its name found before (a newer kernel's over nlscope's built-in one). */
-    private static void add(Map<String, Spec> specs, String source, com.fasterxml.jackson.databind.JsonNode tree,
-                            boolean fromSystem) {
-        Spec before = specs.get(tree.path("name").asText());
+    /**
+     * A spec, laid over the one of its name found before (a newer kernel's over nlscope's
+     * built-in one). One that is not built in is translated now, so that its mistakes are
+     * found at load (a system's spec's become warnings).
+     */
+    private static KernelSpec add(Map<String, KernelSpec> specs, String source, com.fasterxml.jackson.databind.JsonNode tree,
+                                  boolean fromSystem, boolean builtIn) {
+        KernelSpec before = specs.get(tree.path("name").asText());
         if (before != null) {
             tree = YnlLoader.over(tree, before.tree());
         }
-        YnlFamily f = YnlLoader.translate(source, tree);
-        Spec builtIn = before == null ? null : before.fromSystem() ? before.builtIn() : before;
-        specs.put(f.name(), new Spec(f, tree, fromSystem, builtIn));
+        KernelSpec spec = new KernelSpec(source, tree, fromSystem, before == null ? null : before.withoutSystem());
+        if (!builtIn) {
+            spec.family();
+        }
+        specs.put(tree.path("name").asText(), spec);
+        return spec;
     }
 
-    private static List<SpecDissector> compile(List<SpecFile> group, Map<String, ValueDecoder> decoders,
-                                               List<DissectorFiles.Replacement> replacements) {
-        try {
-            return SpecCompiler.compile(group, decoders);
-        } catch (DissectorLoadException e) {
-            throw blameReplacement(replacements, e);
-        }
-    }
-
-    /**
-     * A built-in file that no longer compiles after a user's file replaced one it shares
-     * definitions with (rtnetlink/common.yaml, say) is the user's doing: the error starts
-     * with the user's file, nearest directory first.
-     */
-    private static DissectorLoadException blameReplacement(List<DissectorFiles.Replacement> replacements,
-                                                           DissectorLoadException e) {
-        String message = String.valueOf(e.getMessage());
-        if (replacements.isEmpty() || !message.startsWith(DissectorFiles.BUILT_IN + "/")) {
-            return e;
-        }
-        DissectorFiles.Replacement blamed = replacements.get(0);
-        for (DissectorFiles.Replacement r : replacements) {
-            String dir = r.builtInSource().substring(0, r.builtInSource().lastIndexOf('/') + 1);
-            if (message.startsWith(dir)) {
-                blamed = r;
-                break;
-            }
-        }
-        return new DissectorLoadException(blamed.userSource() + ": replaces " + blamed.builtInSource()
-                + ", and then " + message, e);
-    }
-
-    /** The value decoders registered through ServiceLoader, by name. */
     /** The Java extensions of families described by files, by the family they extend. */
     static Map<DissectorKey, SpecExtension> extensions() {
         Map<DissectorKey, SpecExtension> out = new java.util.HashMap<>();
@@ -247,6 +202,7 @@ public final class SpecDissectorProvider implements DissectorProvider {
         return out;
     }
 
+    /** The value decoders registered through ServiceLoader, by name. */
     static Map<String, ValueDecoder> valueDecoders() {
         Map<String, ValueDecoder> out = new TreeMap<>();
         for (ValueDecoder d : ServiceLoader.load(ValueDecoder.class, SpecDissectorProvider.class.getClassLoader())) {

@@ -55,29 +55,49 @@ public final class YnlLoader {
         return YnlUnderlay.over(newer, older);
     }
 
-    /** Translates a spec read with {@link #read}. */
-    public static YnlFamily translate(String source, JsonNode root) {
-        YnlContext cx = new YnlContext(source);
+    /**
+     * The family a spec read with {@link #read} describes (its name and protocol), without
+     * translating it: what a family compiled only when first used is found by.
+     */
+    public static DissectorKey key(String source, JsonNode root) {
+        return key(new YnlContext(source), root);
+    }
+
+    private static DissectorKey key(YnlContext cx, JsonNode root) {
         String name = cx.requireText(root, "name", "");
+        if (!isRaw(cx, root)) {
+            return DissectorKey.genl(name);
+        }
+        Long protonum = cx.number(root, "protonum", "");
+        if (protonum == null) {
+            throw cx.fail("protonum", "missing: a netlink-raw spec names its netlink family by number");
+        }
+        if (protonum < 0 || protonum > 31) {
+            throw cx.fail("protonum", protonum + " is not between 0 and 31");
+        }
+        return DissectorKey.netlink(protonum.intValue());
+    }
+
+    private static boolean isRaw(YnlContext cx, JsonNode root) {
+        return "netlink-raw".equals(protocol(cx, root));
+    }
+
+    private static String protocol(YnlContext cx, JsonNode root) {
         String protocol = cx.text(root, "protocol", "");
         protocol = protocol == null ? "genetlink" : protocol;
         if (!PROTOCOLS.contains(protocol)) {
             throw cx.fail("protocol", "unknown protocol '" + protocol + "' (" + String.join(", ", PROTOCOLS.stream().sorted().toList()) + ")");
         }
-        boolean raw = "netlink-raw".equals(protocol);
-        DissectorKey key;
-        if (raw) {
-            Long protonum = cx.number(root, "protonum", "");
-            if (protonum == null) {
-                throw cx.fail("protonum", "missing: a netlink-raw spec names its netlink family by number");
-            }
-            if (protonum < 0 || protonum > 31) {
-                throw cx.fail("protonum", protonum + " is not between 0 and 31");
-            }
-            key = DissectorKey.netlink(protonum.intValue());
-        } else {
-            key = DissectorKey.genl(name);
-        }
+        return protocol;
+    }
+
+    /** Translates a spec read with {@link #read}. */
+    public static YnlFamily translate(String source, JsonNode root) {
+        YnlContext cx = new YnlContext(source);
+        String name = cx.requireText(root, "name", "");
+        String protocol = protocol(cx, root);
+        boolean raw = isRaw(cx, root);
+        DissectorKey key = key(cx, root);
         // every object of the spec is named "spec:object" in its family's namespace, so the
         // specs of one netlink family (rt-link, rt-addr...) and nlscope's own files never collide
         String scope = name + ":";

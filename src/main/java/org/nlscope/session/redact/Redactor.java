@@ -32,6 +32,9 @@ public final class Redactor {
     private final Set<String> addresses = new HashSet<>();
     private final Set<String> sockaddrs = new HashSet<>();
     private final Set<DissectorKey> keysWithSecrets = new HashSet<>();
+    /** For masking: the dissectors, asked for a family's secrets when its first frame comes (else null: all asked at once). */
+    private final DissectorRegistry lazily;
+    private final Set<DissectorKey> learned = new HashSet<>();
     private final boolean anonymize;
     private final boolean commentFrames;
     private final Map<String, Integer> counts = new TreeMap<>();
@@ -44,21 +47,57 @@ public final class Redactor {
      * @param commentFrames add a packet comment naming what was redacted to each changed frame
      */
     public Redactor(DissectorRegistry registry, boolean anonymize, boolean commentFrames) {
-        for (Dissector d : registry.all()) {
-            secrets.addAll(d.secretAttributes());
-            addresses.addAll(d.addressFields());
-            sockaddrs.addAll(d.sockaddrFields());
-            if (!d.secretAttributes().isEmpty()) {
-                keysWithSecrets.add(d.key());
-            }
+        this(registry, anonymize, commentFrames, false);
+    }
+
+    private Redactor(DissectorRegistry registry, boolean anonymize, boolean commentFrames, boolean lazily) {
+        this.lazily = lazily ? registry : null;
+        if (!lazily) {
+            registry.all().forEach(this::learn);
         }
         this.anonymize = anonymize;
         this.commentFrames = commentFrames;
     }
 
-    /** Secrets only, no comments: what {@code read} shows unless asked for the secrets. */
+    /**
+     * Secrets only, no comments: what {@code read} shows unless asked for the secrets. A
+     * family's secrets are asked for when its first frame comes, so that a read compiles
+     * only the families its capture has (every secret's name carries its family's prefix).
+     */
     public static Redactor masking(DissectorRegistry registry) {
-        return new Redactor(registry, false, false);
+        return new Redactor(registry, false, false, true);
+    }
+
+    private void learn(Dissector d) {
+        secrets.addAll(d.secretAttributes());
+        addresses.addAll(d.addressFields());
+        sockaddrs.addAll(d.sockaddrFields());
+        if (!d.secretAttributes().isEmpty()) {
+            keysWithSecrets.add(d.key());
+        }
+    }
+
+    /** For masking: the secrets of this frame's families, learned when they first come. */
+    private void learnFamilies(DecodedFrame decoded) {
+        learn(DissectorKey.netlink(decoded.family()));
+        for (DecodedMessage m : decoded.messages()) {
+            if (m.genl() != null && m.genl().family() != null) {
+                learn(DissectorKey.genl(m.genl().family()));
+            }
+            DecodedMessage request = m.error() == null ? null : m.error().request();
+            if (request != null && request.genl() != null && request.genl().family() != null) {
+                learn(DissectorKey.genl(request.genl().family()));
+            }
+        }
+    }
+
+    private void learn(DissectorKey key) {
+        if (learned.add(key)) {
+            Dissector d = lazily.forKey(key);
+            if (d != null) {
+                learn(d);
+            }
+        }
     }
 
     /**
@@ -116,6 +155,9 @@ public final class Redactor {
     }
 
     private boolean mayHoldSecrets(DecodedFrame decoded) {
+        if (lazily != null) {
+            learnFamilies(decoded);
+        }
         if (decoded.family() == Netlink.NETLINK_XFRM) {
             return true;
         }
