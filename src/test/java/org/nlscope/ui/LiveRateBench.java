@@ -31,7 +31,8 @@ import org.nlscope.session.EngineDecoding;
  * <p>The stall is measured on the FX thread itself: an {@link AnimationTimer} runs at every pulse
  * and records the longest gap between two pulses from the start to the last frame shown.
  *
- * <p>Usage: {@code LiveRateBench [RATE [SECONDS]]} (defaults 3000 and 20); run it alone
+ * <p>Usage: {@code scripts/bench-live [RATE [SECONDS]]}, or {@code LiveRateBench [RATE [SECONDS]]} (defaults 3000
+ * and 20); run it alone
  * ({@code /work/bin/heavy --solo}).
  */
 public final class LiveRateBench {
