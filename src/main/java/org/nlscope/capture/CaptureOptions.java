@@ -45,4 +45,9 @@ public record CaptureOptions(String interfaceName, Set<Integer> families, int ri
     public CaptureOptions withNetns(String spec) {
         return new CaptureOptions(interfaceName, families, ringMegabytes, resolveProcesses, spec);
     }
+
+    /** How a capture in the namespace a {@code --netns} argument names is shown: "netns blue", "netns of pid 1234". */
+    public static String netnsLabel(String spec) {
+        return spec.chars().allMatch(Character::isDigit) ? "netns of pid " + spec : "netns " + spec;
+    }
 }

@@ -122,6 +122,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private DissectorRegistry registry;
     private CaptureScope scope;
+    private String netnsLabel;
 
     @Override
     public Integer call() throws CliException, IOException, InterruptedException {
@@ -167,8 +168,10 @@ final class CaptureCommand implements Callable<Integer> {
         for (String stale : capture.removedStaleDevices()) {
             err.println("nlscope: removed " + stale + ", which is gone");
         }
+        // the helper's namespace was entered by its script, before this JVM started
+        netnsLabel = helper ? CaptureHelperMode.enteredNetnsLabel(System.getenv()) : capture.netnsLabel();
         err.println("nlscope: capturing on " + capture.interfaceName()
-                + (capture.netnsLabel() == null ? "" : " in the " + capture.netnsLabel()) + (capture.createdDevice()
+                + (netnsLabel == null ? "" : " in the " + netnsLabel) + (capture.createdDevice()
                 ? " (made by nlscope, removed on exit)" : " (an existing device, left in place)"));
         if (scope != null) {
             err.println("nlscope: " + scope.description());
@@ -207,7 +210,8 @@ final class CaptureCommand implements Callable<Integer> {
     private int run(NlmonCapture capture, FrameDecoder decoder, DisplayFilter filter, FileRedaction redaction,
                     boolean pcapOnStdout, long durationNanos, PrintWriter err)
             throws CliException, IOException, InterruptedException {
-        CaptureWriter writer = CaptureOutput.open(writeTo, pcapOnStdout, main.rawOut(), capture, scope, redaction != null);
+        CaptureWriter writer = CaptureOutput.open(writeTo, pcapOnStdout, main.rawOut(), capture, netnsLabel, scope,
+                redaction != null);
         FrameQueue toDecode = decoder == null ? null : new FrameQueue(DECODE_QUEUE_BYTES);
         if (writer != null) {
             writer.writeMetadata(capture.metadata());

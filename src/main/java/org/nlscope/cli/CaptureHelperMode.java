@@ -3,7 +3,9 @@ package org.nlscope.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.linux.HelperPrivileges;
 
 /**
@@ -17,6 +19,15 @@ import org.nlscope.capture.linux.HelperPrivileges;
 final class CaptureHelperMode {
 
     private CaptureHelperMode() {
+    }
+
+    /**
+     * The network namespace packaging/nlscope-capture-helper entered before it started this JVM
+     * (NLSCOPE_HELPER_NETNS, a name or a process id it checked), as a label; null when none.
+     */
+    static String enteredNetnsLabel(Map<String, String> environment) {
+        String spec = environment.get("NLSCOPE_HELPER_NETNS");
+        return spec != null && spec.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}") ? CaptureOptions.netnsLabel(spec) : null;
     }
 
     /** Refuses, with one line and exit 1, every option that would read or write a user's file or decode. */

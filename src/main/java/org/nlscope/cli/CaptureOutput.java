@@ -25,14 +25,15 @@ final class CaptureOutput {
      * Opens the writer, or returns null when nothing is written.
      *
      * @param writeTo the -w file, or null (then only stdout, when pcapOnStdout)
+     * @param netnsLabel the network namespace captured in ("netns blue"), or null for nlscope's own
      */
     static CaptureWriter open(String writeTo, boolean pcapOnStdout, OutputStream stdout, CaptureSource capture,
-                              CaptureScope scope, boolean redacted) throws CliException {
+                              String netnsLabel, CaptureScope scope, boolean redacted) throws CliException {
         if (writeTo == null && !pcapOnStdout) {
             return null;
         }
         List<String> comments = new ArrayList<>();
-        String description = CaptureScope.interfaceDescription(capture, scope);
+        String description = CaptureScope.interfaceDescription(netnsLabel, scope);
         String genl = CaptureComments.genlFamilies(capture.metadata().genlFamilies());
         if (genl != null) {
             comments.add(genl);

@@ -157,8 +157,7 @@ final class CaptureScope {
     }
 
     /** pcapng's if_description: the namespace and what a scoped capture kept, or null when neither applies. */
-    static String interfaceDescription(org.nlscope.capture.CaptureSource capture, CaptureScope scope) {
-        String netns = capture instanceof NlmonCapture n ? n.netnsLabel() : null;
+    static String interfaceDescription(String netns, CaptureScope scope) {
         if (netns == null && scope == null) {
             return null;
         }

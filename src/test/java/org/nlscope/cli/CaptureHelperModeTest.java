@@ -107,4 +107,15 @@ class CaptureHelperModeTest {
                 + "nlscope: this kernel has no nlmon support (CONFIG_NLMON); try: modprobe nlmon\n", err);
         assertFalse(out.contains("nlscope"), "nothing but pcapng may reach standard output: " + out);
     }
+
+    /** The namespace the helper script entered is the pcapng's label; anything but a checked name or pid is none. */
+    @Test
+    void theNamespaceItsScriptEnteredIsALabelOnly() {
+        assertEquals("netns blue", CaptureHelperMode.enteredNetnsLabel(java.util.Map.of("NLSCOPE_HELPER_NETNS", "blue")));
+        assertEquals("netns of pid 4242", CaptureHelperMode.enteredNetnsLabel(java.util.Map.of("NLSCOPE_HELPER_NETNS", "4242")));
+        assertEquals(null, CaptureHelperMode.enteredNetnsLabel(java.util.Map.of()));
+        for (String hostile : new String[] {"", "../x", "a b", "blue\nnetns red", "-x", "x".repeat(65)}) {
+            assertEquals(null, CaptureHelperMode.enteredNetnsLabel(java.util.Map.of("NLSCOPE_HELPER_NETNS", hostile)), hostile);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.nlscope.capture.CaptureException;
+import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureException.Reason;
 import org.nlscope.nativeio.ErrnoException;
 import org.nlscope.nativeio.NamespaceFd;
@@ -52,7 +53,7 @@ final class NetNamespace implements AutoCloseable {
             }
             throw new CaptureException(Reason.SYSTEM, "--netns " + spec + ": " + e.getMessage(), e);
         }
-        NetNamespace ns = new NetNamespace(label(spec), fd);
+        NetNamespace ns = new NetNamespace(CaptureOptions.netnsLabel(spec), fd);
         try {
             ns.call(() -> null);   // fails now, with a clear reason, if it cannot be entered
         } catch (RuntimeException e) {
@@ -70,13 +71,6 @@ final class NetNamespace implements AutoCloseable {
             return "/proc/" + spec + "/ns/net";
         }
         return spec.contains("/") ? spec : "/run/netns/" + spec;
-    }
-
-    private static String label(String spec) {
-        if (spec.chars().allMatch(Character::isDigit)) {
-            return "netns of pid " + spec;
-        }
-        return "netns " + spec;
     }
 
     private static String missing(String spec, String path) {
