@@ -14,6 +14,9 @@ import org.nlscope.decode.spec.ValueDecoder;
  * without control characters, else with the other octets as \xNN; the empty one is the wildcard.
  */
 public final class Ssid implements ValueDecoder {
+    /** How the empty SSID reads: the wildcard a probe request or scan asks for. */
+    static final String WILDCARD = "(wildcard)";
+
     @Override
     public String name() {
         return "ieee80211-ssid";
@@ -22,7 +25,7 @@ public final class Ssid implements ValueDecoder {
     @Override
     public Result decode(ByteView payload, SpecDecoding decoding) {
         String text = text(payload, payload.start(), payload.length());
-        return Result.ofValue(text, payload.length() == 0 ? "(wildcard)" : text);
+        return Result.ofValue(text, payload.length() == 0 ? WILDCARD : text);
     }
 
     /** The octets as text, escaping what is not printable UTF-8. */

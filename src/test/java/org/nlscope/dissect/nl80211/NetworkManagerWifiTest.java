@@ -2,14 +2,25 @@ package org.nlscope.dissect.nl80211;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nlscope.dissect.DecodedCapture.at;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.nlscope.decode.ByteView;
+import org.nlscope.decode.ContextLearner;
+import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.DissectorRegistry;
+import org.nlscope.decode.FrameDecoder;
 import org.nlscope.dissect.DecodedCapture;
+import org.nlscope.fuzz.RecordedCaptures;
+import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.Field;
+import org.nlscope.model.Frame;
 
 /**
  * networkmanager.pcapng (captures/README.md): wpa_supplicant, for NetworkManager, scanning and
@@ -25,6 +36,12 @@ class NetworkManagerWifiTest {
 
     static boolean command(DecodedMessage m, String cmd) {
         return m.genl() != null && cmd.equals(m.genl().cmdName());
+    }
+
+    /** An nl80211 message with a management frame of that subtype. */
+    static boolean frame(DecodedMessage m, String subtype) {
+        Field frame = m.genl() != null ? m.attribute("NL80211_ATTR_FRAME") : null;
+        return frame != null && frame.display().startsWith(subtype);
     }
 
     @Test
@@ -65,5 +82,46 @@ class NetworkManagerWifiTest {
         Field info = survey.attribute("NL80211_ATTR_SURVEY_INFO");
         assertEquals(2412L, at(info.children(), "NL80211_SURVEY_INFO_FREQUENCY").value());
         assertEquals(-92L, at(info.children(), "NL80211_SURVEY_INFO_NOISE").value());
+    }
+
+    @Test
+    void theAssociationsFramesAndElements() {
+        DecodedMessage request = first(m -> frame(m, "IEEE80211_STYPE_ASSOC_REQ"));
+        Field frame = request.attribute("NL80211_ATTR_FRAME");
+        assertEquals("02:00:00:00:01:00", at(frame.children(), "addr1").display());
+        assertEquals("nlscope", at(frame.children(), "elements/WLAN_EID_SSID").value());
+        DecodedMessage probe = first(m -> frame(m, "IEEE80211_STYPE_PROBE_RESP"));
+        Field elements = at(probe.attribute("NL80211_ATTR_FRAME").children(), "elements");
+        assertEquals(1L, at(elements.children(), "WLAN_EID_DS_PARAMS").value());
+        assertEquals("1* 2* 5.5* 11* 6 9 12 18 Mbit/s", at(elements.children(), "WLAN_EID_SUPP_RATES").display());
+        DecodedMessage ap = first(m -> m.attribute("IFLA_WIRELESS") != null
+                && m.attribute("IFLA_WIRELESS").display().startsWith("SIOCGIWAP 02"));
+        assertEquals("02:00:00:00:01:00", at(ap.attribute("IFLA_WIRELESS").children(), "iw_event/sa_data").value());
+    }
+
+    @Test
+    void elementsCutShortAreAProblemNamingTheirOffset() {
+        FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
+        DecodeContext ctx = DecodeContext.empty();
+        int n = 0;
+        for (Frame f : RecordedCaptures.frames(RecordedCaptures.DIRECTORY.resolve("networkmanager.pcapng"))) {
+            DecodedFrame d = decoder.decode(f, ++n, ctx);
+            ctx = ContextLearner.learn(ctx, d);
+            for (DecodedMessage m : d.messages()) {
+                Field ies = command(m, "NL80211_CMD_CONNECT") ? m.attribute("NL80211_ATTR_REQ_IE") : null;
+                if (ies == null) {
+                    continue;
+                }
+                // the request's elements as recorded, less their last byte
+                byte[] cut = Arrays.copyOfRange(f.data(), ies.offset() + 4, ies.offset() + ies.length() - 1);
+                List<Field> out = new ArrayList<>();
+                String problem = Elements.walk(ByteView.of(cut), 0, cut.length, out);
+                assertEquals(ies.children().size() - 1, out.size());
+                assertTrue(problem != null && problem.matches("element \\d+ at offset \\d+ has length \\d+, \\d+ bytes left"),
+                        String.valueOf(problem));
+                return;
+            }
+        }
+        throw new AssertionError("no NL80211_CMD_CONNECT with NL80211_ATTR_REQ_IE");
     }
 }
