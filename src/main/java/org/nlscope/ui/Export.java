@@ -3,9 +3,7 @@ package org.nlscope.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -66,8 +64,11 @@ final class Export {
     }
 
     static String render(CaptureStore store, List<MessageRow> rows, boolean json) {
-        Set<Integer> frames = new LinkedHashSet<>();
-        rows.stream().map(MessageRow::frameNumber).sorted().forEach(frames::add);
+        return render(store, rows.stream().mapToInt(MessageRow::frameNumber).distinct().sorted().toArray(), json);
+    }
+
+    /** These frames (ascending numbers), each as read -V or read --json prints it. */
+    static String render(CaptureStore store, int[] frames, boolean json) {
         StringBuilder out = new StringBuilder();
         for (int number : frames) {
             DecodedFrame df = store.decoded(number);

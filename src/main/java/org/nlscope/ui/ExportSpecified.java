@@ -3,7 +3,7 @@ package org.nlscope.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -19,7 +19,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.nlscope.pcap.CaptureFormat;
 import org.nlscope.session.CaptureStore;
-import org.nlscope.session.MessageRow;
 import org.nlscope.session.io.CaptureSaver;
 
 /**
@@ -61,40 +60,49 @@ final class ExportSpecified {
 
     private final Stage owner;
     private final MessageTable table;
+    private final MessageListModel model;
     private final Marks marks;
     private final MainViewModel vm;
     private final Consumer<String> note;
 
-    ExportSpecified(Stage owner, MessageTable table, Marks marks, MainViewModel vm, Consumer<String> note) {
+    ExportSpecified(Stage owner, MessageTable table, MessageListModel model, Marks marks, MainViewModel vm,
+                    Consumer<String> note) {
         this.owner = owner;
         this.table = table;
+        this.model = model;
         this.marks = marks;
         this.vm = vm;
         this.note = note;
     }
 
-    /** The messages a scope takes, in table order, the ignored ones left out. */
-    List<MessageRow> rows(Scope scope) {
-        List<MessageRow> from = switch (scope) {
-            case DISPLAYED -> table.getItems();
-            case SELECTED -> table.getSelectionModel().getSelectedItems();
-            case MARKED -> marks.markedOf(table.getItems());
+    /**
+     * The store rows a scope takes, in capture order, the ignored ones left out: from the rows'
+     * indexes alone (all displayed may be a million rows; none is decoded for this).
+     */
+    int[] storeRows(Scope scope) {
+        int[] from = switch (scope) {
+            case DISPLAYED, MARKED -> model.displayedStoreRows();
+            case SELECTED -> table.getSelectionModel().getSelectedIndices().stream()
+                    .filter(i -> i >= 0 && i < table.getItems().size()).mapToInt(model::storeRow).toArray();
         };
-        return from.stream().filter(r -> !marks.isIgnored(r)).sorted(java.util.Comparator.comparingInt(MessageRow::index))
-                .toList();
+        return Arrays.stream(from).filter(r -> (scope != Scope.MARKED || marks.isMarked(r)) && !marks.isIgnored(r))
+                .sorted().toArray();
     }
 
     /** Writes the scope's messages to a file; returns what the status line says. */
     String export(Scope scope, Format format, Path file) throws IOException {
-        CaptureStore store = vm.session().store();
-        List<MessageRow> rows = rows(scope);
-        int[] frames = rows.stream().mapToInt(MessageRow::frameNumber).distinct().sorted().toArray();
+        return write(vm.session().store(), storeRows(scope), format, file);
+    }
+
+    /** Writes these store rows' frames (any thread: the frames are read and decoded here). */
+    static String write(CaptureStore store, int[] rows, Format format, Path file) throws IOException {
+        int[] frames = Arrays.stream(rows).map(store::frameOfRow).distinct().sorted().toArray();
         switch (format) {
             case PCAPNG, PCAP -> CaptureSaver.save(store, file,
                     format == Format.PCAP ? CaptureFormat.PCAP : CaptureFormat.PCAPNG, frames);
-            case TEXT, JSON -> Files.writeString(file, Export.render(store, rows, format == Format.JSON));
+            case TEXT, JSON -> Files.writeString(file, Export.render(store, frames, format == Format.JSON));
         }
-        return "Exported " + rows.size() + (rows.size() == 1 ? " message" : " messages") + " in " + frames.length
+        return "Exported " + rows.length + (rows.length == 1 ? " message" : " messages") + " in " + frames.length
                 + (frames.length == 1 ? " frame" : " frames") + " to " + file.getFileName();
     }
 
@@ -111,14 +119,14 @@ final class ExportSpecified {
         grid.setPadding(new Insets(10));
         int line = 0;
         for (Scope s : Scope.values()) {
-            List<MessageRow> rows = rows(s);
+            int rows = storeRows(s).length;
             RadioButton b = new RadioButton(s.label);
             b.setId("export-" + s.name().toLowerCase(Locale.ROOT));
             b.setUserData(s);
             b.setToggleGroup(which);
-            b.setDisable(rows.isEmpty());
+            b.setDisable(rows == 0);
             grid.add(b, 0, line);
-            grid.add(new Label(rows.size() + " messages"), 1, line++);
+            grid.add(new Label(rows + " messages"), 1, line++);
         }
         which.getToggles().stream().filter(t -> !((RadioButton) t).isDisabled()).findFirst().ifPresent(which::selectToggle);
         ChoiceBox<Format> format = new ChoiceBox<>();
@@ -148,10 +156,18 @@ final class ExportSpecified {
         if (f == null) {
             return;
         }
-        try {
-            note.accept(export(scope, format.getValue(), f.toPath()));
-        } catch (IOException | RuntimeException e) {
-            vm.showBanner("error", "Could not write " + f + ": " + e.getMessage());
-        }
+        // text and JSON decode every frame written: off the FX thread
+        CaptureStore store = vm.session().store();
+        int[] rows = storeRows(scope);
+        Format as = format.getValue();
+        note.accept("Exporting " + rows.length + " messages…");
+        vm.runner().background("export", () -> {
+            try {
+                String said = write(store, rows, as, f.toPath());
+                vm.runner().ui(() -> note.accept(said));
+            } catch (IOException | RuntimeException e) {
+                vm.runner().ui(() -> vm.showBanner("error", "Could not write " + f + ": " + e.getMessage()));
+            }
+        });
     }
 }

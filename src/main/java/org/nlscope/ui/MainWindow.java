@@ -59,7 +59,7 @@ public final class MainWindow {
         this.options = new ViewOptions(stage, Settings.besides(recent), table, filters, detail.hex());
         this.files = new FileActions(vm, dialogs, new Export(table, vm, dialogs, status::setActivity),
                 new BugReportExport(stage, vm, status::setActivity),
-                new ExportSpecified(stage, table, marks, vm, status::setActivity));
+                new ExportSpecified(stage, table, model, marks, vm, status::setActivity));
         this.toolBar = new MainToolBar(this, vm);
         this.follow = new Follow(toolBar.follow, table, model.displayed(), vm.runner());
         this.navigator = new Navigator(table, model.displayed(), detail, vm::session, status::setActivity,

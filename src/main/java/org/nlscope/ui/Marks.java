@@ -2,7 +2,6 @@ package org.nlscope.ui;
 
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.List;
 import org.nlscope.session.MessageRow;
 
 /**
@@ -33,6 +32,11 @@ final class Marks {
         return r != null && ignored.get(r.index());
     }
 
+    /** By store row. */
+    boolean isIgnored(int storeRow) {
+        return ignored.get(storeRow);
+    }
+
     /** Marks the rows, or unmarks them when all of them are marked already. */
     void toggleMarked(Collection<MessageRow> rows) {
         toggle(marked, rows);
@@ -57,10 +61,6 @@ final class Marks {
         return ignored.cardinality();
     }
 
-    /** The marked rows among these, in their order. */
-    List<MessageRow> markedOf(List<MessageRow> rows) {
-        return rows.stream().filter(this::isMarked).toList();
-    }
 
     void unmarkAll() {
         marked.clear();

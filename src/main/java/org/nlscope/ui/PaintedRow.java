@@ -1,5 +1,6 @@
 package org.nlscope.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -14,8 +15,15 @@ import org.nlscope.session.MessageRow;
  */
 final class PaintedRow extends TableRow<MessageRow> {
 
+    /** The kinds' classes in MessageRow.Kind's order, then the others. */
     private static final List<String> KIND_CLASSES = List.of("kind-request", "kind-reply", "kind-dump-part",
             "kind-done", "kind-error", "kind-ack", "kind-notification", "kind-malformed", "has-problems", "marked", "ignored");
+
+    static {
+        for (MessageRow.Kind k : MessageRow.Kind.values()) {
+            assert KIND_CLASSES.get(k.ordinal()).equals("kind-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+    }
 
     private final Supplier<Marks> marks;
     private final Supplier<Function<MessageRow, String>> colouring;
@@ -29,18 +37,30 @@ final class PaintedRow extends TableRow<MessageRow> {
     @Override
     protected void updateItem(MessageRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll(KIND_CLASSES);
+        List<String> wanted = new ArrayList<>(4);
         if (!empty && row != null) {
-            getStyleClass().add("kind-" + row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            wanted.add(KIND_CLASSES.get(row.kind().ordinal()));
             if (row.hasProblems()) {
-                getStyleClass().add("has-problems");
+                wanted.add("has-problems");
             }
             if (marks.get().isMarked(row)) {
-                getStyleClass().add("marked");
+                wanted.add("marked");
             }
             if (marks.get().isIgnored(row)) {
-                getStyleClass().add("ignored");
+                wanted.add("ignored");
             }
+        }
+        // a change of style classes makes the row's CSS be applied again: only when they differ
+        // (a scroll gives most rows the same kind they had)
+        List<String> had = new ArrayList<>(4);
+        for (String c : getStyleClass()) {
+            if (KIND_CLASSES.contains(c)) {
+                had.add(c);
+            }
+        }
+        if (!had.equals(wanted)) {
+            getStyleClass().removeAll(KIND_CLASSES);
+            getStyleClass().addAll(wanted);
         }
         paint();
     }
