@@ -1,6 +1,7 @@
 package org.nlscope.capture;
 
 import java.time.Duration;
+import java.util.List;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.CaptureStats;
 
@@ -19,6 +20,14 @@ public interface CaptureSource extends AutoCloseable {
     /** Where and how frames come, for a status line: "on nlmon0", "through sudo". */
     default String describe() {
         return "on " + interfaceName();
+    }
+
+    /**
+     * How a capture of some processes attributed the ports it kept, once it has ended
+     * ({@link org.nlscope.capture.scope.ScopeFilter#summary}); empty for a capture of everything.
+     */
+    default List<String> attribution() {
+        return List.of();
     }
 
     /** Starts delivering frames to sink on a capture thread. Only once. */

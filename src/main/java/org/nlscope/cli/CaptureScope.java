@@ -8,7 +8,6 @@ import java.util.Set;
 import org.nlscope.capture.FrameSink;
 import org.nlscope.capture.linux.NlmonCapture;
 import org.nlscope.capture.linux.ProcessScope;
-import org.nlscope.capture.scope.PortOwner;
 import org.nlscope.capture.scope.ScopeFilter;
 import org.nlscope.capture.scope.ScopedSink;
 
@@ -138,12 +137,7 @@ final class CaptureScope {
 
     /** "port 1234: pid 1234 (ip), by port id = pid" per port kept, then what was left out. */
     List<String> summary() {
-        List<String> lines = new ArrayList<>();
-        for (PortOwner o : sink.filter().keptPorts()) {
-            lines.add(o.summary());
-        }
-        lines.add(sink.filter().droppedFrames() + " frames of other processes left out");
-        return lines;
+        return sink.filter().summary();
     }
 
     /** Stops the command if nlscope is stopped first (Ctrl-C reaches it anyway, SIGTERM does not). */

@@ -1,5 +1,6 @@
 package org.nlscope.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureRequest;
@@ -15,6 +16,11 @@ public interface CaptureLauncher {
 
         /** "on nlmon0", "through sudo". */
         String how();
+
+        /** Once stopped: how a capture of some processes attributed the ports it kept (empty for all traffic). */
+        default List<String> attribution() {
+            return List.of();
+        }
     }
 
     /**

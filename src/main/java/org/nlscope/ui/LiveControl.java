@@ -1,6 +1,7 @@
 package org.nlscope.ui;
 
 import java.io.IOException;
+import java.util.List;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureRequest;
 import org.nlscope.session.CaptureSession;
@@ -13,6 +14,7 @@ import org.nlscope.session.io.Autosave;
  */
 public final class LiveControl {
 
+    private static final int SHOWN_PORTS = 5;
     private final MainViewModel vm;
     private Runnable chooseFile = () -> { };
     private CaptureChoices last = CaptureChoices.EVERYTHING;
@@ -76,7 +78,14 @@ public final class LiveControl {
             return;
         }
         vm.setStarting(null);
-        j.stop = () -> vm.runner().background("capture-stop", running::stop);
+        j.stop = () -> vm.runner().background("capture-stop", () -> {
+            running.stop();
+            List<String> kept = running.attribution();
+            if (!kept.isEmpty()) {
+                // as capture --process ends: which ports were whose, and how that was known
+                vm.runner().ui(() -> vm.showBanner("info", keptText(kept)));
+            }
+        });
         Autosave autosave = live.autosave();
         j.stoppedText = () -> "Capture stopped: " + live.store().frameCount() + " frames"
                 + (autosave != null && autosave.problem() != null ? ". " + autosave.problem() : "");
@@ -86,6 +95,14 @@ public final class LiveControl {
         }
         vm.replace(live, j);
         vm.setActivity("Capturing " + running.how() + scope);
+    }
+
+    /** "The capture kept port 1: pid 1 (ip), by port id = pid; 0 frames of other processes left out", the ports cut at five. */
+    static String keptText(List<String> summary) {
+        List<String> ports = summary.subList(0, summary.size() - 1);
+        String shown = ports.size() <= SHOWN_PORTS ? String.join("; ", ports)
+                : String.join("; ", ports.subList(0, SHOWN_PORTS)) + "; and " + (ports.size() - SHOWN_PORTS) + " more ports";
+        return "The capture kept " + (ports.isEmpty() ? "no port" : shown) + "; " + summary.get(summary.size() - 1);
     }
 
     private void ended(Job j, String reason) {

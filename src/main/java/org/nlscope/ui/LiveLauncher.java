@@ -1,6 +1,7 @@
 package org.nlscope.ui;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.nlscope.capture.CaptureException;
@@ -59,6 +60,11 @@ final class LiveLauncher implements CaptureLauncher {
             @Override
             public String how() {
                 return source.describe();
+            }
+
+            @Override
+            public List<String> attribution() {
+                return source.attribution();
             }
         };
     }

@@ -19,7 +19,8 @@ import org.nlscope.session.EngineDecoding;
  * through sudo and the capture helper), and stops it again. It talks to the script through
  * files in DIR: it writes {@code capturing} once frames may flow (with the window's status
  * and its child processes), waits for {@code stop}, stops the capture, waits for its children
- * to be gone, writes {@code stopped} (frames shown, children left) and waits for {@code done}.
+ * to be gone, writes {@code attribution} (the banner on how the ports kept were attributed) and
+ * {@code stopped} (frames shown, children left), and waits for {@code done}.
  * Exit 0 when all of that happened, 1 when the window said the capture could not start.
  *
  * <p>Usage: {@code PrivilegedCaptureDriver DIR [PROCESSES [NETNS]]}: the start dialog's two fields
@@ -105,6 +106,13 @@ public final class PrivilegedCaptureDriver {
         while (ProcessHandle.current().children().findAny().isPresent() && System.nanoTime() < gone) {
             Thread.sleep(100);
         }
+        // then the window says how the ports it kept were attributed, as capture --process ends
+        String said = "";
+        while (System.nanoTime() < gone && !(said = fx(() -> window.banner().isShowing() ? window.banner().text() : ""))
+                .startsWith("The capture kept")) {
+            Thread.sleep(100);
+        }
+        write("attribution", said);
         write("stopped", "frames=" + frames + "\nchildren_left=" + children());
         awaitFile("done");
         Platform.exit();

@@ -25,12 +25,14 @@ public final class ChildCapture implements CaptureSource {
 
     private final Process process;
     private final StreamCapture stream;
+    private final ChildStderr stderr;
     private final String via;
 
-    private ChildCapture(Process process, StreamCapture stream, String via) {
+    private ChildCapture(Process process, StreamCapture stream, String via, ChildStderr stderr) {
         this.process = process;
         this.stream = stream;
         this.via = via;
+        this.stderr = stderr;
     }
 
     /**
@@ -51,7 +53,7 @@ public final class ChildCapture implements CaptureSource {
             StreamCapture stream = StreamCapture.open(process.getInputStream(), NAME,
                     (failure, frames) -> failure != null ? failure.getMessage() : stderr.whyEnded(process, via),
                     () -> tellToStop(process));
-            return new ChildCapture(process, stream, via);
+            return new ChildCapture(process, stream, via, stderr);
         } catch (CaptureException e) {
             // the child wrote no capture: it failed to start, and its stderr says why
             String why = stderr.whyEnded(process, via);
@@ -107,6 +109,12 @@ public final class ChildCapture implements CaptureSource {
     @Override
     public CaptureMetadata metadata() {
         return stream.metadata();
+    }
+
+    /** Once the child has gone: what it said of the ports it kept, for a capture of some processes. */
+    @Override
+    public List<String> attribution() {
+        return process.isAlive() ? List.of() : stderr.attribution();
     }
 
     /** The child's process id (sudo's or pkexec's). */

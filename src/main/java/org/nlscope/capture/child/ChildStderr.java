@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import org.nlscope.capture.scope.ScopeFilter;
 
 /**
  * The last lines a child wrote to stderr, read on a thread of their own so the child never
@@ -44,6 +46,21 @@ final class ChildStderr {
             }
         } catch (IOException ignored) {
             // the child is gone
+        }
+    }
+
+    /**
+     * The helper's closing lines on a capture of some processes ({@link ScopeFilter#summary}),
+     * once it has gone (waiting up to a second for the last of its stderr).
+     */
+    List<String> attribution() {
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.startsWith("port ") || l.endsWith(ScopeFilter.LEFT_OUT)).toList();
         }
     }
 

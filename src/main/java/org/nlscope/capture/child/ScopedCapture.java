@@ -2,6 +2,7 @@ package org.nlscope.capture.child;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nlscope.capture.CaptureException;
 import org.nlscope.capture.CaptureRequest;
@@ -82,6 +83,13 @@ public final class ScopedCapture implements CaptureSource {
         if (s != null && finished.compareAndSet(false, true)) {
             s.finish();
         }
+    }
+
+    /** Once closed (or ended): how the ports kept were attributed; empty before. */
+    @Override
+    public List<String> attribution() {
+        ScopedSink s = sink;
+        return s == null || !finished.get() ? List.of() : s.filter().summary();
     }
 
     @Override

@@ -49,6 +49,8 @@ import org.nlscope.uapi.Netlink;
 public final class ScopeFilter {
     /** How long a frame may wait for its answer or its port's owner: the kernel answers in the requester's own system call, but slowly under load. */
     public static final long WAIT_NANOS = 3_000_000_000L;
+    /** The summary's last line, after the count. */
+    public static final String LEFT_OUT = " frames of other processes left out";
     /** Frames held at most; beyond, the oldest is decided with what is known. */
     static final int MAX_PENDING = 1 << 15;
 
@@ -262,6 +264,20 @@ public final class ScopeFilter {
     /** The ports whose traffic was kept, each with how it was tied to its process, in the order first kept. */
     public List<PortOwner> keptPorts() {
         return List.copyOf(keptPorts.values());
+    }
+
+    /**
+     * How the capture attributed what it kept: "port 1234: pid 1234 (ip), by port id = pid" per
+     * port, in the order first kept, then "N frames of other processes left out" (the lines
+     * {@code capture --pid/--process/-- CMD} ends with, which the capture helper's parent reads).
+     */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        for (PortOwner o : keptPorts.values()) {
+            lines.add(o.summary());
+        }
+        lines.add(dropped + LEFT_OUT);
+        return lines;
     }
 
     public long keptFrames() {
