@@ -29,6 +29,17 @@ public final class ContextLearner {
     private ContextLearner() {
     }
 
+    /**
+     * Whether a message may teach anything: an RTM_NEWLINK or RTM_DELLINK, or nlctrl's answer or
+     * notification. {@link #learn} reads no other, so an index pass hands it only these.
+     */
+    public static boolean mayTeach(int family, int type, int flags) {
+        if (family == Netlink.NETLINK_ROUTE) {
+            return type == RTM_NEWLINK || type == RTM_DELLINK;
+        }
+        return family == Netlink.NETLINK_GENERIC && type == Genetlink.GENL_ID_CTRL && (flags & Netlink.NLM_F_REQUEST) == 0;
+    }
+
     /** The context, knowing what this frame said; the same instance when it said nothing new. */
     public static DecodeContext learn(DecodeContext context, DecodedFrame frame) {
         if (frame.family() == Netlink.NETLINK_ROUTE) {

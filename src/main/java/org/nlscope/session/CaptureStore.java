@@ -117,7 +117,7 @@ public final class CaptureStore implements AutoCloseable {
             int firstRow = rows.size();
             FrameIndexer.Facts facts = FrameIndexer.index(frame, number, rows);
             // the context learns from the nlmsghdrs and bytes alone: nothing is decoded
-            DecodeContext context = stream.skip(FrameIndexer.forLearning(frame, number, facts, rows, firstRow));
+            DecodeContext context = stream.skip(FrameIndexer.forLearning(decoding, frame, number, facts, rows, firstRow));
             frames.add(frame, fileOffset, context, firstRow, facts);
             current = stream.nextContext();
             published = (long) number << 32 | rows.size();

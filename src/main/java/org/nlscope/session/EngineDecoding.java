@@ -48,6 +48,11 @@ public final class EngineDecoding implements FrameDecoding {
     }
 
     @Override
+    public boolean mayTeach(int family, int type, int flags) {
+        return ContextLearner.mayTeach(family, type, flags);
+    }
+
+    @Override
     public DecodeContext learn(DecodeContext before, DecodedFrame decoded) {
         return ContextLearner.learn(before, decoded);
     }

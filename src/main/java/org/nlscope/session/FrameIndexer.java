@@ -99,21 +99,22 @@ final class FrameIndexer {
     }
 
     /**
-     * The frame as far as the context learner reads it (family, bytes, each message's offset and
-     * header), or null when its family teaches nothing: no attribute is decoded for it.
+     * The frame as far as the context learner reads it (family, bytes, and the offset and header
+     * of each message that {@link FrameDecoding#mayTeach may teach}), or null when none may: no
+     * attribute is decoded for it, and most frames cost no object.
      */
-    static DecodedFrame forLearning(Frame frame, int number, Facts facts, RowTable rows, int firstRow) {
-        if (facts.family() != Netlink.NETLINK_ROUTE && facts.family() != Netlink.NETLINK_GENERIC) {
-            return null;
-        }
-        List<DecodedMessage> messages = new ArrayList<>(facts.rows());
+    static DecodedFrame forLearning(FrameDecoding decoding, Frame frame, int number, Facts facts, RowTable rows,
+                                    int firstRow) {
+        List<DecodedMessage> messages = null;
         for (int r = firstRow; r < firstRow + facts.rows(); r++) {
-            if (rows.message(r) >= 0) {
+            if (rows.message(r) >= 0 && decoding.mayTeach(facts.family(), rows.type(r), rows.flags(r))) {
+                messages = messages == null ? new ArrayList<>() : messages;
                 NlMsgHeader h = new NlMsgHeader(rows.length(r), rows.type(r), rows.flags(r), rows.seq(r), rows.port(r));
                 messages.add(new DecodedMessage(rows.offset(r), h, null, null, null, null, null, null, null, null));
             }
         }
-        return new DecodedFrame(number, frame, facts.family(), null, facts.direction(), facts.inferred(), messages, null);
+        return messages == null ? null
+                : new DecodedFrame(number, frame, facts.family(), null, facts.direction(), facts.inferred(), messages, null);
     }
 
     private static long u32(byte[] d, int at) {

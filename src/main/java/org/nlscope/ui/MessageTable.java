@@ -20,6 +20,8 @@ public final class MessageTable extends TableView<MessageRow> {
 
     /** The table's font size, as main.css sets it for the whole window. */
     static final double FONT_SIZE = 12.5;
+    /** A row's height, as main.css gives it (-fx-cell-size). */
+    static final double ROW_HEIGHT = 22;
 
     /** What the empty table says when no capture is open. */
     public static final String NO_CAPTURE = "No messages. Open a capture (Ctrl+O) or start a live capture.";
@@ -105,6 +107,9 @@ public final class MessageTable extends TableView<MessageRow> {
         });
         getColumns().forEach(c -> c.setSortable(false));
         setRowFactory(t -> new PaintedRow(() -> marks, () -> colouring));
+        // every row is one line (main.css's -fx-cell-size): a fixed size spares the table measuring
+        // each cell's height as it scrolls
+        setFixedCellSize(ROW_HEIGHT);
     }
 
     /** Sizes the columns to the rows shown (the first few hundred); Info takes the rest. */
