@@ -141,6 +141,22 @@ public final class Capabilities {
         }
     }
 
+    /** NL80211_ATTR_HE_CAPABILITY: the HE Capabilities element's body after its Element ID Extension. */
+    public static final class HeCap extends Members {
+        public HeCap() {
+            super("ieee80211-he-cap", He.MAC_SIZE + He.PHY_SIZE + 4,
+                    (v, at, length) -> new ElementBodies().extension(v, ElementIds.EXT_HE_CAPABILITY, at, length));
+        }
+    }
+
+    /** NL80211_ATTR_EHT_CAPABILITY: the EHT Capabilities element's body after its Element ID Extension. */
+    public static final class EhtCap extends Members {
+        public EhtCap() {
+            super("ieee80211-eht-cap", Eht.MAC_SIZE + Eht.PHY_SIZE + 3,
+                    (v, at, length) -> new ElementBodies().extension(v, ElementIds.EXT_EHT_CAPABILITY, at, length));
+        }
+    }
+
     /** NL80211_ATTR_EXT_FEATURES: a bit per enum nl80211_ext_feature_index, named by it. */
     public static final class ExtFeatures extends Flags {
         public ExtFeatures() {

@@ -69,7 +69,7 @@ final class ElementBodies {
         };
     }
 
-    private List<Field> extension(ByteView v, int ext, int at, int length) {
+    List<Field> extension(ByteView v, int ext, int at, int length) {
         List<Field> out = new ArrayList<>();
         int end = at + length;
         if (ext == ElementIds.EXT_HE_CAPABILITY && length >= He.MAC_SIZE + He.PHY_SIZE) {

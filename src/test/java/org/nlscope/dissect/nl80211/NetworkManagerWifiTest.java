@@ -100,6 +100,15 @@ class NetworkManagerWifiTest {
     }
 
     @Test
+    void theScanAndTheInterfacesByTheirKernelNames() {
+        DecodedMessage scan = first(m -> command(m, "NL80211_CMD_TRIGGER_SCAN") && m.attribute("NL80211_ATTR_SCAN_SSIDS") != null);
+        assertEquals("(wildcard)", scan.attribute("NL80211_ATTR_SCAN_SSIDS").display());
+        DecodedMessage ap = first(m -> command(m, "NL80211_CMD_NEW_INTERFACE") && m.attribute("NL80211_ATTR_IFTYPE") != null
+                && m.attribute("NL80211_ATTR_IFTYPE").value().equals(3L));
+        assertEquals("NL80211_IFTYPE_AP", ap.attribute("NL80211_ATTR_IFTYPE").valueName());
+    }
+
+    @Test
     void elementsCutShortAreAProblemNamingTheirOffset() {
         FrameDecoder decoder = new FrameDecoder(DissectorRegistry.load(List.of()));
         DecodeContext ctx = DecodeContext.empty();
