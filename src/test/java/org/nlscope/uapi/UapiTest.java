@@ -24,9 +24,9 @@ class UapiTest {
         assertEquals(0, p.exitValue(), said);
         try (var files = Files.list(out)) {
             List<String> made = files.map(f -> f.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("Errno.java", "Genetlink.java", "Netlink.java", "Nl80211.java", "Rtnetlink.java", "Wireless.java"), made);
+            assertEquals(List.of("Errno.java", "Genetlink.java", "Netlink.java", "NfTables.java", "Nl80211.java", "Rtnetlink.java", "Wireless.java"), made);
         }
-        for (String name : List.of("Errno.java", "Genetlink.java", "Netlink.java", "Nl80211.java", "Rtnetlink.java", "Wireless.java")) {
+        for (String name : List.of("Errno.java", "Genetlink.java", "Netlink.java", "NfTables.java", "Nl80211.java", "Rtnetlink.java", "Wireless.java")) {
             assertEquals(Files.readString(out.resolve(name)), Files.readString(CHECKED_IN.resolve(name)),
                     name + " differs from scripts/gen-uapi's output: run the script and review the diff");
         }
