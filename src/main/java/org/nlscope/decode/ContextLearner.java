@@ -18,7 +18,8 @@ import org.nlscope.uapi.Netlink;
 /**
  * Learns from a decoded frame what later frames need: generic netlink family ids
  * named in nlctrl's replies (CTRL_CMD_NEWFAMILY, the answer to CTRL_CMD_GETFAMILY) and
- * notifications. It reads nlctrl's attributes itself, so it works without an nlctrl
+ * notifications, interface names from link messages, and nftables sets' types
+ * ({@link NftSetLearner}). It reads nlctrl's attributes itself, so it works without an nlctrl
  * dissector. CTRL_CMD_DELFAMILY forgets nothing: frames after it may still use the id.
  * What the context refuses to learn ({@link DecodeContext#refusal}) is a problem on the
  * message that said it.
@@ -30,12 +31,15 @@ public final class ContextLearner {
     }
 
     /**
-     * Whether a message may teach anything: an RTM_NEWLINK or RTM_DELLINK, or nlctrl's answer or
-     * notification. {@link #learn} reads no other, so an index pass hands it only these.
+     * Whether a message may teach anything: an RTM_NEWLINK or RTM_DELLINK, nlctrl's answer or
+     * notification, or an NFT_MSG_NEWSET. {@link #learn} reads no other, so an index pass hands it only these.
      */
     public static boolean mayTeach(int family, int type, int flags) {
         if (family == Netlink.NETLINK_ROUTE) {
             return type == RTM_NEWLINK || type == RTM_DELLINK;
+        }
+        if (family == Netlink.NETLINK_NETFILTER) {
+            return NftSetLearner.mayTeach(family, type);
         }
         return family == Netlink.NETLINK_GENERIC && type == Genetlink.GENL_ID_CTRL && (flags & Netlink.NLM_F_REQUEST) == 0;
     }
@@ -44,6 +48,9 @@ public final class ContextLearner {
     public static DecodeContext learn(DecodeContext context, DecodedFrame frame) {
         if (frame.family() == Netlink.NETLINK_ROUTE) {
             return learnLinks(context, frame);
+        }
+        if (frame.family() == Netlink.NETLINK_NETFILTER) {
+            return learnSets(context, frame);
         }
         if (frame.family() != Netlink.NETLINK_GENERIC) {
             return context;
@@ -67,6 +74,24 @@ public final class ContextLearner {
             out = learnFamily(out, new ByteView(all.data(), bodyStart + Genetlink.GENL_HDRLEN, end));
         }
         return out;
+    }
+
+    private static DecodeContext learnSets(DecodeContext context, DecodedFrame frame) {
+        ByteView all = ByteView.of(frame.frame().data());
+        DecodeContext out = context;
+        for (DecodedMessage m : frame.messages()) {
+            long end = Math.min((long) m.offset() + m.header().length(), all.end());
+            out = NftSetLearner.learn(out, all, m.offset(), (int) end);
+        }
+        return out;
+    }
+
+    /**
+     * What a message of a frame being decoded teaches the messages after it in the same frame:
+     * an nftables batch defines a set and adds its elements in one frame.
+     */
+    static DecodeContext learnWithinFrame(DecodeContext context, int family, ByteView all, int offset, int end) {
+        return family == Netlink.NETLINK_NETFILTER ? NftSetLearner.learn(context, all, offset, end) : context;
     }
 
     private static DecodeContext learnLinks(DecodeContext context, DecodedFrame frame) {
@@ -127,7 +152,7 @@ public final class ContextLearner {
         return cString(v, a.payloadOffset(), a.payloadLength());
     }
 
-    private static String cString(ByteView v, int offset, int length) {
+    static String cString(ByteView v, int offset, int length) {
         byte[] b = v.bytes(offset, length);
         int n = 0;
         while (n < b.length && b[n] != 0) {

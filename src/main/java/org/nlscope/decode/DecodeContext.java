@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nlscope.model.CaptureMetadata;
 import org.nlscope.model.FamilyPolicy;
 import org.nlscope.model.Limits;
+import org.nlscope.model.NftSet;
 import org.nlscope.model.ProcessInfo;
 
 /**
@@ -14,12 +15,14 @@ import org.nlscope.model.ProcessInfo;
  * ids learned from nlctrl (or a snapshot at capture start), the processes behind
  * port ids, and interface names learned from the capture's own link messages (or a
  * snapshot at capture start), and the kernel's attribute policies of genl families as a
- * live capture saved them (they type the attributes of families nobody described). Immutable: learning returns a new context, so a decode is
+ * live capture saved them (they type the attributes of families nobody described), and the key
+ * types of the nftables sets it defined (they type the sets' elements). Immutable: learning returns a new context, so a decode is
  * a pure function of (frame, context) and can be repeated on any thread.
  */
 public final class DecodeContext {
     private static final DecodeContext EMPTY = new DecodeContext(
-            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty(), Map.of());
+            SharedTrie.<String>empty().with(GENL_ID_CTRL, "nlctrl"), SharedTrie.empty(), SharedTrie.empty(), Map.of(),
+            NftSetTable.EMPTY);
 
     // structurally shared: learning one id copies a path, not the map (issue 12: 65,535 ids took 47 s)
     private final SharedTrie<String> genlFamilies;
@@ -27,13 +30,16 @@ public final class DecodeContext {
     private final SharedTrie<String> interfaces;
     /** By family name; few families, each added once from a capture's metadata. */
     private final Map<String, FamilyPolicy> policies;
+    /** The key and data types of the nftables sets the capture defined, which their elements do not repeat. */
+    private final NftSetTable nftSets;
 
     private DecodeContext(SharedTrie<String> genlFamilies, SharedTrie<ProcessInfo> processes,
-                          SharedTrie<String> interfaces, Map<String, FamilyPolicy> policies) {
+                          SharedTrie<String> interfaces, Map<String, FamilyPolicy> policies, NftSetTable nftSets) {
         this.genlFamilies = genlFamilies;
         this.processes = processes;
         this.interfaces = interfaces;
         this.policies = policies;
+        this.nftSets = nftSets;
     }
 
     public static DecodeContext empty() {
@@ -84,7 +90,7 @@ public final class DecodeContext {
                 changed = true;
             }
         }
-        return changed ? new DecodeContext(genlFamilies, processes, interfaces, Map.copyOf(p)) : this;
+        return changed ? new DecodeContext(genlFamilies, processes, interfaces, Map.copyOf(p), nftSets) : this;
     }
 
     /** The generic netlink family name of a dynamic id, or null when this capture never named it. */
@@ -128,7 +134,7 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<String> g = genlFamilies.with(id, name);
-        return g == genlFamilies ? this : new DecodeContext(g, processes, interfaces, policies);
+        return g == genlFamilies ? this : new DecodeContext(g, processes, interfaces, policies, nftSets);
     }
 
     public DecodeContext withProcess(ProcessInfo info) {
@@ -137,7 +143,7 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<ProcessInfo> p = processes.with(info.portId(), info);
-        return p == processes ? this : new DecodeContext(genlFamilies, p, interfaces, policies);
+        return p == processes ? this : new DecodeContext(genlFamilies, p, interfaces, policies, nftSets);
     }
 
     /** The name of an interface index as this capture last named it, or null. */
@@ -160,6 +166,39 @@ public final class DecodeContext {
             return this;
         }
         SharedTrie<String> i = interfaces.with(index, name);
-        return i == interfaces ? this : new DecodeContext(genlFamilies, processes, i, policies);
+        return i == interfaces ? this : new DecodeContext(genlFamilies, processes, i, policies, nftSets);
+    }
+
+    /**
+     * The nftables set of this name (or, with {@code id} at least 0, of this NFTA_SET_ID of the
+     * same batch) in a table of an NFPROTO family, as its NFT_MSG_NEWSET defined it; null when the
+     * capture holds no definition.
+     */
+    public NftSet nftSet(int family, String table, String name, long id) {
+        NftSet byId = id >= 0 ? nftSets.get(nftSetKey(family, table, "#" + id)) : null;
+        return byId != null || name == null ? byId : nftSets.get(nftSetKey(family, table, name));
+    }
+
+    /**
+     * This context, knowing a set's types by its name and (id at least 0) its batch id; the same
+     * instance when it knew, or past {@link Limits#MAX_NFT_SETS}.
+     */
+    public DecodeContext withNftSet(int family, String table, String name, long id, NftSet set) {
+        NftSetTable t = nftSets;
+        if (name != null && !name.isEmpty()) {
+            t = bounded(t, nftSetKey(family, table, name), set);
+        }
+        if (id >= 0) {
+            t = bounded(t, nftSetKey(family, table, "#" + id), set);
+        }
+        return t == nftSets ? this : new DecodeContext(genlFamilies, processes, interfaces, policies, t);
+    }
+
+    private static NftSetTable bounded(NftSetTable t, String key, NftSet set) {
+        return t.get(key) == null && t.size() >= Limits.MAX_NFT_SETS ? t : t.with(key, set);
+    }
+
+    private static String nftSetKey(int family, String table, String name) {
+        return family + "/" + table + "/" + name;
     }
 }

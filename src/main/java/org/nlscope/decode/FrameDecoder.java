@@ -132,6 +132,7 @@ public final class FrameDecoder {
                 end = pos + (int) len;
             }
             out.add(messages.decode(all, family, pos, end, context, problems));
+            context = ContextLearner.learnWithinFrame(context, family, all, pos, end);
             if (!problems.isEmpty()) {
                 break; // the length lied: nothing after it can be trusted to start where it says
             }

@@ -36,6 +36,9 @@ public final class Limits {
     /** Port owners one capture's metadata may name. */
     public static final int MAX_PROCESSES = 65536;
 
+    /** nftables sets a capture's context remembers the key types of (a ruleset of many sets stays bounded). */
+    public static final int MAX_NFT_SETS = 65536;
+
     /**
      * Attribute and operation policies one capture keeps, over every generic netlink family
      * (from its metadata and its own CTRL_CMD_GETPOLICY replies); Linux 6.1 reports about 2,000.

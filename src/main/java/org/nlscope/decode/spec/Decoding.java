@@ -44,7 +44,8 @@ final class Decoding implements SpecDecoding {
         return frame;
     }
 
-    List<Field> header() {
+    @Override
+    public List<Field> header() {
         return header;
     }
 
@@ -128,6 +129,22 @@ final class Decoding implements SpecDecoding {
             return new Attributes(List.of(), "nested deeper than " + MAX_DEPTH + " levels; not decoded");
         }
         return attributes.attributes(set, window, current, currentDepth + 1);
+    }
+
+    @Override
+    public Scope scope() {
+        return current;
+    }
+
+    @Override
+    public String shaped(String display, ByteView v, int offset, int length) {
+        Display d;
+        try {
+            d = Display.of(display);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no display '" + display + "' in the dissector format");
+        }
+        return d == null ? null : Values.shapedBytes(v, offset, length, d);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.nlscope.decode.spec;
 import java.util.Map;
 
 /** IP protocol numbers (netinet/in.h IPPROTO_*) for the {@code proto} display. */
-final class IpProtocols {
+public final class IpProtocols {
     private static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(0L, "IP"), Map.entry(1L, "ICMP"), Map.entry(2L, "IGMP"), Map.entry(4L, "IPIP"),
             Map.entry(6L, "TCP"), Map.entry(8L, "EGP"), Map.entry(12L, "PUP"), Map.entry(17L, "UDP"),
@@ -17,7 +17,8 @@ final class IpProtocols {
     private IpProtocols() {
     }
 
-    static String display(long n) {
+    /** The protocol's name without its IPPROTO_ prefix (TCP), or the number when it has none. */
+    public static String display(long n) {
         String name = NAMES.get(n);
         return name == null ? Long.toString(n) : name;
     }

@@ -3,6 +3,7 @@ package org.nlscope.decode.spec;
 import java.util.List;
 import org.nlscope.decode.ByteView;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.NlAttr;
 import org.nlscope.model.Field;
 
 /**
@@ -28,6 +29,56 @@ public interface SpecDecoding {
 
     /** The size in bytes of the named struct. */
     int structSize(String struct);
+
+    /**
+     * Where the attribute being decoded sits: its own attribute list first, then each list
+     * that encloses it, out to the message's. A decoder whose value's type depends on its
+     * context (an nftables register's load earlier in the rule) reads it there.
+     */
+    Scope scope();
+
+    /** The message's fixed header as decoded (nfgenmsg, ifinfomsg...), empty when it has none. */
+    List<Field> header();
+
+    /**
+     * Bytes shown as a display of the dissector format would show them ("ipv4", "ipv6", "mac",
+     * "uuid"...), or null when they do not fit it.
+     *
+     * @throws IllegalArgumentException for a word the format has no display for
+     */
+    String shaped(String display, ByteView v, int offset, int length);
+
+    /** One attribute list around the value being decoded, and the list around it. */
+    interface Scope {
+        /** Its attributes, offsets absolute in the frame. */
+        List<NlAttr> attrs();
+
+        /** The kernel's name of one of its attribute types (NFTA_CMP_SREG), or null when its set has none. */
+        String nameOf(int type);
+
+        /** The list this one is nested in, or null for the message's own. */
+        Scope outer();
+
+        /** The attribute whose payload holds a frame offset, or null. */
+        default NlAttr containing(int offset) {
+            for (NlAttr a : attrs()) {
+                if (offset >= a.payloadOffset() && offset < a.offset() + a.length()) {
+                    return a;
+                }
+            }
+            return null;
+        }
+
+        /** The first attribute of this kernel name, or null. */
+        default NlAttr named(String name) {
+            for (NlAttr a : attrs()) {
+                if (name.equals(nameOf(a.type()))) {
+                    return a;
+                }
+            }
+            return null;
+        }
+    }
 
     /** A one-line readable form of struct members ("family=INET ifindex=3"), as struct values are displayed. */
     String structDisplay(List<Field> members);
