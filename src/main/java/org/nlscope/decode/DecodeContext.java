@@ -175,8 +175,15 @@ public final class DecodeContext {
      * capture holds no definition.
      */
     public NftSet nftSet(int family, String table, String name, long id) {
-        NftSet byId = id >= 0 ? nftSets.get(nftSetKey(family, table, "#" + id)) : null;
-        return byId != null || name == null ? byId : nftSets.get(nftSetKey(family, table, name));
+        // a named set by its name; an anonymous one ("__set%d" until the kernel numbers it) by its batch id
+        boolean named = name != null && !name.contains("%");
+        NftSet first = named ? nftSets.get(nftSetKey(family, table, name))
+                : id >= 0 ? nftSets.get(nftSetKey(family, table, idName(id))) : null;
+        if (first != null) {
+            return first;
+        }
+        return named ? (id >= 0 ? nftSets.get(nftSetKey(family, table, idName(id))) : null)
+                : name != null ? nftSets.get(nftSetKey(family, table, name)) : null;
     }
 
     /**
@@ -189,7 +196,7 @@ public final class DecodeContext {
             t = bounded(t, nftSetKey(family, table, name), set);
         }
         if (id >= 0) {
-            t = bounded(t, nftSetKey(family, table, "#" + id), set);
+            t = bounded(t, nftSetKey(family, table, idName(id)), set);
         }
         return t == nftSets ? this : new DecodeContext(genlFamilies, processes, interfaces, policies, t);
     }
@@ -198,7 +205,13 @@ public final class DecodeContext {
         return t.get(key) == null && t.size() >= Limits.MAX_NFT_SETS ? t : t.with(key, set);
     }
 
+    /** NUL separates: no C string holds one, so no table and set name make another's key. */
     private static String nftSetKey(int family, String table, String name) {
-        return family + "/" + table + "/" + name;
+        return family + "\0" + table + "\0" + name;
+    }
+
+    /** A batch id's key part: a NUL first, so no set name equals it. */
+    private static String idName(long id) {
+        return "\0#" + id;
     }
 }

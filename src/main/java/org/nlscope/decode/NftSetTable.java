@@ -3,9 +3,9 @@ package org.nlscope.decode;
 import org.nlscope.model.NftSet;
 
 /**
- * The nftables sets a capture defined, by a key string ("family/table/name" or, for the sets
- * of one batch, "family/table/#id"): immutable and structurally shared like the other maps of
- * {@link DecodeContext}, keyed by the string's hash with a short chain where hashes collide.
+ * The nftables sets a capture defined, by a key string (family, table, and name or batch id):
+ * immutable and structurally shared like the other maps of {@link DecodeContext}, keyed by the
+ * string's hash with a short chain where hashes collide.
  */
 final class NftSetTable {
     static final NftSetTable EMPTY = new NftSetTable(SharedTrie.empty(), 0);

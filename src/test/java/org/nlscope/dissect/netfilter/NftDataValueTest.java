@@ -170,4 +170,20 @@ class NftDataValueTest {
         // a set it knows may still change its types
         assertEquals(new NftSet(13, 2, 0, 0), c.withNftSet(1, "t", "s0", -1, new NftSet(13, 2, 0, 0)).nftSet(1, "t", "s0", -1));
     }
+
+    @Test
+    void setsAreKeptApartByTableAndNameAndAnonymousOnesByBatchId() {
+        NftSet addresses = new NftSet(7, 4, 0, 0);
+        NftSet ports = new NftSet(13, 2, 0, 0);
+        DecodeContext c = DecodeContext.empty().withNftSet(1, "t/x", "s", -1, addresses).withNftSet(1, "t", "x/s", -1, ports);
+        assertEquals(addresses, c.nftSet(1, "t/x", "s", -1));
+        assertEquals(ports, c.nftSet(1, "t", "x/s", -1));
+        assertNull(c.nftSet(2, "t", "x/s", -1));
+        // two anonymous sets of one batch share nft's name "__set%d": their ids tell them apart
+        c = c.withNftSet(1, "t", "__set%d", 1, addresses).withNftSet(1, "t", "__set%d", 2, ports);
+        assertEquals(addresses, c.nftSet(1, "t", "__set%d", 1));
+        assertEquals(ports, c.nftSet(1, "t", "__set%d", 2));
+        // a named set by its name, even where a set of an earlier batch had the same id
+        assertEquals(ports, c.withNftSet(1, "t", "named", -1, ports).nftSet(1, "t", "named", 1));
+    }
 }
