@@ -11,56 +11,57 @@ import org.nlscope.decode.spec.SpecDecoding;
  * nft's datatypes, in the order of its enum datatypes: the numbers it stores in the kernel as a
  * set's NFTA_SET_KEY_TYPE and NFTA_SET_DATA_TYPE (a concatenation packs several, six bits each,
  * the first one highest), and the types of what its expressions load into registers. Each knows
- * its size (0: any), its byte order, and how a value of it reads.
+ * its size (0: any), its byte order, and how a value of it reads. The constants are named after
+ * nft's TYPE_* (TYPE_IPADDR: ipv4_addr to nft describe).
  */
 enum NftDatatype {
-    INVALID("invalid", 0, false, Shape.NONE),
-    VERDICT("verdict", 0, false, Shape.NONE),
-    NFPROTO("nf_proto", 1, false, Shape.NFPROTO),
-    BITMASK("bitmask", 0, false, Shape.HEX),
-    INTEGER("integer", 0, false, Shape.DEC),
-    STRING("string", 0, false, Shape.STRING),
-    LLADDR("ll_addr", 0, true, Shape.MAC),
-    IPADDR("ipv4_addr", 4, true, Shape.IP),
-    IP6ADDR("ipv6_addr", 16, true, Shape.IP),
-    ETHERADDR("ether_addr", 6, true, Shape.MAC),
-    ETHERTYPE("ether_type", 2, true, Shape.ETHERTYPE),
-    ARPOP("arp_op", 2, true, Shape.DEC),
-    INET_PROTOCOL("inet_proto", 1, false, Shape.PROTO),
-    INET_SERVICE("inet_service", 2, true, Shape.DEC),
-    ICMP_TYPE("icmp_type", 1, false, Shape.DEC),
-    TCP_FLAG("tcp_flag", 1, false, Shape.TCP_FLAGS),
-    DCCP_PKTTYPE("dccp_pkttype", 1, false, Shape.DEC),
-    MH_TYPE("mh_type", 1, false, Shape.DEC),
-    TIME("time", 8, false, Shape.DEC),
-    MARK("mark", 4, false, Shape.HEX),
-    IFINDEX("iface_index", 4, false, Shape.IFINDEX),
-    ARPHRD("iface_type", 2, false, Shape.DEC),
-    REALM("realm", 4, false, Shape.DEC),
-    CLASSID("classid", 4, false, Shape.HEX),
-    UID("uid", 4, false, Shape.DEC),
-    GID("gid", 4, false, Shape.DEC),
-    CT_STATE("ct_state", 4, false, Shape.CT_STATE),
-    CT_DIR("ct_dir", 1, false, Shape.CT_DIR),
-    CT_STATUS("ct_status", 4, false, Shape.CT_STATUS),
-    ICMP6_TYPE("icmpv6_type", 1, false, Shape.DEC),
-    CT_LABEL("ct_label", 16, false, Shape.NONE),
-    PKTTYPE("pkt_type", 1, false, Shape.PKTTYPE),
-    ICMP_CODE("icmp_code", 1, false, Shape.DEC),
-    ICMPV6_CODE("icmpv6_code", 1, false, Shape.DEC),
-    ICMPX_CODE("icmpx_code", 1, false, Shape.DEC),
-    DEVGROUP("devgroup", 4, false, Shape.DEC),
-    DSCP("dscp", 1, false, Shape.DEC),
-    ECN("ecn", 1, false, Shape.DEC),
-    FIB_ADDR("fib_addrtype", 4, false, Shape.DEC),
-    BOOLEAN("boolean", 1, false, Shape.BOOLEAN),
-    CT_EVENTBIT("ct_event", 4, false, Shape.HEX),
-    IFNAME("ifname", 16, false, Shape.STRING),
-    IGMP_TYPE("igmp_type", 1, false, Shape.DEC),
-    TIME_DATE("time", 8, false, Shape.DEC),
-    TIME_HOUR("hour", 4, false, Shape.DEC),
-    TIME_DAY("day", 1, false, Shape.DEC),
-    CGROUPV2("cgroupsv2", 8, false, Shape.DEC);
+    INVALID(0, false, Shape.NONE),
+    VERDICT(0, false, Shape.NONE),
+    NFPROTO(1, false, Shape.NFPROTO),
+    BITMASK(0, false, Shape.HEX),
+    INTEGER(0, false, Shape.DEC),
+    STRING(0, false, Shape.STRING),
+    LLADDR(0, true, Shape.MAC),
+    IPADDR(4, true, Shape.IP),
+    IP6ADDR(16, true, Shape.IP),
+    ETHERADDR(6, true, Shape.MAC),
+    ETHERTYPE(2, true, Shape.ETHERTYPE),
+    ARPOP(2, true, Shape.DEC),
+    INET_PROTOCOL(1, false, Shape.PROTO),
+    INET_SERVICE(2, true, Shape.DEC),
+    ICMP_TYPE(1, false, Shape.DEC),
+    TCP_FLAG(1, false, Shape.TCP_FLAGS),
+    DCCP_PKTTYPE(1, false, Shape.DEC),
+    MH_TYPE(1, false, Shape.DEC),
+    TIME(8, false, Shape.DEC),
+    MARK(4, false, Shape.HEX),
+    IFINDEX(4, false, Shape.IFINDEX),
+    ARPHRD(2, false, Shape.DEC),
+    REALM(4, false, Shape.DEC),
+    CLASSID(4, false, Shape.HEX),
+    UID(4, false, Shape.DEC),
+    GID(4, false, Shape.DEC),
+    CT_STATE(4, false, Shape.CT_STATE),
+    CT_DIR(1, false, Shape.CT_DIR),
+    CT_STATUS(4, false, Shape.CT_STATUS),
+    ICMP6_TYPE(1, false, Shape.DEC),
+    CT_LABEL(16, false, Shape.NONE),
+    PKTTYPE(1, false, Shape.PKTTYPE),
+    ICMP_CODE(1, false, Shape.DEC),
+    ICMPV6_CODE(1, false, Shape.DEC),
+    ICMPX_CODE(1, false, Shape.DEC),
+    DEVGROUP(4, false, Shape.DEC),
+    DSCP(1, false, Shape.DEC),
+    ECN(1, false, Shape.DEC),
+    FIB_ADDR(4, false, Shape.DEC),
+    BOOLEAN(1, false, Shape.BOOLEAN),
+    CT_EVENTBIT(4, false, Shape.HEX),
+    IFNAME(16, false, Shape.STRING),
+    IGMP_TYPE(1, false, Shape.DEC),
+    TIME_DATE(8, false, Shape.DEC),
+    TIME_HOUR(4, false, Shape.DEC),
+    TIME_DAY(1, false, Shape.DEC),
+    CGROUPV2(8, false, Shape.DEC);
 
     /** How a concatenation packs its types (nft's TYPE_BITS). */
     static final int TYPE_BITS = 6;
@@ -84,21 +85,14 @@ enum NftDatatype {
     private static final String[] CT_DIRS = {"IP_CT_DIR_ORIGINAL", "IP_CT_DIR_REPLY"};
     private static final String[] PKTTYPES = {"PACKET_HOST", "PACKET_BROADCAST", "PACKET_MULTICAST", "PACKET_OTHERHOST"};
 
-    private final String word;
     private final int size;
     private final boolean bigEndian;
     private final Shape shape;
 
-    NftDatatype(String word, int size, boolean bigEndian, Shape shape) {
-        this.word = word;
+    NftDatatype(int size, boolean bigEndian, Shape shape) {
         this.size = size;
         this.bigEndian = bigEndian;
         this.shape = shape;
-    }
-
-    /** nft's name of the type (ipv4_addr), as {@code nft describe} prints it. */
-    String word() {
-        return word;
     }
 
     /** Bytes of a value, 0 when a value may have any length. */
@@ -127,19 +121,6 @@ enum NftDatatype {
             out.add(0, t);
         }
         return out;
-    }
-
-    /** "ipv4_addr . inet_service": the words of the types a key type number packs, or null. */
-    static String describe(long number) {
-        List<NftDatatype> types = unpack(number);
-        if (types.isEmpty()) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (NftDatatype t : types) {
-            b.append(b.length() == 0 ? "" : " . ").append(t.word);
-        }
-        return b.toString();
     }
 
     /**

@@ -186,4 +186,17 @@ class NftDataValueTest {
         // a named set by its name, even where a set of an earlier batch had the same id
         assertEquals(ports, c.withNftSet(1, "t", "named", -1, ports).nftSet(1, "t", "named", 1));
     }
+
+    @Test
+    void aConcatenatedKeyReadsPartByPart() {
+        // "ipv4_addr . inet_service": nft packs the types six bits each, the first highest (7 << 6 | 13)
+        byte[] nfgenmsg = {NFPROTO_IPV4, 0, 0, 0};
+        byte[] set = msg(NEWSET, NetlinkTestFrames.F_REQUEST, 1, 0, nfgenmsg, attr(1, str("t")), attr(2, str("pairs")),
+                attr(4, be32(7 << 6 | 13)), attr(5, be32(8)));
+        byte[] key = {(byte) 192, 0, 2, 1, 0, 22, 0, 0};
+        assertEquals(List.of("192.0.2.1 . 22"), values(decode(DecodeContext.empty(), set, element("pairs", key))));
+        // a key whose length the types do not add up to stays bytes
+        assertEquals(List.of("c000020100160000aa"), values(decode(DecodeContext.empty(), set,
+                element("pairs", new byte[] {(byte) 192, 0, 2, 1, 0, 22, 0, 0, (byte) 0xaa}))));
+    }
 }
