@@ -84,6 +84,16 @@ public record ByteView(byte[] data, int start, int end) {
         return out;
     }
 
+    /** The UTF-8 text of [offset, offset + count) up to its first NUL: a C string in a netlink attribute. */
+    public String cString(int offset, int count) {
+        check(offset, count);
+        int n = 0;
+        while (n < count && data[offset + n] != 0) {
+            n++;
+        }
+        return new String(data, offset, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Lowercase hex of [offset, offset + count). */
     public String hex(int offset, int count) {
         check(offset, count);

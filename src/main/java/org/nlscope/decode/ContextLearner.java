@@ -8,7 +8,6 @@ import static org.nlscope.uapi.Rtnetlink.IFLA_IFNAME;
 import static org.nlscope.uapi.Rtnetlink.RTM_DELLINK;
 import static org.nlscope.uapi.Rtnetlink.RTM_NEWLINK;
 
-import java.nio.charset.StandardCharsets;
 import org.nlscope.model.DecodedFrame;
 import org.nlscope.model.DecodedMessage;
 import org.nlscope.model.NlMsgHeader;
@@ -117,7 +116,7 @@ public final class ContextLearner {
                     break;
                 }
                 if ((all.u16(pos + 2) & Netlink.NLA_TYPE_MASK) == IFLA_IFNAME && len > NlAttr.HEADER) {
-                    out = out.withInterface(index, cString(all, pos + NlAttr.HEADER, len - NlAttr.HEADER));
+                    out = out.withInterface(index, all.cString(pos + NlAttr.HEADER, len - NlAttr.HEADER));
                 }
                 pos += NlAttr.align(len);
             }
@@ -142,22 +141,9 @@ public final class ContextLearner {
             if (a.type() == CTRL_ATTR_FAMILY_ID && a.payloadLength() >= 2) {
                 id = attrs.u16(a.payloadOffset());
             } else if (a.type() == CTRL_ATTR_FAMILY_NAME && a.payloadLength() > 0) {
-                name = cString(attrs, a);
+                name = attrs.cString(a.payloadOffset(), a.payloadLength());
             }
         }
         return id >= 0 && name != null && !name.isEmpty() ? new Named(id, name) : null;
-    }
-
-    private static String cString(ByteView v, NlAttr a) {
-        return cString(v, a.payloadOffset(), a.payloadLength());
-    }
-
-    static String cString(ByteView v, int offset, int length) {
-        byte[] b = v.bytes(offset, length);
-        int n = 0;
-        while (n < b.length && b[n] != 0) {
-            n++;
-        }
-        return new String(b, 0, n, StandardCharsets.UTF_8);
     }
 }

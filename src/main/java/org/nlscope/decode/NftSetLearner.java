@@ -45,9 +45,9 @@ final class NftSetLearner {
         for (NlAttr a : AttrReader.read(new ByteView(all.data(), body + NFGENMSG_SIZE, end)).attributes()) {
             int t = a.type();
             if (t == NFTA_SET_TABLE) {
-                table = ContextLearner.cString(all, a.payloadOffset(), a.payloadLength());
+                table = all.cString(a.payloadOffset(), a.payloadLength());
             } else if (t == NFTA_SET_NAME) {
-                name = ContextLearner.cString(all, a.payloadOffset(), a.payloadLength());
+                name = all.cString(a.payloadOffset(), a.payloadLength());
             } else if (a.payloadLength() == 4 && (t == NFTA_SET_ID || t >= NFTA_SET_KEY_TYPE && t <= NFTA_SET_DATA_LEN)) {
                 long v = all.u32be(a.payloadOffset());
                 if (t == NFTA_SET_ID) {

@@ -94,7 +94,7 @@ public final class NftDataValue implements ValueDecoder {
     }
 
     private static String string(ByteView frame, NlAttr a) {
-        return a == null ? null : NftKey.cString(frame, a.payloadOffset(), a.payloadLength());
+        return a == null ? null : frame.cString(a.payloadOffset(), a.payloadLength());
     }
 
     private static long u32(ByteView frame, NlAttr a) {

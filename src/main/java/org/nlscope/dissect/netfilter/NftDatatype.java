@@ -146,11 +146,12 @@ enum NftDatatype {
         if (length != 1 && length != 2 && length != 4 && length != 8) {
             return null;
         }
-        long n = 0;
-        for (int i = 0; i < length; i++) {
-            int b = v.u8(offset + (bigEndian ? i : length - 1 - i));
-            n = n << 8 | b;
-        }
+        long n = switch (length) {
+            case 1 -> v.u8(offset);
+            case 2 -> bigEndian ? v.u16be(offset) : v.u16(offset);
+            case 4 -> bigEndian ? v.u32be(offset) : v.u32(offset);
+            default -> bigEndian ? v.u64be(offset) : v.u64(offset);
+        };
         return switch (shape) {
             case DEC -> Long.toUnsignedString(n);
             case HEX -> "0x" + String.format("%0" + 2 * length + "x", n);

@@ -1,6 +1,5 @@
 package org.nlscope.dissect.netfilter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.decode.ByteView;
@@ -68,14 +67,5 @@ final class NftKey {
             pos += padded(p.length());
         }
         return b.toString();
-    }
-
-    /** A NUL-terminated string in an attribute's payload. */
-    static String cString(ByteView v, int offset, int length) {
-        int n = 0;
-        while (n < length && v.u8(offset + n) != 0) {
-            n++;
-        }
-        return new String(v.bytes(offset, n), StandardCharsets.UTF_8);
     }
 }

@@ -78,7 +78,7 @@ final class NftRegisters {
         ByteView data = null;
         for (NlAttr a : AttrReader.read(expression.payload(frame)).attributes()) {
             if (a.type() == NFTA_EXPR_NAME) {
-                name = NftKey.cString(frame, a.payloadOffset(), a.payloadLength());
+                name = frame.cString(a.payloadOffset(), a.payloadLength());
             } else if (a.type() == NFTA_EXPR_DATA) {
                 data = a.payload(frame);
             }
