@@ -19,8 +19,10 @@ import org.nlscope.session.EngineDecoding;
  * through sudo and the capture helper), and stops it again. It talks to the script through
  * files in DIR: it writes {@code capturing} once frames may flow (with the window's status
  * and its child processes), waits for {@code stop}, stops the capture, waits for its children
- * to be gone, writes {@code attribution} (the banner on how the ports kept were attributed) and
- * {@code stopped} (frames shown, children left), and waits for {@code done}.
+ * to be gone, writes {@code attribution} (the banner on how the ports kept were attributed, when
+ * only some processes were captured) and {@code stopped} (frames at the stop, children left, then
+ * frames once the capture ended and the kernel's drop count, which scripts/vm-rate-bench reads),
+ * and waits for {@code done}.
  * Exit 0 when all of that happened, 1 when the window said the capture could not start.
  *
  * <p>Usage: {@code PrivilegedCaptureDriver DIR [PROCESSES [NETNS]]}: the start dialog's two fields
@@ -108,12 +110,20 @@ public final class PrivilegedCaptureDriver {
         }
         // then the window says how the ports it kept were attributed, as capture --process ends
         String said = "";
-        while (System.nanoTime() < gone && !(said = fx(() -> window.banner().isShowing() ? window.banner().text() : ""))
-                .startsWith("The capture kept")) {
+        while (choices.scoped() && System.nanoTime() < gone
+                && !(said = fx(() -> window.banner().isShowing() ? window.banner().text() : "")).startsWith("The capture kept")) {
             Thread.sleep(100);
         }
         write("attribution", said);
-        write("stopped", "frames=" + frames + "\nchildren_left=" + children());
+        while (fx(() -> window.viewModel().isBusy()) && System.nanoTime() < gone) {
+            Thread.sleep(100);
+        }
+        String after = fx(() -> {
+            var store = window.store();
+            var stats = store.metadata().stats();
+            return "frames_after=" + store.frameCount() + "\ndropped=" + (stats == null ? "?" : stats.drops());
+        });
+        write("stopped", "frames=" + frames + "\nchildren_left=" + children() + "\n" + after);
         awaitFile("done");
         Platform.exit();
         return 0;
