@@ -22,6 +22,8 @@ public final class ChildCapture implements CaptureSource {
     /** How long close waits for the child to end after it was told to, and then for its stream (a JVM under emulation is slow). */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     static final String NAME = "the capture helper";
+    /** Where packaging/nlscope-capture-helper reads the calling user from. */
+    private static final List<String> CALLER_VARIABLES = List.of("SUDO_UID", "SUDO_GID", "SUDO_USER", "PKEXEC_UID");
 
     private final Process process;
     private final StreamCapture stream;
@@ -44,7 +46,11 @@ public final class ChildCapture implements CaptureSource {
     public static ChildCapture start(List<String> command, String via) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+            // who called: sudo and pkexec set these for their child themselves; root's own child (a
+            // window started with sudo) is root's, and the helper script must not take it for the user's
+            builder.environment().keySet().removeAll(CALLER_VARIABLES);
+            process = builder.start();
         } catch (IOException e) {
             throw new CaptureException(CaptureException.Reason.SYSTEM, "could not start " + via + ": " + e.getMessage(), e);
         }

@@ -16,9 +16,9 @@ public final class HelperCommand {
     /** Set by the package's launcher: the path of its capture helper. */
     public static final String HELPER_PROPERTY = "nlscope.helper";
     /**
-     * Set by scripts/nlscope for the desktop app: the command line's JVM options, one per line
-     * (scripts/cli-jvm-options: the serial collector, a small heap, its class-data archive),
-     * which this JVM's helper runs with too.
+     * Set by scripts/nlscope for the desktop app: the JVM options of {@code nlscope capture}, one
+     * per line (scripts/capture-jvm-options: a collector with short pauses, a small heap, the
+     * class-data archive), which this JVM's helper runs with.
      */
     public static final String JVM_OPTIONS_PROPERTY = "nlscope.helper.jvm";
 

@@ -129,13 +129,13 @@ class ChildCaptureTest {
     @Test
     void theHelperRunsWithTheJvmOptionsTheLauncherNamed() {
         String before = System.getProperty(HelperCommand.JVM_OPTIONS_PROPERTY);
-        // as scripts/nlscope passes scripts/cli-jvm-options to the desktop app
-        System.setProperty(HelperCommand.JVM_OPTIONS_PROPERTY, "-XX:+UseSerialGC\n-Xmx256m\n");
+        // as scripts/nlscope passes scripts/capture-jvm-options to the desktop app
+        System.setProperty(HelperCommand.JVM_OPTIONS_PROPERTY, "-XX:+UseShenandoahGC\n-Xmx256m\n");
         try {
             List<String> command = HelperCommand.of(CaptureRequest.everything());
             int java = command.indexOf("-cp") - 3;
             assertTrue(command.get(java).endsWith("java"), command.toString());
-            assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m", "-cp"), command.subList(java + 1, java + 4));
+            assertEquals(List.of("-XX:+UseShenandoahGC", "-Xmx256m", "-cp"), command.subList(java + 1, java + 4));
         } finally {
             if (before == null) {
                 System.clearProperty(HelperCommand.JVM_OPTIONS_PROPERTY);
