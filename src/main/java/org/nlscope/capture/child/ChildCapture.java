@@ -16,10 +16,12 @@ import org.nlscope.model.CaptureStats;
  * dumpcap's. Stopping closes the child's stdin, which the helper takes as its parent gone
  * (so it also stops when this process dies), and sends it SIGTERM (sudo passes it on; a root
  * child under pkexec may not be signalled): it stops, removes the nlmon device it made and
- * ends its stream. Close waits for that and kills what it may when it does not.
+ * ends its stream. Close waits for that as long as the stream goes on (what the child still
+ * holds when a fast capture outran this reader is the user's, however long it takes), and
+ * kills what it may once nothing came for {@link #STOP_WAIT}.
  */
 public final class ChildCapture implements CaptureSource {
-    /** How long close waits for the child to end after it was told to, and then for its stream (a JVM under emulation is slow). */
+    /** How long close waits for the child's next frame after it was told to stop, and then for its stream's end (a JVM under emulation is slow). */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     static final String NAME = "the capture helper";
     /** Where packaging/nlscope-capture-helper reads the calling user from. */
@@ -29,12 +31,14 @@ public final class ChildCapture implements CaptureSource {
     private final StreamCapture stream;
     private final ChildStderr stderr;
     private final String via;
+    private final Duration stopWait;
 
-    private ChildCapture(Process process, StreamCapture stream, String via, ChildStderr stderr) {
+    private ChildCapture(Process process, StreamCapture stream, String via, ChildStderr stderr, Duration stopWait) {
         this.process = process;
         this.stream = stream;
         this.via = via;
         this.stderr = stderr;
+        this.stopWait = stopWait;
     }
 
     /**
@@ -44,6 +48,11 @@ public final class ChildCapture implements CaptureSource {
      * @param via what starts it, in messages ("sudo")
      */
     public static ChildCapture start(List<String> command, String via) {
+        return start(command, via, STOP_WAIT);
+    }
+
+    /** {@link #start(List, String)}, giving up on a stopped child after stopWait without a frame. */
+    static ChildCapture start(List<String> command, String via, Duration stopWait) {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -59,7 +68,7 @@ public final class ChildCapture implements CaptureSource {
             StreamCapture stream = StreamCapture.open(process.getInputStream(), NAME,
                     (failure, frames) -> failure != null ? failure.getMessage() : stderr.whyEnded(process, via),
                     () -> tellToStop(process));
-            return new ChildCapture(process, stream, via, stderr);
+            return new ChildCapture(process, stream, via, stderr, stopWait);
         } catch (CaptureException e) {
             // the child wrote no capture: it failed to start, and its stderr says why
             String why = stderr.whyEnded(process, via);
@@ -132,10 +141,16 @@ public final class ChildCapture implements CaptureSource {
     public void close() {
         stream.stop();
         try {
-            if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+            long delivered = -1;
+            while (!process.waitFor(stopWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                long now = stream.frames();
+                if (now == delivered) {   // stuck: nothing came for a whole wait
+                    process.destroyForcibly().waitFor(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+                    break;
+                }
+                delivered = now;
             }
-            stream.awaitStop(STOP_WAIT);
+            stream.awaitStop(stopWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (CaptureException endedBeforeTheStop) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nlscope.capture.CaptureOptions;
 import org.nlscope.capture.CaptureRequest;
+import org.nlscope.capture.linux.CapturePriority;
 import org.nlscope.capture.linux.HelperPrivileges;
 
 /**
@@ -27,8 +28,8 @@ public final class HelperCommand {
 
     /**
      * The helper for the request, to run as root, or null when this JVM cannot name itself.
-     * This same nlscope's starts under setpriv, narrowing root to the two capabilities before
-     * its JVM exists, and under nsenter for another network namespace.
+     * This same nlscope's starts under nice (the capture's priority), setpriv, narrowing root
+     * to the two capabilities before its JVM exists, and nsenter for another network namespace.
      */
     static List<String> of(CaptureRequest request) {
         List<String> command = new ArrayList<>();
@@ -42,6 +43,11 @@ public final class HelperCommand {
             String classPath = System.getProperty("java.class.path");
             if (java == null || classPath == null || classPath.isBlank()) {
                 return null;
+            }
+            if (Elevation.onPath("nice")) {
+                // its whole JVM at the capture's priority (collector threads too), set while it is root:
+                // under setpriv it can no longer raise it itself
+                command.addAll(List.of("nice", "-n", String.valueOf(CapturePriority.NICE)));
             }
             String netns = request.options().netns();
             if (netns != null) {

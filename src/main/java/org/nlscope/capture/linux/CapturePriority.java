@@ -7,8 +7,9 @@ import org.nlscope.nativeio.LibC;
  * priority (root, CAP_SYS_NICE): when every core is busy, the threads that empty the
  * kernel's ring and write or print what it held must not wait behind the traffic they
  * record, or the kernel drops it. They use the CPU only while there is traffic. Where the
- * process may not (the desktop app's helper keeps only CAP_NET_ADMIN and CAP_NET_RAW,
- * so it raises before it drops), threads stay as they are; threads inherit the value.
+ * process may not, threads stay as they are; threads inherit the value. The desktop app's
+ * helper, which keeps only CAP_NET_ADMIN and CAP_NET_RAW from before its JVM starts, is
+ * started under {@code nice -n -10} instead (HelperCommand, packaging/nlscope-capture-helper).
  */
 public final class CapturePriority {
     public static final int NICE = -10;
