@@ -222,6 +222,9 @@ final class CaptureCommand implements Callable<Integer> {
         if (scope != null) {
             scope.startCommand();
         }
+        if (decoder != null) {
+            CapturePriority.lowerCurrentThread();   // this thread decodes from here on; the capture's threads keep theirs
+        }
         Writer out = main.out();
         CapturePrinter printer = decoder == null ? null
                 : new CapturePrinter(decoder, format, filter, showSecrets ? null : Redactor.masking(registry), capture, out);

@@ -18,6 +18,9 @@ import org.nlscope.capture.scope.ScopeFilter;
 final class ChildStderr {
     /** Lines kept: enough to see what happened, bounded however much the child says. */
     static final int KEPT_LINES = 20;
+    /** An exit code above this is 128 + the signal that ended the process (the shell's and Java's convention). */
+    private static final int SIGNALLED = 128;
+    private static final int SIGABRT = 6;
 
     private final Deque<String> lines = new ArrayDeque<>();
     private final Thread thread;
@@ -72,8 +75,9 @@ final class ChildStderr {
     }
 
     /**
-     * Why the child ended: its last stderr line once it has gone (waiting up to 3 s for it),
-     * else its exit code.
+     * Why the child ended: the signal that ended it (a JVM that crashed aborts, and says so on
+     * stdout, not here: its last stderr line was an earlier one's), else its last stderr line
+     * once it has gone (waiting up to 3 s for it), else its exit code.
      */
     String whyEnded(Process process, String via) {
         try {
@@ -82,8 +86,12 @@ final class ChildStderr {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int exit = process.isAlive() ? -1 : process.exitValue();
+        if (exit > SIGNALLED) {
+            return "the capture started through " + via + " was ended by signal " + (exit - SIGNALLED)
+                    + (exit - SIGNALLED == SIGABRT ? " (SIGABRT: its JVM crashed)" : "") + ", exit code " + exit;
+        }
         String last = lastLine();
-        return last != null ? last : "the capture started through " + via + " ended"
-                + (process.isAlive() ? "" : " with exit code " + process.exitValue());
+        return last != null ? last : "the capture started through " + via + " ended" + (exit < 0 ? "" : " with exit code " + exit);
     }
 }

@@ -21,4 +21,15 @@ public final class CapturePriority {
     public static boolean raiseCurrentThread() {
         return LibC.setpriority(LibC.PRIO_PROCESS, 0, NICE) == 0;
     }
+
+    /**
+     * Puts the calling thread back at the ordinary priority (nice 0; anyone may lower their
+     * own). For a thread that decodes what the capture's threads hand it: it is behind
+     * whenever the traffic outruns it, and at their priority it would then keep a core from
+     * the ring's reader and from the collector's threads (which stay at nice 0), whose
+     * falling behind stops every thread.
+     */
+    public static void lowerCurrentThread() {
+        LibC.setpriority(LibC.PRIO_PROCESS, 0, 0);
+    }
 }

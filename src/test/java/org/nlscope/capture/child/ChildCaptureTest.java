@@ -124,6 +124,15 @@ class ChildCaptureTest {
     }
 
     @Test
+    void aChildEndedByASignalSaysSoRatherThanItsLastLine() {
+        // a crashing JVM aborts after its last line on stderr, which said nothing of the end
+        CaptureException e = assertThrows(CaptureException.class, () -> ChildCapture.start(List.of("sh", "-c",
+                "echo 'nlscope: capture helper: keeping only CAP_NET_ADMIN and CAP_NET_RAW' >&2; kill -ABRT $$"), "sudo"));
+        assertEquals("the capture started through sudo was ended by signal 6 (SIGABRT: its JVM crashed), exit code 134",
+                e.getMessage());
+    }
+
+    @Test
     void aChildThatDiesMidCaptureEndsItWithItsReason() throws Exception {
         ChildCapture child = ChildCapture.start(List.of("sh", "-c",
                 "cat \"$0\"; echo 'nlscope: capture stopped: ENETDOWN' >&2; exit 2", CAPTURE.toString()), "sudo");
