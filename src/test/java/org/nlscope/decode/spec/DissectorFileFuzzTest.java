@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nlscope.decode.DecodeContext;
+import org.nlscope.decode.Dissector;
 import org.nlscope.decode.DissectorKey;
 import org.nlscope.decode.DissectorLoadException;
 import org.nlscope.decode.DissectorRegistry;
@@ -16,7 +17,7 @@ import org.nlscope.model.Frame;
 
 /**
  * Coverage-guided fuzzing of the dissector-file loader (Jazzer): the input is a user's
- * YAML file, loaded beside the built-in files of the same family as a file in
+ * YAML file, loaded beside the built-in files and YNL specs of the same family as a file in
  * {@code ~/.config/nlscope/dissectors} would be, compiled, and when it compiles, used
  * to decode recorded frames. Seeds are the built-in files. The only failure allowed
  * is a DissectorLoadException naming the file; a file that loads must not make the
@@ -24,9 +25,13 @@ import org.nlscope.model.Frame;
  */
 class DissectorFileFuzzTest {
     private static final String SOURCE = "fuzz/user.yaml";
-    private static final List<SpecFile> BUILT_IN =
-            new DissectorFiles().addBuiltIn(DissectorFileFuzzTest.class.getClassLoader()).files();
-    private static final Map<String, ValueDecoder> VALUE_DECODERS = SpecDissectorProvider.valueDecoders();
+    private static final DissectorFiles FILES = new DissectorFiles().addBuiltIn(DissectorFileFuzzTest.class.getClassLoader());
+    private static final List<SpecFile> BUILT_IN = FILES.files();
+    /** The built-in YNL specs, which nlscope's own files of a family are laid over as at a real load. */
+    private static final List<KernelSpec> KERNEL_SPECS = FILES.ynlFiles().stream()
+            .map(s -> new KernelSpec(s.source(), s.tree(), false, null)).toList();
+    private static final Map<String, ValueDecoder> VALUE_DECODERS = Map.copyOf(SpecDissectorProvider.valueDecoders());
+    private static final Map<DissectorKey, SpecExtension> EXTENSIONS = SpecDissectorProvider.extensions();
     /** A few recorded frames of every capture, to decode with what a fuzzed file compiles to. */
     private static final List<Frame> FRAMES = sampleFrames();
     private static final DecodeContext CONTEXT =
@@ -42,7 +47,7 @@ class DissectorFileFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void yaml(byte[] content) {
-        List<SpecDissector> compiled;
+        List<Dissector> compiled;
         try {
             SpecFile file = SpecLoader.parse(SOURCE, content);
             DissectorKey key = SpecCompiler.keyOf(file);
@@ -53,7 +58,11 @@ class DissectorFileFuzzTest {
                 }
             }
             group.add(file);
-            compiled = SpecCompiler.compile(group, VALUE_DECODERS);
+            // compiled as SpecDissectorProvider compiles a family a user's file has a part in
+            // (an own file may refer to its family's YNL spec: ctnetlink.yaml to conntrack's sets)
+            List<KernelSpec> kernel = KERNEL_SPECS.stream().filter(k -> k.key().equals(key)).toList();
+            compiled = new FamilyCompilation(key, group, kernel, VALUE_DECODERS, EXTENSIONS.get(key), List.of())
+                    .compiled().dissectors();
         } catch (DissectorLoadException e) {
             // it names the file first; what it quotes of the file may hold newlines and escape
             // sequences (crash-newline-in-attribute-type), which every printer escapes
