@@ -12,7 +12,7 @@ import org.nlscope.model.FieldList;
  * Decodes the attributes of one {@link Decoding}, one method per {@link AttrSpec} kind,
  * turning every malformation into a problem on the field it concerns. A field a
  * summary-only decode does not show whole is outlined: its name, place, children and
- * problems, without a value or display ("" and null).
+ * problems, without a value or display ("" and null); a value or struct with no problem is left out.
  */
 final class AttributeDecoding {
     private static final int MAX_DEPTH = Decoding.MAX_DEPTH;
@@ -39,7 +39,7 @@ final class AttributeDecoding {
         for (int i = 0, n = attrs.size(); i < n; i++) {
             NlAttr a = attrs.get(i);
             AttrSpec spec = set == null ? null : set.spec(a.type());
-            out.add(spec == null ? unknown(null, a, depth)
+            addShown(out, spec == null ? unknown(null, a, depth)
                     : attribute(spec, set.nameOf(a.type()), a, here, depth, d.decodesWhole(set, a.type())));
         }
         return new SpecDecoding.Attributes(out.build(), r.problem());
@@ -135,6 +135,9 @@ final class AttributeDecoding {
     Field structValue(AttrSpec.StructValue spec, String name, NlAttr a, ByteView p, boolean whole) {
         StructSpec s = spec.struct();
         List<Field> members = d.structs.members(s, p, whole);
+        if (!whole && members.isEmpty() && p.length() >= s.size()) {
+            return null;   // nothing in it to show or report
+        }
         Field f = whole ? Field.renderedParent(name, a.type(), Renderings.STRUCT, a.offset(), a.length(), false, members)
                 : Field.parent(name, a.type(), "", a.offset(), a.length(), false, members);
         return p.length() >= s.size() ? f
@@ -197,7 +200,7 @@ final class AttributeDecoding {
         for (int i = 0, n = attrs.size(); i < n; i++) {
             NlAttr e = attrs.get(i);
             String entryName = indexName(e.type());
-            entries.add(attribute(spec.entry(), entryName, e, here, depth + 1, d.decodesWhole(entryName)));
+            addShown(entries, attribute(spec.entry(), entryName, e, here, depth + 1, d.decodesWhole(entryName)));
         }
         Field f = Field.renderedParent(name, a.type(), Renderings.ENTRIES, a.offset(), a.length(), true,
                 entries.build());
@@ -272,7 +275,7 @@ final class AttributeDecoding {
     }
 
     private static SubMessageSpec.Format formatOf(SubMessageSpec formats, Field selector) {
-        if (selector.value() == null || selector.problem() != null) {
+        if (selector == null || selector.value() == null || selector.problem() != null) {
             return null;
         }
         SubMessageSpec.Format f = formats.formats().get(String.valueOf(selector.value()));
@@ -328,10 +331,19 @@ final class AttributeDecoding {
         return index < INDEX_NAMES.length ? INDEX_NAMES[index] : "[" + index + "]";
     }
 
-    /** An attribute of a summary-only decode that no summary names: its name, place and problem. */
+    /**
+     * An attribute of a summary-only decode that no summary names: null when it has nothing to
+     * report (it is left out: a line shows only summaries and problems), else its name, place and problem.
+     */
     private static Field outlined(String name, NlAttr a, String problem) {
-        Field f = Field.value(name, a.type(), null, "", a.offset(), a.length());
-        return problem == null ? f : f.withProblem(problem);
+        return problem == null ? null : Field.value(name, a.type(), null, "", a.offset(), a.length()).withProblem(problem);
+    }
+
+    /** Adds a field unless a summary-only decode left it out (null). */
+    static void addShown(FieldList.Builder out, Field f) {
+        if (f != null) {
+            out.add(f);
+        }
     }
 
     /** An attribute shown as its bytes: value and display are the same hex. */

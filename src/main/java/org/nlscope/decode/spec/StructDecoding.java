@@ -43,21 +43,27 @@ final class StructDecoding {
                 break;
             }
             if (m.kind() != StructDef.Kind.PAD) {
-                out.add(whole || d.decodesWhole(m) ? member(m, window, pos) : outlined(m, window, pos));
+                AttributeDecoding.addShown(out, whole || d.decodesWhole(m) ? member(m, window, pos) : outlined(m, window, pos));
             }
             pos += size;
         }
         return out.build();
     }
 
-    /** A member no summary names: its place, and its problem (bytes that do not fit its display); no value. */
+    /**
+     * A member no summary names: null when it has nothing to report (left out), else its place,
+     * what inside it has a problem, and its own (bytes that do not fit its display); no value.
+     */
     private Field outlined(StructSpec.Member m, ByteView w, int pos) {
         int size = m.size();
         List<Field> children = m.kind() == StructDef.Kind.STRUCT
                 ? members(m.struct(), w.slice(pos, size), false) : List.of();
-        Field f = Field.parent(m.name(), -1, "", pos, size, false, children);
         boolean fits = m.kind() != StructDef.Kind.BYTES || m.display() == null
                 || Values.fits(w, pos, size, m.display());
+        if (fits && children.isEmpty()) {
+            return null;
+        }
+        Field f = Field.parent(m.name(), -1, "", pos, size, false, children);
         return fits ? f : f.withProblem(size + " bytes do not fit display " + m.display().word());
     }
 
