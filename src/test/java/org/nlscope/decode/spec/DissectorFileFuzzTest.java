@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.nlscope.decode.DecodeContext;
 import org.nlscope.decode.Dissector;
 import org.nlscope.decode.DissectorKey;
@@ -26,10 +27,13 @@ import org.nlscope.model.Frame;
 class DissectorFileFuzzTest {
     private static final String SOURCE = "fuzz/user.yaml";
     private static final DissectorFiles FILES = new DissectorFiles().addBuiltIn(DissectorFileFuzzTest.class.getClassLoader());
-    private static final List<SpecFile> BUILT_IN = FILES.files();
-    /** The built-in YNL specs, which nlscope's own files of a family are laid over as at a real load. */
-    private static final List<KernelSpec> KERNEL_SPECS = FILES.ynlFiles().stream()
-            .map(s -> new KernelSpec(s.source(), s.tree(), false, null)).toList();
+    /** The built-in files by family, grouped once rather than for every input. */
+    private static final Map<DissectorKey, List<SpecFile>> BUILT_IN = FILES.files().stream()
+            .collect(Collectors.groupingBy(SpecCompiler::keyOf));
+    /** The built-in YNL specs by family, which nlscope's own files are laid over as at a real load. */
+    private static final Map<DissectorKey, List<KernelSpec>> KERNEL_SPECS = FILES.ynlFiles().stream()
+            .map(s -> new KernelSpec(s.source(), s.tree(), false, null))
+            .collect(Collectors.groupingBy(KernelSpec::key));
     private static final Map<String, ValueDecoder> VALUE_DECODERS = Map.copyOf(SpecDissectorProvider.valueDecoders());
     private static final Map<DissectorKey, SpecExtension> EXTENSIONS = SpecDissectorProvider.extensions();
     /** A few recorded frames of every capture, to decode with what a fuzzed file compiles to. */
@@ -51,16 +55,11 @@ class DissectorFileFuzzTest {
         try {
             SpecFile file = SpecLoader.parse(SOURCE, content);
             DissectorKey key = SpecCompiler.keyOf(file);
-            List<SpecFile> group = new ArrayList<>();
-            for (SpecFile f : BUILT_IN) {
-                if (SpecCompiler.keyOf(f).equals(key)) {
-                    group.add(f);
-                }
-            }
+            List<SpecFile> group = new ArrayList<>(BUILT_IN.getOrDefault(key, List.of()));
             group.add(file);
             // compiled as SpecDissectorProvider compiles a family a user's file has a part in
             // (an own file may refer to its family's YNL spec: ctnetlink.yaml to conntrack's sets)
-            List<KernelSpec> kernel = KERNEL_SPECS.stream().filter(k -> k.key().equals(key)).toList();
+            List<KernelSpec> kernel = KERNEL_SPECS.getOrDefault(key, List.of());
             compiled = new FamilyCompilation(key, group, kernel, VALUE_DECODERS, EXTENSIONS.get(key), List.of())
                     .compiled().dissectors();
         } catch (DissectorLoadException e) {
